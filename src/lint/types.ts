@@ -1,0 +1,66 @@
+/** The public shapes of attio-lint's results. Formatters read only these. */
+
+export type RuleSeverity = "off" | "warn" | "error"
+
+/** A position range, 1-based lines and columns (ESLint's convention). */
+export interface Range {
+    line: number
+    column: number
+    endLine: number
+    endColumn: number
+}
+
+export interface LintMessage extends Range {
+    ruleId: string
+    /** 1 = warning, 2 = error (ESLint). */
+    severity: 1 | 2
+    message: string
+    messageId: string
+    /** A short advice line on how to fix it (stylish and SARIF show it; JSON omits it). */
+    hint?: string
+}
+
+export interface FileResult {
+    /** Absolute path. */
+    filePath: string
+    messages: LintMessage[]
+    errorCount: number
+    warningCount: number
+    fixableErrorCount: number
+    fixableWarningCount: number
+    /** The file's text when it has messages, for code excerpts. */
+    source?: string
+}
+
+export interface RuleDocs {
+    id: string
+    description: string
+    defaultSeverity: Exclude<RuleSeverity, "off">
+    /** A longer explanation with bad/good advice, plain text (SARIF `help`). */
+    help: string
+    requiresTypeInformation: boolean
+}
+
+export interface LintReport {
+    /** Absolute path of the app that was linted. */
+    appRoot: string
+    /** Directory that relative paths in output are relative to (normally process.cwd()). */
+    cwd: string
+    results: FileResult[]
+    /** Every rule that exists, in a stable order (SARIF lists them all). */
+    rules: RuleDocs[]
+    errorCount: number
+    warningCount: number
+    /** Diagnostics about the run itself, for tests and `--debug`. */
+    stats: LintStats
+}
+
+export interface LintStats {
+    filesScanned: number
+    filesParsed: number
+    /** Files for which type information was built (0 on the syntactic path). */
+    typeCheckedFiles: string[]
+    durationMs: number
+}
+
+export type Formatter = (report: LintReport, options: {color: boolean}) => string
