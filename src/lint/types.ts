@@ -51,6 +51,8 @@ export interface LintReport {
     rules: RuleDocs[]
     errorCount: number
     warningCount: number
+    /** Output settings from the (first) app's own config, for the CLI. */
+    settings: {format?: string; maxWarnings?: number}
     /** Diagnostics about the run itself, for tests and `--debug`. */
     stats: LintStats
 }

@@ -1,0 +1,190 @@
+/**
+ * The app model: which files an Attio app has that matter to its handler story, and what each says.
+ * Files are discovered with one glob walk; their facts are read lazily (a file is parsed only when
+ * something asks about it) so that the syntactic path touches as little as possible.
+ */
+import fs from "node:fs"
+import path from "node:path"
+
+import {glob} from "tinyglobby"
+
+import {extractFacts, type FileFacts, importedAs, mentionsSdk, SDK_SERVER} from "./facts.js"
+import {anyRootOf, classifyHandlerPath, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
+
+export const SOURCE_GLOB = "**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}"
+/** Build output and dependencies: never the app's own source. */
+export const IGNORED_DIRS = ["node_modules", ".git", "dist", "lib", "build", "out", "coverage", ".attio"]
+
+export interface AppFile {
+    /** Absolute path. */
+    path: string
+    /** App-relative, posix separators. */
+    rel: string
+    handler: HandlerPathInfo | undefined
+    /** A directory whose name looks like a handler file. */
+    isDirectory?: boolean
+}
+
+export class AppError extends Error {}
+
+/** The nearest folder at or above `start` with a package.json or tsconfig.json. */
+export function findAppRoot(start: string): string | undefined {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "package.json")) || fs.existsSync(path.join(dir, "tsconfig.json"))) return dir
+        if (path.dirname(dir) === dir) return undefined
+    }
+}
+
+export class App {
+    private readonly texts = new Map<string, string | null>()
+    private readonly factsCache = new Map<string, FileFacts | undefined>()
+    private readonly byPath = new Map<string, AppFile>()
+    /** Number of files handed to the parser, for stats. */
+    parsed = 0
+
+    private constructor(
+        readonly root: string,
+        /** Every source file of the app (outside dependencies and build output). */
+        readonly files: AppFile[]
+    ) {
+        for (const f of files) this.byPath.set(f.path, f)
+    }
+
+    static async load(root: string): Promise<App> {
+        const entries = await glob(SOURCE_GLOB, {
+            cwd: root,
+            onlyFiles: false,
+            dot: false,
+            followSymbolicLinks: true,
+            ignore: IGNORED_DIRS.map((d) => `**/${d}/**`),
+            expandDirectories: false,
+        })
+        const files: AppFile[] = []
+        for (const entry of entries.sort()) {
+            const isDirectory = entry.endsWith("/")
+            const rel = isDirectory ? entry.slice(0, -1) : entry
+            if (rel.endsWith(".d.ts")) continue
+            const file: AppFile = {path: path.join(root, rel), rel: toPosix(rel), handler: classifyHandlerPath(rel)}
+            if (isDirectory) {
+                if (!file.handler) continue
+                file.isDirectory = true
+            }
+            files.push(file)
+        }
+        return new App(root, files)
+    }
+
+    handlers(kind: HandlerKind): AppFile[] {
+        return this.files.filter((f) => f.handler?.kind === kind && f.handler.picked && f.handler.root && !f.isDirectory)
+    }
+
+    /** Files the checks must parse: handlers, files in handler roots, and files that use the SDK. */
+    relevantFiles(): AppFile[] {
+        return this.files.filter((f) => !f.isDirectory && (f.handler || anyRootOf(f.rel) || this.usesSdk(f)))
+    }
+
+    fileAt(absPath: string): AppFile | undefined {
+        return this.byPath.get(absPath)
+    }
+
+    /** The file's text; null when it cannot be read (dangling link, permissions) or is binary. */
+    text(file: AppFile): string | null {
+        let text = this.texts.get(file.path)
+        if (text !== undefined) return text
+        try {
+            text = fs.readFileSync(file.path, "utf8")
+            if (text.includes("\u0000")) text = null
+        } catch {
+            text = null
+        }
+        this.texts.set(file.path, text)
+        return text
+    }
+
+    /** Why text() is null, for messages. */
+    unreadableReason(file: AppFile): string {
+        try {
+            fs.statSync(file.path)
+        } catch {
+            return "cannot be read (a dangling link or no permission)"
+        }
+        return "is not a text file"
+    }
+
+    usesSdk(file: AppFile): boolean {
+        const text = this.text(file)
+        return text !== null && mentionsSdk(text)
+    }
+
+    /** Parsed facts, or undefined when the file cannot be read. */
+    facts(file: AppFile): FileFacts | undefined {
+        if (this.factsCache.has(file.path)) return this.factsCache.get(file.path)
+        const text = this.text(file)
+        let facts: FileFacts | undefined
+        if (text !== null) {
+            this.parsed++
+            facts = extractFacts(file.path, text)
+        }
+        this.factsCache.set(file.path, facts)
+        return facts
+    }
+
+    /** The app file a relative module specifier points at, TypeScript's way (`./x.js` may be `x.ts`). */
+    resolveModule(from: AppFile, specifier: string): AppFile | undefined {
+        if (!specifier.startsWith(".")) return undefined
+        const base = path.resolve(path.dirname(from.path), specifier)
+        const stem = base.replace(/\.(m|c)?(j|t)sx?$/, "")
+        const candidates = [base, ...[".ts", ".tsx", ".js", ".jsx", ".mts", ".mjs"].map((e) => stem + e)]
+        candidates.push(...[".ts", ".tsx", ".js"].map((e) => path.join(base, "index" + e)))
+        for (const c of candidates) {
+            const file = this.byPath.get(c)
+            if (file && !file.isDirectory) return file
+        }
+        return undefined
+    }
+
+    /**
+     * Follows an exported name through re-exports to the file and local name that define it.
+     * Undefined when the chain leaves the app (a package) or is circular.
+     */
+    resolveExport(
+        from: AppFile,
+        specifier: string,
+        name: string,
+        seen = new Set<string>()
+    ): {file: AppFile; local: string} | undefined {
+        const file = this.resolveModule(from, specifier)
+        if (!file) return undefined
+        const key = `${file.path}#${name}`
+        if (seen.has(key)) return undefined
+        seen.add(key)
+        const facts = this.facts(file)
+        if (!facts) return undefined
+        const target = facts.exports[name]
+        if (target && "local" in target) {
+            const imported = importedAs(facts, target.local)
+            return imported ? this.resolveExport(file, imported.module, imported.name, seen) : {file, local: target.local}
+        }
+        if (target) return this.resolveExport(file, target.module, target.name, seen)
+        for (const star of facts.starExports) {
+            const found = this.resolveExport(file, star, name, seen)
+            if (found) return found
+        }
+        return undefined
+    }
+
+    /** The installed attio SDK's version, looked up from the app root upwards. */
+    sdkVersion(): string | undefined {
+        for (let dir = this.root; ; dir = path.dirname(dir)) {
+            try {
+                const pkg = JSON.parse(fs.readFileSync(path.join(dir, "node_modules", "attio", "package.json"), "utf8"))
+                if (typeof pkg.version === "string") return pkg.version
+            } catch {
+                // not installed here; look further up (workspaces hoist dependencies)
+            }
+            if (path.dirname(dir) === dir) return undefined
+        }
+    }
+}
+
+export {SDK_SERVER}

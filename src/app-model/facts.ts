@@ -1,0 +1,634 @@
+/**
+ * Per-file facts: what one source file says, read from its syntax alone. Everything here is plain
+ * data (JSON-serialisable) so that it can be cached by content hash; nothing here builds a type
+ * checker. Where syntax cannot decide, the fact says so (`needsTypes`) and records the node's
+ * position so that type information can be asked for that file only.
+ */
+import {ts} from "ts-morph"
+
+import type {Range} from "../lint/types.js"
+
+export const SDK_SERVER = "attio/server"
+export const SDK_CLIENT = "attio/client"
+
+export interface Located {
+    range: Range
+    /** Start offset of the node, for type look-ups. */
+    pos: number
+}
+
+export interface ImportFact extends Located {
+    module: string
+    typeOnly: boolean
+    defaultLocal?: string
+    namespaceLocal?: string
+    named: {imported: string; local: string; typeOnly: boolean; range: Range}[]
+}
+
+/** What an exported name refers to: a top-level local, or a name re-exported from another module. */
+export type ExportTarget = {local: string} | {module: string; name: string}
+
+export type TypeFact =
+    | {kind: "none"}
+    | {kind: "request"}
+    | {kind: "connection"}
+    | {kind: "object"; properties: string[]}
+    | {kind: "reference"; text: string}
+    | {kind: "other"; text: string}
+
+export interface ParamFact extends Located {
+    text: string
+    /** Optional, defaulted or rest: the platform may omit it. */
+    optional: boolean
+    type: TypeFact
+    /** Names bound by an object destructuring pattern, e.g. `{connection}`. */
+    bindingNames?: string[]
+}
+
+export type ReturnKind = "response" | "not-response" | "unknown"
+
+export interface ReturnFact extends Located {
+    kind: ReturnKind
+    text: string
+}
+
+export type MissingReturnReason = "end" | "bare-return" | "catch" | "if"
+
+export interface MissingReturnFact {
+    range: Range
+    reason: MissingReturnReason
+}
+
+export interface FunctionFacts extends Located {
+    name?: string
+    async: boolean
+    generator: boolean
+    /** The declared return type, classified. */
+    declaredReturn: "none" | "response" | "promise-response" | "promise" | "other"
+    declaredReturnText?: string
+    params: ParamFact[]
+    returns: ReturnFact[]
+    /** Paths that end without returning a value (expression-bodied arrows have none). */
+    missingReturns: MissingReturnFact[]
+}
+
+/** What an exported binding is, as far as syntax tells. */
+export type ValueFact =
+    | ({kind: "function"; fn: FunctionFacts} & Located)
+    | ({kind: "not-function"; what: string} & Located)
+    | ({kind: "import"; module: string; name: string} & Located)
+    /** Syntax cannot tell (e.g. `export default wrap(handler)`): ask the type checker. */
+    | ({kind: "unknown"; text: string} & Located)
+
+export type FileNameFact =
+    | {kind: "values"; values: string[]}
+    | {kind: "import"; module: string; name: string}
+    | {kind: "needsTypes"; text: string}
+    | {kind: "missing"}
+
+export interface WebhookCallFact extends Located {
+    fileName: FileNameFact
+    /** Range of the fileName value (or of the call when there is none). */
+    valueRange: Range
+    valuePos: number
+}
+
+export interface FileFacts {
+    parseError?: {message: string; range: Range}
+    imports: ImportFact[]
+    exports: Record<string, ExportTarget>
+    starExports: string[]
+    /** Top-level `const` string values (literals, `as const` arrays and unions of both). */
+    consts: Record<string, string[]>
+    /** Exported names (including `default`) and what they are. */
+    exportValues: Record<string, ValueFact>
+    webhookCalls: WebhookCallFact[]
+    /** Named value imports from attio/server, e.g. attioFetch. */
+    sdkValueImports: {name: string; range: Range}[]
+    clientImports: Range[]
+    deletesWebhookHandlers: boolean
+}
+
+/** Files worth parsing at all: a cheap text test before the parser runs. */
+export function mentionsSdk(text: string): boolean {
+    return text.includes("attio/")
+}
+
+export function extractFacts(fileName: string, text: string): FileFacts {
+    const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName))
+    return new FactsReader(sf).read()
+}
+
+function scriptKind(fileName: string): ts.ScriptKind {
+    if (/\.[cm]?tsx?$/.test(fileName)) return fileName.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS
+    return fileName.endsWith("x") ? ts.ScriptKind.JSX : ts.ScriptKind.JS
+}
+
+const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
+const CONNECTION_TYPES = new Set(["Connection", "UserConnection", "WorkspaceConnection"])
+
+class FactsReader {
+    private readonly facts: FileFacts = {
+        imports: [],
+        exports: {},
+        starExports: [],
+        consts: {},
+        exportValues: {},
+        webhookCalls: [],
+        sdkValueImports: [],
+        clientImports: [],
+        deletesWebhookHandlers: false,
+    }
+    /** Local names bound to SDK functions, by SDK name. */
+    private readonly sdkLocals = new Map<string, string>()
+    private readonly sdkNamespaces = new Set<string>()
+    /** Top-level declarations by name, for following `export default ident`. */
+    private readonly topLevel = new Map<string, ts.Node>()
+
+    constructor(private readonly sf: ts.SourceFile) {}
+
+    read(): FileFacts {
+        const diagnostics = (this.sf as unknown as {parseDiagnostics?: ts.DiagnosticWithLocation[]}).parseDiagnostics
+        if (diagnostics && diagnostics.length > 0) {
+            const d = diagnostics[0]
+            this.facts.parseError = {
+                message: ts.flattenDiagnosticMessageText(d.messageText, " "),
+                range: this.rangeOf(d.start, d.start + Math.max(d.length, 1)),
+            }
+        }
+        for (const statement of this.sf.statements) this.readTopLevel(statement)
+        for (const statement of this.sf.statements) this.readExports(statement)
+        this.visit(this.sf)
+        return this.facts
+    }
+
+    // ---- top level: imports, declarations, consts
+
+    private readTopLevel(statement: ts.Statement): void {
+        if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+            this.readImport(statement, statement.moduleSpecifier.text)
+        } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+            if (statement.name) this.topLevel.set(statement.name.text, statement)
+        } else if (ts.isVariableStatement(statement)) {
+            const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0
+            for (const decl of statement.declarationList.declarations) {
+                if (!ts.isIdentifier(decl.name)) continue
+                this.topLevel.set(decl.name.text, decl)
+                const values = isConst && decl.initializer ? this.literalValues(decl.initializer) : undefined
+                if (values) this.facts.consts[decl.name.text] = values
+            }
+        } else if (ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) {
+            if (ts.isIdentifier(statement.name)) this.topLevel.set(statement.name.text, statement)
+        }
+    }
+
+    private readImport(node: ts.ImportDeclaration, module: string): void {
+        const clause = node.importClause
+        const typeOnly = clause?.isTypeOnly ?? false
+        const fact: ImportFact = {module, typeOnly, named: [], ...this.located(node)}
+        if (clause?.name) fact.defaultLocal = clause.name.text
+        const bindings = clause?.namedBindings
+        if (bindings && ts.isNamespaceImport(bindings)) fact.namespaceLocal = bindings.name.text
+        if (bindings && ts.isNamedImports(bindings)) {
+            for (const el of bindings.elements) {
+                fact.named.push({
+                    imported: (el.propertyName ?? el.name).text,
+                    local: el.name.text,
+                    typeOnly: typeOnly || el.isTypeOnly,
+                    range: this.rangeOfNode(el),
+                })
+            }
+        }
+        this.facts.imports.push(fact)
+        if (isClientModule(module)) this.facts.clientImports.push(fact.range)
+        if (module !== SDK_SERVER) return
+        if (fact.namespaceLocal && !typeOnly) this.sdkNamespaces.add(fact.namespaceLocal)
+        for (const n of fact.named) {
+            if (n.typeOnly) continue
+            this.sdkLocals.set(n.local, n.imported)
+            this.facts.sdkValueImports.push({name: n.imported, range: n.range})
+        }
+    }
+
+    private readExports(statement: ts.Statement): void {
+        if (ts.isExportDeclaration(statement)) {
+            const module =
+                statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)
+                    ? statement.moduleSpecifier.text
+                    : undefined
+            if (module && isClientModule(module)) this.facts.clientImports.push(this.rangeOfNode(statement))
+            const clause = statement.exportClause
+            if (!clause) {
+                if (module) this.facts.starExports.push(module)
+                return
+            }
+            if (!ts.isNamedExports(clause)) return
+            for (const el of clause.elements) {
+                const exported = el.name.text
+                const local = (el.propertyName ?? el.name).text
+                this.facts.exports[exported] = module ? {module, name: local} : {local}
+                this.facts.exportValues[exported] = module
+                    ? {kind: "import", module, name: local, ...this.located(el)}
+                    : this.valueOfLocal(local, el)
+            }
+            return
+        }
+        if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
+            this.facts.exports.default = {local: "default"}
+            this.facts.exportValues.default = this.valueOfExpression(statement.expression, statement)
+            return
+        }
+        const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined
+        if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return
+        const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)
+        if (ts.isVariableStatement(statement)) {
+            for (const decl of statement.declarationList.declarations) {
+                if (!ts.isIdentifier(decl.name)) continue
+                this.facts.exports[decl.name.text] = {local: decl.name.text}
+                this.facts.exportValues[decl.name.text] = this.valueOfLocal(decl.name.text, decl)
+            }
+        } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+            const exported = isDefault ? "default" : statement.name?.text
+            if (!exported) return
+            this.facts.exports[exported] = {local: statement.name?.text ?? "default"}
+            this.facts.exportValues[exported] = ts.isFunctionDeclaration(statement)
+                ? this.functionValue(statement, statement)
+                : {kind: "not-function", what: "a class", ...this.located(statement)}
+        }
+    }
+
+    private valueOfLocal(local: string, at: ts.Node): ValueFact {
+        const imported = importedAs(this.facts, local)
+        if (imported) return {kind: "import", ...imported, ...this.located(at)}
+        const decl = this.topLevel.get(local)
+        if (!decl) return {kind: "unknown", text: local, ...this.located(at)}
+        if (ts.isFunctionDeclaration(decl)) return this.functionValue(decl, at)
+        if (ts.isClassDeclaration(decl)) return {kind: "not-function", what: "a class", ...this.located(at)}
+        if (ts.isVariableDeclaration(decl)) {
+            if (!decl.initializer) return {kind: "not-function", what: `\`${local}\` without a value`, ...this.located(at)}
+            return this.valueOfExpression(decl.initializer, at)
+        }
+        return {kind: "not-function", what: `\`${local}\``, ...this.located(at)}
+    }
+
+    private valueOfExpression(expr: ts.Expression, at: ts.Node): ValueFact {
+        const e = unwrap(expr)
+        if (ts.isFunctionExpression(e) || ts.isArrowFunction(e)) return this.functionValue(e, at)
+        if (ts.isIdentifier(e)) return this.valueOfLocal(e.text, at)
+        if (ts.isClassExpression(e)) return {kind: "not-function", what: "a class", ...this.located(at)}
+        const what = describeNonFunction(e)
+        if (what) return {kind: "not-function", what, ...this.located(at)}
+        return {kind: "unknown", text: e.getText(this.sf), ...this.located(at)}
+    }
+
+    // ---- functions
+
+    private functionValue(fn: ts.SignatureDeclaration & {body?: ts.Node}, at: ts.Node): ValueFact {
+        return {kind: "function", fn: this.functionFacts(fn), ...this.located(at)}
+    }
+
+    private functionFacts(fn: ts.SignatureDeclaration & {body?: ts.Node}): FunctionFacts {
+        const modifiers = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined
+        const facts: FunctionFacts = {
+            name: fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined,
+            async: modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
+            generator: "asteriskToken" in fn && fn.asteriskToken !== undefined,
+            declaredReturn: classifyReturnType(fn.type),
+            declaredReturnText: fn.type?.getText(this.sf),
+            params: fn.parameters.map((p) => this.paramFacts(p)),
+            returns: [],
+            missingReturns: [],
+            // The name, or for anonymous functions the head up to the parameter list.
+            range: fn.name ? this.rangeOfNode(fn.name) : this.rangeOf(fn.getStart(this.sf), fn.parameters.pos - 1),
+            pos: fn.getStart(this.sf),
+        }
+        const body = fn.body
+        if (!body) return facts
+        if (!ts.isBlock(body)) {
+            facts.returns.push(this.returnFact(body as ts.Expression))
+            return facts
+        }
+        this.collectReturns(body, facts)
+        if (!completes(body)) facts.missingReturns.push(this.fallOff(body))
+        return facts
+    }
+
+    private paramFacts(p: ts.ParameterDeclaration): ParamFact {
+        const fact: ParamFact = {
+            text: p.getText(this.sf),
+            optional: p.questionToken !== undefined || p.initializer !== undefined || p.dotDotDotToken !== undefined,
+            type: this.typeFact(p.type),
+            ...this.located(p),
+        }
+        if (ts.isObjectBindingPattern(p.name)) {
+            fact.bindingNames = p.name.elements.map((el) => (el.propertyName ?? el.name).getText(this.sf))
+        }
+        return fact
+    }
+
+    private typeFact(type: ts.TypeNode | undefined): TypeFact {
+        // `any`/`unknown` say nothing about the shape: like no annotation.
+        if (!type || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword) return {kind: "none"}
+        if (ts.isTypeReferenceNode(type)) {
+            const name = type.typeName.getText(this.sf)
+            if (name === "Request" || name === "globalThis.Request") return {kind: "request"}
+            if (CONNECTION_TYPES.has(name.replace(/^.*\./, ""))) return {kind: "connection"}
+            return {kind: "reference", text: type.getText(this.sf)}
+        }
+        if (ts.isTypeLiteralNode(type)) {
+            const properties = type.members.flatMap((m) => (m.name ? [m.name.getText(this.sf)] : []))
+            return {kind: "object", properties}
+        }
+        return {kind: "other", text: type.getText(this.sf)}
+    }
+
+    private collectReturns(node: ts.Node, facts: FunctionFacts): void {
+        node.forEachChild((child) => {
+            if (ts.isFunctionLike(child) || ts.isClassLike(child)) return
+            if (ts.isReturnStatement(child)) {
+                if (child.expression) facts.returns.push(this.returnFact(child.expression))
+                else facts.missingReturns.push({range: this.rangeOfNode(child), reason: "bare-return"})
+                return
+            }
+            this.collectReturns(child, facts)
+        })
+    }
+
+    private returnFact(expr: ts.Expression): ReturnFact {
+        return {kind: classifyReturnExpression(expr), text: expr.getText(this.sf), ...this.located(expr)}
+    }
+
+    /** Where a path that falls off the end of the body comes from, most specific first. */
+    private fallOff(body: ts.Block): MissingReturnFact {
+        let block: ts.Block = body
+        for (;;) {
+            const last = block.statements[block.statements.length - 1]
+            if (last && ts.isTryStatement(last)) {
+                if (last.catchClause && !completes(last.catchClause.block)) {
+                    return {range: this.rangeOfNode(last.catchClause, "catch".length), reason: "catch"}
+                }
+                if (!completes(last.tryBlock)) {
+                    block = last.tryBlock
+                    continue
+                }
+            }
+            if (last && ts.isIfStatement(last) && completes(last.thenStatement) && !last.elseStatement) {
+                return {range: this.rangeOfNode(last, "if".length), reason: "if"}
+            }
+            const closing = body.getEnd() - 1
+            return {range: this.rangeOf(closing, closing + 1), reason: "end"}
+        }
+    }
+
+    // ---- calls anywhere in the file
+
+    private visit(node: ts.Node): void {
+        if (ts.isCallExpression(node)) this.readCall(node)
+        node.forEachChild((child) => this.visit(child))
+    }
+
+    private readCall(call: ts.CallExpression): void {
+        const callee = call.expression
+        if (callee.kind === ts.SyntaxKind.ImportKeyword) {
+            const arg = call.arguments[0]
+            if (arg && ts.isStringLiteralLike(arg) && isClientModule(arg.text)) {
+                this.facts.clientImports.push(this.rangeOfNode(call))
+            }
+            return
+        }
+        const sdkName = this.sdkFunction(callee)
+        if (sdkName === "deleteWebhookHandler") this.facts.deletesWebhookHandlers = true
+        if (sdkName !== "createWebhookHandler") return
+        const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined
+        const prop =
+            arg && ts.isObjectLiteralExpression(arg)
+                ? arg.properties.find((p) => p.name && p.name.getText(this.sf) === "fileName")
+                : undefined
+        let value: ts.Expression | undefined
+        if (prop && ts.isPropertyAssignment(prop)) value = prop.initializer
+        else if (prop && ts.isShorthandPropertyAssignment(prop)) value = prop.name
+        const at = value ?? call
+        this.facts.webhookCalls.push({
+            fileName: value ? this.fileNameFact(value) : arg ? {kind: "needsTypes", text: arg.getText(this.sf)} : {kind: "missing"},
+            valueRange: this.rangeOfNode(at),
+            valuePos: at.getStart(this.sf),
+            ...this.located(call),
+        })
+    }
+
+    /** The SDK function a callee refers to, if it is one imported from attio/server. */
+    private sdkFunction(callee: ts.Expression): string | undefined {
+        if (ts.isIdentifier(callee)) return this.sdkLocals.get(callee.text)
+        if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+            if (this.sdkNamespaces.has(callee.expression.text)) return callee.name.text
+        }
+        return undefined
+    }
+
+    private fileNameFact(value: ts.Expression): FileNameFact {
+        const values = this.literalValues(value) ?? this.identifierValues(value)
+        if (values) return {kind: "values", values}
+        const e = unwrap(value)
+        if (ts.isIdentifier(e)) {
+            const imported = importedAs(this.facts, e.text)
+            if (imported) return {kind: "import", ...imported}
+        }
+        return {kind: "needsTypes", text: value.getText(this.sf)}
+    }
+
+    /** String values of a literal, a literal array (for loops over it) or a conditional of literals. */
+    private literalValues(expr: ts.Expression): string[] | undefined {
+        const e = unwrap(expr)
+        if (ts.isStringLiteralLike(e)) return [e.text]
+        if (ts.isConditionalExpression(e)) {
+            const a = this.literalValues(e.whenTrue) ?? this.identifierValues(e.whenTrue)
+            const b = this.literalValues(e.whenFalse) ?? this.identifierValues(e.whenFalse)
+            return a && b ? [...a, ...b] : undefined
+        }
+        if (ts.isArrayLiteralExpression(e)) {
+            const all: string[] = []
+            for (const el of e.elements) {
+                const v = this.literalValues(el)
+                if (!v) return undefined
+                all.push(...v)
+            }
+            return all
+        }
+        return undefined
+    }
+
+    /**
+     * Values of an identifier bound by a `const` with literal values in an enclosing scope, or by
+     * `for (const x of LITERAL_ARRAY)`.
+     */
+    private identifierValues(expr: ts.Expression): string[] | undefined {
+        const e = unwrap(expr)
+        if (!ts.isIdentifier(e)) return undefined
+        const name = e.text
+        for (let scope: ts.Node | undefined = e.parent; scope; scope = scope.parent) {
+            if (ts.isForOfStatement(scope)) {
+                const init = scope.initializer
+                if (ts.isVariableDeclarationList(init) && init.declarations.some((d) => d.name.getText(this.sf) === name)) {
+                    const arr = unwrap(scope.expression)
+                    return this.literalValues(arr) ?? (ts.isIdentifier(arr) ? this.constValues(arr.text, scope) : undefined)
+                }
+            }
+            if (ts.isBlock(scope) || ts.isSourceFile(scope)) {
+                const found = this.constValues(name, scope)
+                if (found) return found
+            }
+            if (ts.isFunctionLike(scope) && scope.parameters.some((p) => p.name.getText(this.sf) === name)) return undefined
+        }
+        return undefined
+    }
+
+    private constValues(name: string, from: ts.Node): string[] | undefined {
+        for (let scope: ts.Node | undefined = from; scope; scope = scope.parent) {
+            if (ts.isSourceFile(scope)) return this.facts.consts[name]
+            if (!ts.isBlock(scope)) continue
+            for (const st of scope.statements) {
+                if (!ts.isVariableStatement(st) || (st.declarationList.flags & ts.NodeFlags.Const) === 0) continue
+                for (const d of st.declarationList.declarations) {
+                    if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return this.literalValues(d.initializer)
+                }
+            }
+        }
+        return undefined
+    }
+
+    // ---- positions
+
+    private located(node: ts.Node): Located {
+        return {range: this.rangeOfNode(node), pos: node.getStart(this.sf)}
+    }
+
+    private rangeOfNode(node: ts.Node, length?: number): Range {
+        const start = node.getStart(this.sf)
+        return this.rangeOf(start, length === undefined ? node.getEnd() : start + length)
+    }
+
+    private rangeOf(start: number, end: number): Range {
+        const s = this.sf.getLineAndCharacterOfPosition(start)
+        const e = this.sf.getLineAndCharacterOfPosition(Math.max(start, end))
+        return {line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1}
+    }
+}
+
+/** The module and name a local binding was imported as, if it was imported. */
+export function importedAs(facts: FileFacts, local: string): {module: string; name: string} | undefined {
+    for (const imp of facts.imports) {
+        if (imp.defaultLocal === local) return {module: imp.module, name: "default"}
+        const named = imp.named.find((n) => n.local === local)
+        if (named) return {module: imp.module, name: named.imported}
+    }
+    return undefined
+}
+
+function isClientModule(module: string): boolean {
+    return module === SDK_CLIENT || module.startsWith(SDK_CLIENT + "/")
+}
+
+/** Strips parentheses, `as`, `satisfies`, `!` and type assertions, which do not change the value. */
+function unwrap(expr: ts.Expression): ts.Expression {
+    let e = expr
+    while (
+        ts.isParenthesizedExpression(e) ||
+        ts.isAsExpression(e) ||
+        ts.isSatisfiesExpression(e) ||
+        ts.isNonNullExpression(e) ||
+        ts.isTypeAssertionExpression(e)
+    ) {
+        e = e.expression
+    }
+    return e
+}
+
+function describeNonFunction(e: ts.Expression): string | undefined {
+    if (ts.isObjectLiteralExpression(e)) return "an object"
+    if (ts.isArrayLiteralExpression(e)) return "an array"
+    if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return "a string"
+    if (ts.isNumericLiteral(e) || ts.isBigIntLiteral(e)) return "a number"
+    if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return "a boolean"
+    if (e.kind === ts.SyntaxKind.NullKeyword) return "null"
+    if (ts.isNewExpression(e)) return "an object created with `new`"
+    return undefined
+}
+
+function classifyReturnType(type: ts.TypeNode | undefined): FunctionFacts["declaredReturn"] {
+    if (!type) return "none"
+    if (!ts.isTypeReferenceNode(type)) return "other"
+    const name = type.typeName.getText()
+    if (name === "Response") return "response"
+    if (name !== "Promise") return "other"
+    const arg = type.typeArguments?.[0]
+    return arg && ts.isTypeReferenceNode(arg) && arg.typeName.getText() === "Response" ? "promise-response" : "promise"
+}
+
+function classifyReturnExpression(expr: ts.Expression): ReturnKind {
+    let e = unwrap(expr)
+    if (ts.isAwaitExpression(e)) e = unwrap(e.expression)
+    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
+        return e.expression.text === "Response" ? "response" : "unknown"
+    }
+    if (
+        ts.isCallExpression(e) &&
+        ts.isPropertyAccessExpression(e.expression) &&
+        ts.isIdentifier(e.expression.expression) &&
+        e.expression.expression.text === "Response" &&
+        RESPONSE_FACTORIES.has(e.expression.name.text)
+    ) {
+        return "response"
+    }
+    if (
+        ts.isStringLiteralLike(e) ||
+        ts.isTemplateExpression(e) ||
+        ts.isNumericLiteral(e) ||
+        ts.isObjectLiteralExpression(e) ||
+        ts.isArrayLiteralExpression(e) ||
+        e.kind === ts.SyntaxKind.NullKeyword ||
+        e.kind === ts.SyntaxKind.TrueKeyword ||
+        e.kind === ts.SyntaxKind.FalseKeyword ||
+        (ts.isIdentifier(e) && e.text === "undefined")
+    ) {
+        return "not-response"
+    }
+    return "unknown"
+}
+
+// ---- reachability: does a statement always leave the function (return a value or throw)?
+
+function completes(node: ts.Statement | ts.Block): boolean {
+    if (ts.isReturnStatement(node)) return true
+    if (ts.isThrowStatement(node)) return true
+    if (ts.isBlock(node)) return node.statements.some((s) => completes(s))
+    if (ts.isIfStatement(node)) {
+        return node.elseStatement !== undefined && completes(node.thenStatement) && completes(node.elseStatement)
+    }
+    if (ts.isTryStatement(node)) {
+        if (node.finallyBlock && completes(node.finallyBlock)) return true
+        return completes(node.tryBlock) && (!node.catchClause || completes(node.catchClause.block))
+    }
+    if (ts.isSwitchStatement(node)) {
+        const clauses = node.caseBlock.clauses
+        if (!clauses.some((c) => ts.isDefaultClause(c))) return false
+        if (clauses.some((c) => c.statements.some((s) => breaksOut(s)))) return false
+        const lastWithBody = [...clauses].reverse().find((c) => c.statements.length > 0)
+        return lastWithBody !== undefined && lastWithBody.statements.some((s) => completes(s))
+    }
+    if (ts.isWhileStatement(node) || ts.isDoStatement(node)) {
+        return node.expression.kind === ts.SyntaxKind.TrueKeyword && !breaksOut(node.statement)
+    }
+    if (ts.isForStatement(node)) return node.condition === undefined && !breaksOut(node.statement)
+    if (ts.isLabeledStatement(node)) return completes(node.statement) && !breaksOut(node.statement, node.label.text)
+    return false
+}
+
+/** Whether `node` contains a `break` (or `break label`) that leaves the enclosing loop/switch. */
+function breaksOut(node: ts.Node, label?: string): boolean {
+    if (ts.isBreakStatement(node)) return node.label ? node.label.text === label : label === undefined
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false
+    const nested = ts.isIterationStatement(node, false) || ts.isSwitchStatement(node)
+    // Unlabelled breaks inside a nested loop or switch belong to it.
+    if (nested && label === undefined) return false
+    return node.forEachChild((child) => breaksOut(child, label) || undefined) ?? false
+}

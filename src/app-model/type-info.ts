@@ -1,0 +1,129 @@
+/**
+ * Type information, built only when a syntactic fact cannot decide, and only for the files that ask.
+ * ts-morph's Project is created on first use; each question adds just its own file (imports are
+ * resolved by the program as needed).
+ */
+import fs from "node:fs"
+import path from "node:path"
+
+import {Project, ts} from "ts-morph"
+
+export class TypeInfo {
+    private project: Project | undefined
+    private readonly files = new Set<string>()
+
+    constructor(private readonly appRoot: string) {}
+
+    /** Files for which type information was built. */
+    get checkedFiles(): string[] {
+        return [...this.files]
+    }
+
+    /** Possible string values of the expression at `pos`, or undefined when they are not a finite set of literals. */
+    stringValues(file: string, pos: number): string[] | undefined {
+        const {checker, node} = this.at(file, pos, ts.isExpression)
+        if (!node) return undefined
+        const type = checker.getTypeAtLocation(node)
+        const parts = type.isUnion() ? type.types : [type]
+        const values: string[] = []
+        for (const t of parts) {
+            if (!t.isStringLiteral()) return undefined
+            values.push(t.value)
+        }
+        return values
+    }
+
+    /** Whether the function at `pos` returns Response or Promise<Response>; undefined when unknown (any/error). */
+    returnsResponse(file: string, pos: number): boolean | undefined {
+        const {checker, node} = this.at(file, pos, ts.isFunctionLike)
+        if (!node) return undefined
+        const signature = checker.getSignatureFromDeclaration(node as ts.SignatureDeclaration)
+        if (!signature) return undefined
+        const returned = checker.getReturnTypeOfSignature(signature)
+        return isNamedType(checker.getAwaitedType(returned) ?? returned, "Response")
+    }
+
+    /** Whether the parameter at `pos` is typed as the Fetch API Request; undefined when unknown. */
+    isRequest(file: string, pos: number): boolean | undefined {
+        const {checker, node} = this.at(file, pos, ts.isParameter)
+        if (!node) return undefined
+        return isNamedType(checker.getTypeAtLocation(node), "Request")
+    }
+
+    /** Whether the parameter at `pos` has a `connection` property; undefined when unknown. */
+    hasConnectionProperty(file: string, pos: number): boolean | undefined {
+        const {checker, node} = this.at(file, pos, ts.isParameter)
+        if (!node) return undefined
+        const type = checker.getTypeAtLocation(node)
+        if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined
+        return type.getProperty("connection") !== undefined
+    }
+
+    /** Whether the expression at `pos` can be called; undefined when unknown. */
+    isCallable(file: string, pos: number): boolean | undefined {
+        const {checker, node} = this.at(file, pos, (n) => ts.isExportAssignment(n) || ts.isExpression(n))
+        if (!node) return undefined
+        const expr = ts.isExportAssignment(node) ? node.expression : node
+        const type = checker.getTypeAtLocation(expr)
+        if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined
+        return type.getCallSignatures().length > 0
+    }
+
+    private at<T extends ts.Node>(
+        file: string,
+        pos: number,
+        accept: (n: ts.Node) => n is T
+    ): {checker: ts.TypeChecker; node: T | undefined} {
+        const project = (this.project ??= this.createProject())
+        let sourceFile = project.getSourceFile(file)
+        if (!sourceFile) {
+            sourceFile = project.addSourceFileAtPath(file)
+            this.files.add(file)
+        }
+        const checker = project.getProgram().compilerObject.getTypeChecker()
+        return {checker, node: nodeStartingAt(sourceFile.compilerNode, pos, accept)}
+    }
+
+    private createProject(): Project {
+        return new Project({
+            compilerOptions: {...this.compilerOptions(), allowJs: true, noEmit: true, skipLibCheck: true},
+            skipAddingFilesFromTsConfig: true,
+        })
+    }
+
+    /** The app's compiler options; defaults that know the Fetch API when it has no usable tsconfig. */
+    private compilerOptions(): ts.CompilerOptions {
+        const fallback: ts.CompilerOptions = {
+            target: ts.ScriptTarget.ES2022,
+            module: ts.ModuleKind.ESNext,
+            moduleResolution: ts.ModuleResolutionKind.Bundler,
+            lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+            strict: true,
+        }
+        const configPath = path.join(this.appRoot, "tsconfig.json")
+        if (!fs.existsSync(configPath)) return fallback
+        const read = ts.readConfigFile(configPath, ts.sys.readFile)
+        if (read.error) return fallback
+        const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, this.appRoot)
+        return {...fallback, ...parsed.options}
+    }
+}
+
+function isNamedType(type: ts.Type, name: string): boolean | undefined {
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined
+    return (type.getSymbol() ?? type.aliasSymbol)?.getName() === name
+}
+
+function nodeStartingAt<T extends ts.Node>(root: ts.Node, pos: number, accept: (n: ts.Node) => n is T): T | undefined {
+    let found: T | undefined
+    const visit = (node: ts.Node): void => {
+        if (found || pos < node.pos || pos >= node.end) return
+        if (node.getStart() === pos && accept(node)) {
+            found = node
+            return
+        }
+        node.forEachChild(visit)
+    }
+    visit(root)
+    return found
+}

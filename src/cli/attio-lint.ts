@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * attio-lint [DIR | FILE...]: exit 0 without errors, 1 with errors (or too many warnings),
+ * 2 on a usage error, an unusable setup or an internal failure (one line; the stack with --debug).
+ */
+import {createRequire} from "node:module"
+import {parseArgs} from "node:util"
+
+import {FORMAT_NAMES, type FormatName, getFormatter} from "../formatters/index.js"
+import {parseRuleOption, UsageError} from "../lint/config.js"
+import {lint} from "../lint/engine.js"
+import type {RuleSeverity} from "../lint/types.js"
+
+const HELP = `Usage: attio-lint [options] [DIR | FILE...]
+
+Checks an Attio app's webhook handlers and connection events. With no argument, lints the app in
+the current directory; with DIR the app at (or around) DIR; with FILEs (as lint-staged passes them)
+reports only on those files, analysed in the context of their whole app.
+
+Options:
+  -f, --format NAME      stylish (default), json, sarif or github
+      --quiet            report errors only
+      --max-warnings N   exit 1 when there are more than N warnings
+      --rule ID:LEVEL    set a rule to off, warn or error (repeatable)
+      --debug            print stack traces and timing on failure
+  -h, --help             show this help
+  -v, --version          show the version
+
+Settings can also live in package.json under "attioLint" or in attio-lint.config.json:
+  {"rules": {"dynamic-filename": "off"}, "quiet": false, "maxWarnings": 0, "format": "stylish"}
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or setup error.`
+
+async function main(argv: string[]): Promise<number> {
+    const {values, positionals} = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            format: {type: "string", short: "f"},
+            quiet: {type: "boolean"},
+            "max-warnings": {type: "string"},
+            rule: {type: "string", multiple: true},
+            debug: {type: "boolean"},
+            help: {type: "boolean", short: "h"},
+            version: {type: "boolean", short: "v"},
+        },
+    })
+    if (values.help) {
+        process.stdout.write(HELP + "\n")
+        return 0
+    }
+    if (values.version) {
+        const require = createRequire(import.meta.url)
+        process.stdout.write(require("../../../package.json").version + "\n")
+        return 0
+    }
+    const rules: Record<string, RuleSeverity> = Object.fromEntries((values.rule ?? []).map(parseRuleOption))
+    const maxWarnings = values["max-warnings"] === undefined ? undefined : parseMaxWarnings(values["max-warnings"])
+    if (values.format !== undefined && !FORMAT_NAMES.includes(values.format as FormatName)) {
+        throw new UsageError(`--format ${values.format}: use one of ${FORMAT_NAMES.join(", ")}`)
+    }
+    const report = await lint({targets: positionals, rules, quiet: values.quiet})
+    // Settings from the app's config apply where the command line is silent.
+    const settings = report.settings
+    const format = (values.format ?? settings.format ?? "stylish") as FormatName
+    const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env)
+    process.stdout.write(getFormatter(format)(report, {color}))
+    if (values.debug) {
+        process.stderr.write(`attio-lint: ${JSON.stringify(report.stats)}\n`)
+    }
+    const limit = maxWarnings ?? settings.maxWarnings
+    if (report.errorCount > 0) return 1
+    if (limit !== undefined && limit >= 0 && report.warningCount > limit) {
+        process.stderr.write(`attio-lint found too many warnings (maximum: ${limit}).\n`)
+        return 1
+    }
+    return 0
+}
+
+function parseMaxWarnings(value: string): number {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings ${value}: expected a whole number`)
+    return n
+}
+
+const argv = process.argv.slice(2)
+main(argv).then(
+    (code) => {
+        process.exitCode = code
+    },
+    (error: unknown) => {
+        const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS")
+        const message = error instanceof Error ? error.message : String(error)
+        process.stderr.write(`attio-lint: ${usage ? "" : "internal error: "}${message}\n`)
+        if (argv.includes("--debug") && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+        process.exitCode = 2
+    }
+)

@@ -1,0 +1,69 @@
+import path from "node:path"
+import {codeFrameColumns} from "@babel/code-frame"
+import {Chalk} from "chalk"
+import type {Formatter} from "../lint/types.js"
+
+/** Relative to `cwd` with posix separators, as GitHub and editors expect on every platform. */
+function relativePath(cwd: string, filePath: string): string {
+    return path.relative(cwd, filePath).split(path.sep).join("/")
+}
+
+function pluralize(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? "" : "s"}`
+}
+
+function indent(text: string, prefix: string): string {
+    return text
+        .split("\n")
+        .map((line) => prefix + line)
+        .join("\n")
+}
+
+/** ESLint's stylish layout, plus a code excerpt and the fix hint under each message. */
+export const stylish: Formatter = (report, options) => {
+    const chalk = new Chalk({level: options.color ? 1 : 0})
+    let output = "\n"
+    let errorCount = 0
+    let warningCount = 0
+
+    for (const result of report.results) {
+        if (result.messages.length === 0) continue
+        output += `${chalk.underline(relativePath(report.cwd, result.filePath))}\n`
+
+        // Pad the short columns to the widest in this file so the messages line up.
+        const positions = result.messages.map((m) => `${m.line}:${m.column}`)
+        const positionWidth = Math.max(...positions.map((p) => p.length))
+        const severityWidth = result.messages.some((m) => m.severity === 1) ? "warning".length : "error".length
+
+        result.messages.forEach((message, index) => {
+            if (message.severity === 2) errorCount++
+            else warningCount++
+            const severity =
+                message.severity === 2
+                    ? chalk.red("error".padEnd(severityWidth))
+                    : chalk.yellow("warning".padEnd(severityWidth))
+            output += `  ${chalk.dim(positions[index].padStart(positionWidth))}  ${severity}  ${message.message}  ${chalk.dim(message.ruleId)}\n`
+            if (result.source !== undefined) {
+                const frame = codeFrameColumns(
+                    result.source,
+                    {
+                        start: {line: message.line, column: message.column},
+                        end: {line: message.endLine, column: message.endColumn},
+                    },
+                    {highlightCode: options.color, forceColor: options.color}
+                )
+                output += `${indent(frame, "    ")}\n`
+            }
+            if (message.hint !== undefined) output += `    ${chalk.cyan("hint:")} ${message.hint}\n`
+            output += "\n"
+        })
+    }
+
+    const total = errorCount + warningCount
+    if (total === 0) return ""
+    const summaryColor = errorCount > 0 ? chalk.red.bold : chalk.yellow.bold
+    output += `${summaryColor(
+        `✖ ${pluralize(total, "problem")} (${pluralize(errorCount, "error")}, ${pluralize(warningCount, "warning")})`
+    )}\n`
+    return output
+}

@@ -1,0 +1,105 @@
+/**
+ * Settings from package.json's "attioLint" key, attio-lint.config.json and the command line, in
+ * that order (later wins). Invalid settings are usage errors: never silently ignored.
+ */
+import fs from "node:fs"
+import path from "node:path"
+
+import {FORMAT_NAMES, type FormatName} from "../formatters/index.js"
+import {RULE_IDS} from "./rules/index.js"
+import {closest} from "./suggest.js"
+import type {RuleSeverity} from "./types.js"
+
+export const CONFIG_FILE = "attio-lint.config.json"
+export const PACKAGE_KEY = "attioLint"
+
+export interface LintSettings {
+    rules: Record<string, RuleSeverity>
+    quiet?: boolean
+    maxWarnings?: number
+    format?: FormatName
+}
+
+/** A problem with the user's input or setup: exit code 2, one line, no stack. */
+export class UsageError extends Error {}
+
+const SEVERITIES: Record<string, RuleSeverity> = {off: "off", warn: "warn", error: "error", 0: "off", 1: "warn", 2: "error"}
+
+export function parseSeverity(value: unknown, where: string): RuleSeverity {
+    const severity = SEVERITIES[String(value)]
+    if (severity === undefined) throw new UsageError(`${where}: severity must be off, warn or error, not ${JSON.stringify(value)}`)
+    return severity
+}
+
+export function checkRuleId(id: string, where: string): void {
+    if (RULE_IDS.includes(id)) return
+    const suggestion = closest(id, RULE_IDS)
+    throw new UsageError(`${where}: unknown rule "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`)
+}
+
+/** `--rule id:severity` */
+export function parseRuleOption(option: string): [string, RuleSeverity] {
+    const at = option.lastIndexOf(":")
+    if (at <= 0) throw new UsageError(`--rule ${option}: expected ID:off|warn|error, e.g. --rule dynamic-filename:off`)
+    const id = option.slice(0, at)
+    checkRuleId(id, "--rule")
+    return [id, parseSeverity(option.slice(at + 1), `--rule ${id}`)]
+}
+
+/** The app's own settings (package.json key, then the config file). */
+export function loadSettings(appRoot: string): LintSettings {
+    const settings: LintSettings = {rules: {}}
+    const pkgPath = path.join(appRoot, "package.json")
+    if (fs.existsSync(pkgPath)) {
+        const pkg = readJson(pkgPath)
+        if (pkg !== null && typeof pkg === "object" && PACKAGE_KEY in pkg) {
+            merge(settings, (pkg as Record<string, unknown>)[PACKAGE_KEY], `package.json "${PACKAGE_KEY}"`)
+        }
+    }
+    const configPath = path.join(appRoot, CONFIG_FILE)
+    if (fs.existsSync(configPath)) merge(settings, readJson(configPath), CONFIG_FILE)
+    return settings
+}
+
+function readJson(file: string): unknown {
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8"))
+    } catch (error) {
+        throw new UsageError(`${file}: ${error instanceof SyntaxError ? "not valid JSON: " : ""}${(error as Error).message}`)
+    }
+}
+
+function merge(into: LintSettings, raw: unknown, where: string): void {
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`${where}: expected an object`)
+    for (const [key, value] of Object.entries(raw)) {
+        switch (key) {
+            case "rules":
+                if (value === null || typeof value !== "object" || Array.isArray(value)) {
+                    throw new UsageError(`${where}: "rules" must be an object of rule id to off|warn|error`)
+                }
+                for (const [id, severity] of Object.entries(value)) {
+                    checkRuleId(id, where)
+                    into.rules[id] = parseSeverity(severity, `${where} rule "${id}"`)
+                }
+                break
+            case "quiet":
+                if (typeof value !== "boolean") throw new UsageError(`${where}: "quiet" must be true or false`)
+                into.quiet = value
+                break
+            case "maxWarnings":
+                if (!Number.isInteger(value) || (value as number) < -1) {
+                    throw new UsageError(`${where}: "maxWarnings" must be a whole number`)
+                }
+                into.maxWarnings = value as number
+                break
+            case "format":
+                if (!FORMAT_NAMES.includes(value as FormatName)) {
+                    throw new UsageError(`${where}: "format" must be one of ${FORMAT_NAMES.join(", ")}`)
+                }
+                into.format = value as FormatName
+                break
+            default:
+                throw new UsageError(`${where}: unknown setting "${key}" (known: rules, quiet, maxWarnings, format)`)
+        }
+    }
+}

@@ -1,0 +1,166 @@
+/**
+ * The lint engine: finds the app(s) behind the targets, loads settings, runs every enabled rule
+ * over the app model, and keeps the findings that fall on the requested files.
+ */
+import fs from "node:fs"
+import path from "node:path"
+
+import {AppAnalysis} from "../app-model/analysis.js"
+import {App, type AppFile, findAppRoot} from "../app-model/app.js"
+import {tsconfigProblem} from "../app-model/setup.js"
+import {loadSettings, UsageError} from "./config.js"
+import type {Report, Rule} from "./rule.js"
+import {RULES} from "./rules/index.js"
+import type {FileResult, LintMessage, LintReport, RuleDocs, RuleSeverity} from "./types.js"
+
+export interface LintOptions {
+    /** Directory that relative targets and output paths are relative to. Default: process.cwd(). */
+    cwd?: string
+    /** App directories, folders inside an app, or files. Default: the app at cwd. */
+    targets?: string[]
+    /** Rule severities that override the app's settings. */
+    rules?: Record<string, RuleSeverity>
+    /** Report errors only. */
+    quiet?: boolean
+}
+
+/** What `rules` documents for formatters and docs. */
+export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
+    id: meta.id,
+    description: meta.description,
+    defaultSeverity: meta.defaultSeverity,
+    help: `${meta.description}.\n\nWrong:\n${meta.docs.bad}\n\nRight:\n${meta.docs.good}`,
+    requiresTypeInformation: meta.requiresTypeInformation,
+}))
+
+/** A failure inside a rule: reported as an internal error (exit 2), naming the rule. */
+export class InternalError extends Error {}
+
+export async function lint(options: LintOptions = {}): Promise<LintReport> {
+    const started = performance.now()
+    const cwd = path.resolve(options.cwd ?? process.cwd())
+    const targets = (options.targets?.length ? options.targets : [cwd]).map((t) => path.resolve(cwd, t))
+    const report: LintReport = {
+        appRoot: "",
+        cwd,
+        results: [],
+        rules: [...RULE_DOCS],
+        errorCount: 0,
+        warningCount: 0,
+        settings: {},
+        stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], durationMs: 0},
+    }
+    for (const [root, rootTargets] of groupByApp(targets)) {
+        await lintApp(root, rootTargets, options, report)
+    }
+    for (const r of report.results) {
+        report.errorCount += r.errorCount
+        report.warningCount += r.warningCount
+    }
+    report.stats.durationMs = performance.now() - started
+    return report
+}
+
+/** Targets grouped by the app they belong to; deleted paths count for the app of their folder. */
+function groupByApp(targets: string[]): Map<string, string[]> {
+    const groups = new Map<string, string[]>()
+    for (const target of targets) {
+        let existing = target
+        while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
+        const root = findAppRoot(existing)
+        if (!root) {
+            throw new UsageError(`no app found at ${target}: no package.json or tsconfig.json there or in any folder above`)
+        }
+        groups.set(root, [...(groups.get(root) ?? []), target])
+    }
+    return groups
+}
+
+async function lintApp(root: string, targets: string[], options: LintOptions, report: LintReport): Promise<void> {
+    const settings = loadSettings(root)
+    if (!report.appRoot) {
+        report.appRoot = root
+        report.settings = {format: settings.format, maxWarnings: settings.maxWarnings}
+    }
+    const problem = tsconfigProblem(root)
+    if (problem) throw new UsageError(problem)
+    const severities = {...settings.rules, ...options.rules}
+    const quiet = options.quiet ?? settings.quiet ?? false
+
+    const app = await App.load(root)
+    const analysis = new AppAnalysis(app)
+    const inScope = scopeFilter(root, targets)
+    const byFile = new Map<string, FileResult>()
+    const resultFor = (file: AppFile): FileResult => {
+        let result = byFile.get(file.path)
+        if (!result) {
+            result = {filePath: file.path, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0}
+            byFile.set(file.path, result)
+        }
+        return result
+    }
+
+    for (const rule of RULES) {
+        const setting = severities[rule.meta.id] ?? rule.meta.defaultSeverity
+        if (setting === "off" || (quiet && setting === "warn")) continue
+        const severity = setting === "error" ? 2 : 1
+        runRule(rule, app, analysis, (found) => {
+            if (!inScope(found.file.path)) return
+            const result = resultFor(found.file)
+            result.messages.push(toMessage(rule, found, severity))
+            if (severity === 2) result.errorCount++
+            else result.warningCount++
+        })
+    }
+
+    // Files that were checked and are fine are listed too (ESLint lists every linted file).
+    for (const file of app.relevantFiles()) if (inScope(file.path)) resultFor(file)
+    for (const target of targets) {
+        const file = app.fileAt(target)
+        if (file) resultFor(file)
+    }
+    for (const result of [...byFile.values()].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
+        result.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
+        if (result.messages.length > 0) {
+            const text = app.text(app.fileAt(result.filePath)!)
+            if (text !== null) result.source = text
+        }
+        report.results.push(result)
+    }
+    report.stats.filesScanned += app.files.length
+    report.stats.filesParsed += app.parsed
+    report.stats.typeCheckedFiles.push(...analysis.types.checkedFiles)
+}
+
+function runRule(rule: Rule, app: App, analysis: AppAnalysis, report: (r: Report) => void): void {
+    try {
+        rule.check({app, analysis, report})
+    } catch (error) {
+        throw new InternalError(`rule ${rule.meta.id} failed: ${(error as Error).message}`, {cause: error})
+    }
+}
+
+function toMessage(rule: Rule, found: Report, severity: 1 | 2): LintMessage {
+    const template = rule.meta.messages[found.messageId]
+    const message = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(found.data?.[key] ?? ""))
+    return {
+        ruleId: rule.meta.id,
+        severity,
+        message,
+        messageId: found.messageId,
+        ...found.range,
+        ...(found.hint ? {hint: found.hint} : {}),
+    }
+}
+
+/** Whether a file's findings are wanted: the whole app, a folder of it, or the named files. */
+function scopeFilter(root: string, targets: string[]): (file: string) => boolean {
+    if (targets.includes(root)) return () => true
+    const dirs: string[] = []
+    const files = new Set<string>()
+    for (const t of targets) {
+        if (fs.existsSync(t) && fs.statSync(t).isDirectory()) dirs.push(t + path.sep)
+        else files.add(t)
+    }
+    return (file) => files.has(file) || dirs.some((d) => file.startsWith(d) || file + path.sep === d)
+}

@@ -1,0 +1,27 @@
+import {defineRule} from "../rule.js"
+
+export default defineRule({
+    meta: {
+        id: "async-handler",
+        description: "A handler must be async or declared to return a Promise",
+        defaultSeverity: "error",
+        requiresTypeInformation: false,
+        fixable: false,
+        scope: "file",
+        messages: {
+            notAsync: "This {{kind}} handler is neither async nor declared to return a Promise",
+        },
+        docs: {
+            bad: "export default function handler(req: Request) { … }",
+            good: "export default async function handler(req: Request): Promise<Response> { … }",
+        },
+    },
+    check({analysis, report}) {
+        for (const kind of ["webhook", "event"] as const) {
+            for (const {file, fn} of analysis.handlerFunctions(kind)) {
+                if (fn.async || fn.declaredReturn === "promise" || fn.declaredReturn === "promise-response") continue
+                report({file, range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`."})
+            }
+        }
+    },
+})

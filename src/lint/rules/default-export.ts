@@ -1,0 +1,32 @@
+import {defineRule, FILE_START} from "../rule.js"
+
+export default defineRule({
+    meta: {
+        id: "default-export",
+        description: "A handler file must default-export a function",
+        defaultSeverity: "error",
+        requiresTypeInformation: true,
+        fixable: false,
+        scope: "file",
+        messages: {
+            missing: "This handler has no default export; the platform fails with \"Default export not found in module {{id}}\" when it is called",
+            notFunction: "This handler's default export is {{what}}, not a function; the platform fails with \"{{id}} does not export a function\"",
+        },
+        docs: {
+            bad: "export async function handler(req: Request) { … }",
+            good: "export default async function handler(req: Request): Promise<Response> { … }",
+        },
+    },
+    check({app, analysis, report}) {
+        for (const file of [...app.handlers("webhook"), ...app.handlers("event")]) {
+            if (!analysis.usableFacts(file)) continue
+            const resolved = analysis.handlerDefault(file)
+            const id = file.handler!.id!
+            if (resolved.kind === "none") {
+                report({file, range: FILE_START, messageId: "missing", data: {id}, hint: "Add `export default async function …`."})
+            } else if (resolved.kind === "not-function") {
+                report({file, range: resolved.at.range, messageId: "notFunction", data: {id, what: resolved.what}})
+            }
+        }
+    },
+})

@@ -1,0 +1,30 @@
+import {defineRule} from "../rule.js"
+
+export default defineRule({
+    meta: {
+        id: "dynamic-filename",
+        description: "createWebhookHandler's fileName should be statically known",
+        defaultSeverity: "warn",
+        requiresTypeInformation: true,
+        fixable: false,
+        scope: "app",
+        messages: {
+            dynamic: "The possible values of this fileName cannot be determined statically, so it cannot be checked",
+        },
+        docs: {
+            bad: "await createWebhookHandler({fileName: `${kind}-updated`})",
+            good: 'const HOOKS = ["deal-updated", "person-updated"] as const\nfor (const fileName of HOOKS) await createWebhookHandler({fileName})',
+        },
+    },
+    check({analysis, report}) {
+        for (const {file, call, values} of analysis.webhookCallSites()) {
+            if (values) continue
+            report({
+                file,
+                range: call.valueRange,
+                messageId: "dynamic",
+                hint: "Use a string literal, a const, or a union of literals (e.g. an `as const` array).",
+            })
+        }
+    },
+})

@@ -1,0 +1,31 @@
+import {EVENT_NAMES} from "../../app-model/layout.js"
+import {defineRule, FILE_START} from "../rule.js"
+import {closest} from "../suggest.js"
+
+export default defineRule({
+    meta: {
+        id: "event-name",
+        description: "An event handler must be named connection-added or connection-removed",
+        defaultSeverity: "error",
+        requiresTypeInformation: false,
+        fixable: false,
+        scope: "file",
+        messages: {
+            unknown: "`{{id}}` is not an event: only connection-added and connection-removed exist, so this handler is never called",
+        },
+        docs: {
+            bad: "src/app/events/connection-add.event.ts",
+            good: "src/app/events/connection-added.event.ts",
+        },
+    },
+    check({analysis, report}) {
+        for (const [id, files] of analysis.handlersById("event")) {
+            if ((EVENT_NAMES as readonly string[]).includes(id)) continue
+            const suggestion = closest(id.slice(id.lastIndexOf("/") + 1).replace(/([a-z])([A-Z])/g, "$1-$2"), EVENT_NAMES)
+            const hint = suggestion
+                ? `Did you mean ${suggestion}? Rename the file to ${suggestion}.event.ts.`
+                : "Rename the file to connection-added.event.ts or connection-removed.event.ts."
+            for (const file of files) report({file, range: FILE_START, messageId: "unknown", data: {id}, hint})
+        }
+    },
+})

@@ -1,0 +1,44 @@
+import {defineRule} from "../rule.js"
+
+export default defineRule({
+    meta: {
+        id: "event-signature",
+        description: "An event handler takes a `{connection: Connection}` object",
+        defaultSeverity: "error",
+        requiresTypeInformation: true,
+        fixable: false,
+        scope: "file",
+        messages: {
+            connectionItself: "Event handlers receive `{connection}`, not the Connection itself: `{{param}}` gets the wrapper object",
+            noConnection: "Event handlers receive a `{connection: Connection}` object; `{{param}}` does not take `connection` from it",
+            extraParam: "An event handler is called with one argument; `{{param}}` is required but never passed",
+        },
+        docs: {
+            bad: "export default async function connectionAdded(connection: Connection) { … }",
+            good: "export default async function connectionAdded({connection}: {connection: Connection}) { … }",
+        },
+    },
+    check({analysis, report}) {
+        for (const {file, fn} of analysis.handlerFunctions("event")) {
+            const [first, ...rest] = fn.params
+            for (const param of rest.filter((p) => !p.optional)) {
+                report({file, range: param.range, messageId: "extraParam", data: {param: param.text}})
+            }
+            if (!first) continue
+            const hint = "Write `({connection}: {connection: Connection})`."
+            const data = {param: first.text}
+            const type = first.type
+            if (type.kind === "connection") {
+                report({file, range: first.range, messageId: "connectionItself", data, hint})
+                continue
+            }
+            const lacksConnection =
+                (first.bindingNames !== undefined && !first.bindingNames.includes("connection")) ||
+                (type.kind === "object" && !type.properties.includes("connection")) ||
+                type.kind === "request" ||
+                type.kind === "other" ||
+                (type.kind === "reference" && analysis.types.hasConnectionProperty(file.path, first.pos) === false)
+            if (lacksConnection) report({file, range: first.range, messageId: "noConnection", data, hint})
+        }
+    },
+})

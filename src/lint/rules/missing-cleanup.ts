@@ -1,0 +1,29 @@
+import {defineRule} from "../rule.js"
+
+export default defineRule({
+    meta: {
+        id: "missing-cleanup",
+        description: "An app that creates webhook handlers should delete them in connection-removed",
+        defaultSeverity: "warn",
+        requiresTypeInformation: false,
+        fixable: false,
+        scope: "app",
+        messages: {
+            noCleanup: "This app creates webhook handlers but has no connection-removed event, so third-party webhooks are never deleted",
+        },
+        docs: {
+            bad: "src/events/connection-added.event.ts creates handlers; there is no connection-removed.event.ts",
+            good: "src/events/connection-removed.event.ts lists the handlers, deletes each third-party webhook, then deleteWebhookHandler(h.id)",
+        },
+    },
+    check({analysis, report}) {
+        const [first] = analysis.webhookCallSites()
+        if (!first || analysis.handlersById("event").has("connection-removed")) return
+        report({
+            file: first.file,
+            range: first.call.range,
+            messageId: "noCleanup",
+            hint: "Add one with `npx attio-app event connection-removed`.",
+        })
+    },
+})

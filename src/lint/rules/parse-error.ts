@@ -1,0 +1,38 @@
+import {defineRule, FILE_START} from "../rule.js"
+
+/** Files whose parse matters: handlers, and files that create webhook handlers. */
+const CREATES_HANDLERS = /createWebhookHandler[\s\S]*attio\/server|attio\/server[\s\S]*createWebhookHandler/
+
+export default defineRule({
+    meta: {
+        id: "parse-error",
+        description: "A handler file, or a file that calls createWebhookHandler, must parse",
+        defaultSeverity: "error",
+        requiresTypeInformation: false,
+        fixable: false,
+        scope: "file",
+        messages: {
+            syntax: "This file does not parse: {{message}}",
+            unreadable: "This handler file {{reason}}",
+        },
+        docs: {
+            bad: "export default async function handler(req: Request) {\n    return new Response(\n",
+            good: "export default async function handler(req: Request) {\n    return new Response(null, {status: 200})\n}",
+        },
+    },
+    check({app, report}) {
+        for (const file of app.relevantFiles()) {
+            const text = app.text(file)
+            const isHandler = file.handler !== undefined
+            if (text === null) {
+                if (isHandler) report({file, range: FILE_START, messageId: "unreadable", data: {reason: app.unreadableReason(file)}})
+                continue
+            }
+            if (!isHandler && !CREATES_HANDLERS.test(text)) continue
+            const error = app.facts(file)?.parseError
+            if (error) report({file, range: error.range, messageId: "syntax", data: {message: error.message}})
+        }
+    },
+})
+
+

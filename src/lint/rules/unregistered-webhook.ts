@@ -1,0 +1,38 @@
+import {defineRule, FILE_START} from "../rule.js"
+
+export default defineRule({
+    meta: {
+        id: "unregistered-webhook",
+        description: "Every webhook handler should be created by some createWebhookHandler call",
+        defaultSeverity: "warn",
+        requiresTypeInformation: true,
+        fixable: false,
+        scope: "app",
+        messages: {
+            unregistered: "No createWebhookHandler call names `{{id}}`, so this handler never receives a request",
+        },
+        docs: {
+            bad: "src/webhooks/deal-closed.webhook.ts exists, but nothing calls createWebhookHandler({fileName: \"deal-closed\"})",
+            good: 'await createWebhookHandler({fileName: "deal-closed"})   // in connection-added',
+        },
+    },
+    check({analysis, report}) {
+        const sites = analysis.webhookCallSites()
+        // A call whose values are unknown might name any handler.
+        if (sites.some((s) => s.values === undefined)) return
+        const named = new Set(sites.flatMap((s) => s.values ?? []))
+        for (const [id, files] of analysis.handlersById("webhook")) {
+            if (named.has(id)) continue
+            for (const file of files) {
+                const at = analysis.usableFacts(file)?.exportValues.default
+                report({
+                    file,
+                    range: at?.kind === "function" ? at.fn.range : FILE_START,
+                    messageId: "unregistered",
+                    data: {id},
+                    hint: `Call createWebhookHandler({fileName: "${id}"}) in connection-added, e.g. with \`npx attio-app webhook ${id}\`.`,
+                })
+            }
+        }
+    },
+})

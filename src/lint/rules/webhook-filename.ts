@@ -1,0 +1,59 @@
+import {HANDLER_ROOTS} from "../../app-model/layout.js"
+import {defineRule} from "../rule.js"
+import {closest} from "../suggest.js"
+
+const WEBHOOK_DIRS = HANDLER_ROOTS.filter((r) => r.kind === "webhook").map((r) => r.dir)
+
+export default defineRule({
+    meta: {
+        id: "webhook-filename",
+        description: "createWebhookHandler's fileName must name a webhook handler id",
+        defaultSeverity: "error",
+        requiresTypeInformation: true,
+        fixable: false,
+        scope: "app",
+        messages: {
+            unknown: "fileName \"{{value}}\" names no webhook handler: there is no {{expected}}",
+            notBare: "fileName \"{{value}}\" must be the handler id without folder or suffix: \"{{id}}\"",
+        },
+        docs: {
+            bad: 'await createWebhookHandler({fileName: "prospect-updated.webhook.ts"})\nawait createWebhookHandler({fileName: "prospect-update"})',
+            good: 'await createWebhookHandler({fileName: "prospect-updated"})   // src/webhooks/prospect-updated.webhook.ts',
+        },
+    },
+    check({analysis, report}) {
+        const ids = analysis.handlersById("webhook")
+        for (const {file, call, values} of analysis.webhookCallSites()) {
+            for (const value of new Set(values ?? [])) {
+                if (ids.has(value)) continue
+                const range = call.valueRange
+                const bare = bareId(value)
+                if (bare !== value) {
+                    const hint = ids.has(bare) ? undefined : `No handler has id "${bare}" either.`
+                    report({file, range, messageId: "notBare", data: {value, id: bare}, hint})
+                    continue
+                }
+                const suggestion = closest(value, ids.keys())
+                const expected = `src/webhooks/${value}.webhook.ts or src/app/webhooks/${value}.webhook.ts`
+                const hint = suggestion
+                    ? `Did you mean "${suggestion}"?`
+                    : ids.size > 0
+                      ? `Handler ids in this app: ${[...ids.keys()].sort().join(", ")}.`
+                      : "Create the handler file, e.g. with `npx attio-app webhook " + value + "`."
+                report({file, range, messageId: "unknown", data: {value, expected}, hint})
+            }
+        }
+    },
+})
+
+/** The id a fileName carrying a root folder or the file suffix was meant to be. */
+export function bareId(value: string): string {
+    let id = value.replace(/^\.?\//, "")
+    for (const dir of [...WEBHOOK_DIRS, "app/webhooks", "webhooks"]) {
+        if (id.startsWith(dir + "/")) {
+            id = id.slice(dir.length + 1)
+            break
+        }
+    }
+    return id.replace(/\.webhook(\.[cm]?[jt]sx?)?$/, "").replace(/\.[cm]?[jt]sx?$/, "")
+}

@@ -1,0 +1,30 @@
+import type {MissingReturnReason} from "../../app-model/facts.js"
+import {defineRule} from "../rule.js"
+
+export default defineRule<MissingReturnReason>({
+    meta: {
+        id: "webhook-response",
+        description: "Every path through a webhook handler returns a Response",
+        defaultSeverity: "error",
+        requiresTypeInformation: false,
+        fixable: false,
+        scope: "file",
+        messages: {
+            end: "This webhook handler can reach its end without returning a Response; the platform answers 500 there",
+            "bare-return": "This `return` gives no Response; the platform answers 500 there",
+            catch: "This catch block ends without returning a Response; the platform answers 500 there",
+            if: "When this condition is false the handler ends without returning a Response; the platform answers 500 there",
+        },
+        docs: {
+            bad: "try {\n    await sync(await req.json())\n    return new Response(null, {status: 200})\n} catch (error) {\n    console.error(error)\n}",
+            good: "try {\n    await sync(await req.json())\n    return new Response(null, {status: 200})\n} catch (error) {\n    console.error(error)\n    return new Response(null, {status: 500})\n}",
+        },
+    },
+    check({analysis, report}) {
+        for (const {file, fn} of analysis.handlerFunctions("webhook")) {
+            for (const missing of fn.missingReturns) {
+                report({file, range: missing.range, messageId: missing.reason, hint: "Return a Response, e.g. `return new Response(null, {status: 500})`."})
+            }
+        }
+    },
+})

@@ -1,0 +1,56 @@
+import {defineRule} from "../rule.js"
+
+export default defineRule({
+    meta: {
+        id: "webhook-signature",
+        description: "A webhook handler takes the Fetch API Request and returns Response or Promise<Response>",
+        defaultSeverity: "error",
+        requiresTypeInformation: true,
+        fixable: false,
+        scope: "file",
+        messages: {
+            firstParam: "The first parameter of a webhook handler is the Fetch API `Request`, not `{{type}}`",
+            extraParam: "A webhook handler is called with the Request only; `{{param}}` is required but never passed",
+            declaredReturn: "A webhook handler must return `Promise<Response>`, not `{{type}}`",
+            returnedValue: "A webhook handler must return a Response; `{{value}}` is not one",
+            inferredReturn: "This webhook handler's return type is not Response or Promise<Response>",
+        },
+        docs: {
+            bad: "export default async function handler(body: Payload, token: string) {\n    return {ok: true}\n}",
+            good: "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}",
+        },
+    },
+    check({analysis, report}) {
+        const types = analysis.types
+        for (const {file, fn} of analysis.handlerFunctions("webhook")) {
+            const [first, ...rest] = fn.params
+            const firstType = first?.type
+            const notRequest =
+                firstType !== undefined &&
+                firstType.kind !== "none" &&
+                firstType.kind !== "request" &&
+                (firstType.kind !== "reference" || types.isRequest(file.path, first.pos) === false)
+            if (notRequest) {
+                const type = "text" in firstType ? firstType.text : firstType.kind === "connection" ? "Connection" : "an object"
+                report({file, range: first.range, messageId: "firstParam", data: {type}, hint: "Declare it as `req: Request`."})
+            }
+            for (const param of rest.filter((p) => !p.optional)) {
+                report({file, range: param.range, messageId: "extraParam", data: {param: param.text}})
+            }
+            if (fn.declaredReturn === "other" || fn.declaredReturn === "promise") {
+                report({file, range: fn.range, messageId: "declaredReturn", data: {type: fn.declaredReturnText ?? ""}})
+                continue
+            }
+            if (fn.declaredReturn !== "none") continue
+            for (const r of fn.returns.filter((r) => r.kind === "not-response")) {
+                report({file, range: r.range, messageId: "returnedValue", data: {value: r.text}, hint: "Return `new Response(…)`."})
+            }
+            const undecided = fn.returns.some((r) => r.kind === "unknown")
+            if (undecided && !fn.returns.some((r) => r.kind === "not-response")) {
+                if (types.returnsResponse(file.path, fn.pos) === false) {
+                    report({file, range: fn.range, messageId: "inferredReturn", hint: "Declare `: Promise<Response>` to see where."})
+                }
+            }
+        }
+    },
+})

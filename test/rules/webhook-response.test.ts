@@ -1,0 +1,47 @@
+import webhookResponse from "../../src/lint/rules/webhook-response.js"
+import {ruleTester} from "../support/rule-tester.js"
+
+const handler = (body: string) => ({"src/webhooks/hook.webhook.ts": `export default async function handler(req: Request): Promise<Response> {\n${body}\n}\n`})
+
+ruleTester(webhookResponse, {
+    valid: [
+        {name: "returns a Response", files: handler("    return new Response(null, {status: 200})")},
+        {
+            name: "try/catch both returning (the seed's shape)",
+            files: handler(
+                "    try {\n        await req.json()\n        return new Response(null, {status: 200})\n    } catch (error) {\n        console.error(error)\n        return new Response(null, {status: 500})\n    }"
+            ),
+        },
+        {
+            name: "early returns from switch cases with a default",
+            files: handler(
+                '    const body = await req.json()\n    switch (body.type) {\n        case "a":\n            return new Response("a")\n        case "b":\n        case "c":\n            return new Response("bc")\n        default:\n            return new Response(null, {status: 400})\n    }'
+            ),
+        },
+        {name: "throw counts as leaving", files: handler('    if (!req.body) throw new Error("no body")\n    return Response.json({ok: true})')},
+        {name: "if/else both returning", files: handler('    if (req.method === "POST") {\n        return new Response("p")\n    } else {\n        return new Response("g")\n    }')},
+        {name: "arrow with expression body", files: {"src/app/webhooks/a.webhook.ts": "export default async (req: Request) => new Response(null)\n"}},
+        {name: "nested functions' bare returns are theirs", files: handler("    const f = () => {\n        return\n    }\n    f()\n    return new Response(null)")},
+        {name: "a .js handler", files: {"src/webhooks/a.webhook.js": "export default async function handler(req) {\n    return new Response(null)\n}\n"}},
+    ],
+    invalid: [
+        {name: "falls off the end", files: handler("    await req.text()"), errors: [{messageId: "end", line: 3}]},
+        {name: "bare return", files: handler("    if (!req.body) return\n    return new Response(null)"), errors: [{messageId: "bare-return", line: 2, column: 20}]},
+        {
+            name: "catch block without return",
+            files: handler("    try {\n        return new Response(null)\n    } catch (error) {\n        console.error(error)\n    }"),
+            errors: [{messageId: "catch", line: 4, column: 7}],
+        },
+        {name: "if without else", files: handler("    if (req.body) {\n        return new Response(null)\n    }"), errors: [{messageId: "if", line: 2}]},
+        {
+            name: "switch without default",
+            files: handler('    switch (req.method) {\n        case "POST":\n            return new Response(null)\n    }'),
+            errors: [{messageId: "end"}],
+        },
+        {
+            name: "break out of switch",
+            files: handler('    switch (req.method) {\n        case "POST":\n            break\n        default:\n            return new Response(null)\n    }'),
+            errors: [{messageId: "end"}],
+        },
+    ],
+})

@@ -1,0 +1,86 @@
+/**
+ * RuleTester in ESLint's style: each case is a small app (files by app-relative path), linted
+ * through the public API with only the rule under test enabled.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+
+import {describe, expect, it} from "vitest"
+
+import {lint, type LintMessage} from "../../src/index.js"
+import type {Rule} from "../../src/lint/rule.js"
+import {RULE_IDS} from "../../src/lint/rules/index.js"
+
+export type AppFiles = Record<string, string>
+
+export interface ValidCase {
+    name: string
+    files: AppFiles
+    /** Install a fake `node_modules/attio` with this version. */
+    sdkVersion?: string
+}
+
+export interface ExpectedError {
+    messageId: string
+    /** App-relative path; required when the app has more than one file with findings. */
+    file?: string
+    line?: number
+    column?: number
+    /** A substring the message must contain. */
+    message?: string
+}
+
+export interface InvalidCase extends ValidCase {
+    errors: ExpectedError[]
+}
+
+/** Writes an app to a fresh temp dir; a package.json is added unless the case has one. */
+export function writeApp(files: AppFiles, sdkVersion?: string): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-rule-"))
+    const all: AppFiles = {"package.json": '{"name": "test-app", "private": true}', ...files}
+    if (sdkVersion) all["node_modules/attio/package.json"] = JSON.stringify({name: "attio", version: sdkVersion})
+    for (const [rel, text] of Object.entries(all)) {
+        const file = path.join(root, rel)
+        fs.mkdirSync(path.dirname(file), {recursive: true})
+        fs.writeFileSync(file, text)
+    }
+    return root
+}
+
+export async function lintWithOnly(rule: Rule, root: string): Promise<(LintMessage & {file: string})[]> {
+    const rules = Object.fromEntries(RULE_IDS.map((id) => [id, id === rule.meta.id ? rule.meta.defaultSeverity : "off"] as const))
+    const report = await lint({cwd: root, rules})
+    return report.results.flatMap((r) => r.messages.map((m) => ({...m, file: path.relative(root, r.filePath).split(path.sep).join("/")})))
+}
+
+export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
+    describe(rule.meta.id, () => {
+        describe("valid", () => {
+            for (const c of cases.valid) {
+                it(c.name, async () => {
+                    const root = writeApp(c.files, c.sdkVersion)
+                    expect(await lintWithOnly(rule, root)).toEqual([])
+                })
+            }
+        })
+        describe("invalid", () => {
+            for (const c of cases.invalid) {
+                it(c.name, async () => {
+                    const root = writeApp(c.files, c.sdkVersion)
+                    const found = await lintWithOnly(rule, root)
+                    expect(found.map((m) => m.ruleId)).toEqual(c.errors.map(() => rule.meta.id))
+                    c.errors.forEach((expected, i) => {
+                        const actual = found[i]
+                        expect(actual.messageId).toBe(expected.messageId)
+                        if (expected.file !== undefined) expect(actual.file).toBe(expected.file)
+                        if (expected.line !== undefined) expect(actual.line).toBe(expected.line)
+                        if (expected.column !== undefined) expect(actual.column).toBe(expected.column)
+                        if (expected.message !== undefined) expect(actual.message).toContain(expected.message)
+                        expect(Object.keys(rule.meta.messages)).toContain(actual.messageId)
+                    })
+                })
+            }
+        })
+    })
+}
