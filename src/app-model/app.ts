@@ -9,7 +9,7 @@ import path from "node:path"
 import {glob} from "tinyglobby"
 
 import {extractFacts, type FileFacts, importedAs, mentionsSdk, SDK_SERVER} from "./facts.js"
-import {anyRootOf, classifyHandlerPath, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
+import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
 
 export const SOURCE_GLOB = "**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}"
 /** Build output and dependencies: never the app's own source. */
@@ -60,10 +60,11 @@ export class App {
             expandDirectories: false,
         })
         const files: AppFile[] = []
-        for (const entry of entries.sort()) {
+        const reachedTwice = throughLinkedDirectory(root)
+        for (const entry of [...entries, ...danglingHandlerLinks(root)].sort()) {
             const isDirectory = entry.endsWith("/")
             const rel = isDirectory ? entry.slice(0, -1) : entry
-            if (rel.endsWith(".d.ts")) continue
+            if (rel.endsWith(".d.ts") || reachedTwice(rel)) continue
             const file: AppFile = {path: path.join(root, rel), rel: toPosix(rel), handler: classifyHandlerPath(rel)}
             if (isDirectory) {
                 if (!file.handler) continue
@@ -188,3 +189,43 @@ export class App {
 }
 
 export {SDK_SERVER}
+
+/**
+ * Whether an entry was reached through a symlinked directory that points back into the app (a loop
+ * or an alias): the same file is listed under its real path, so the alias is skipped.
+ */
+function throughLinkedDirectory(root: string): (rel: string) => boolean {
+    const realRoot = fs.realpathSync(root)
+    const realDirs = new Map<string, string>()
+    return (rel) => {
+        const dir = path.dirname(path.join(root, rel))
+        let real = realDirs.get(dir)
+        if (real === undefined) {
+            real = fs.realpathSync(dir)
+            realDirs.set(dir, real)
+        }
+        if (real === path.join(realRoot, path.dirname(rel))) return false
+        const inside = path.relative(realRoot, real)
+        const ignored = inside.split(path.sep).some((part) => IGNORED_DIRS.includes(part))
+        return !inside.startsWith("..") && !path.isAbsolute(inside) && !ignored
+    }
+}
+
+/** Handler-named links in the handler roots that point nowhere: the glob cannot see them. */
+function danglingHandlerLinks(root: string): string[] {
+    const found: string[] = []
+    for (const {dir} of HANDLER_ROOTS) {
+        let entries: fs.Dirent[]
+        try {
+            entries = fs.readdirSync(path.join(root, dir), {recursive: true, withFileTypes: true})
+        } catch {
+            continue
+        }
+        for (const entry of entries) {
+            if (!entry.isSymbolicLink() || !classifyHandlerPath(entry.name)) continue
+            const abs = path.join(entry.parentPath, entry.name)
+            if (!fs.existsSync(abs)) found.push(toPosix(path.relative(root, abs)))
+        }
+    }
+    return found
+}

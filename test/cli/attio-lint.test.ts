@@ -1,0 +1,307 @@
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+
+import {describe, expect, it} from "vitest"
+
+import {runBin} from "../support/bin.js"
+import {writeApp} from "../support/rule-tester.js"
+
+const lint = (args: string[], cwd: string, env?: Record<string, string>) => runBin("attio-lint", args, {cwd, env})
+
+const CONNECTION = 'import {type Connection, createWebhookHandler} from "attio/server"\n'
+const GOOD_HOOK = "export default async function handler(req: Request): Promise<Response> {\n    await req.text()\n    return new Response(null, {status: 200})\n}\n"
+const REMOVED = 'import {deleteWebhookHandler, listWebhookHandlers} from "attio/server"\n\nexport default async function connectionRemoved() {\n    for (const h of await listWebhookHandlers()) {\n        try {\n            await deleteWebhookHandler(h.id)\n        } catch (error) {\n            console.error(error)\n        }\n    }\n}\n'
+const added = (...fileNames: string[]) =>
+    CONNECTION +
+    "\nexport default async function connectionAdded({connection}: {connection: Connection}) {\n    console.log(connection.id)\n" +
+    fileNames.map((f) => `    await createWebhookHandler({fileName: "${f}"})\n`).join("") +
+    "}\n"
+
+/** A clean app, plus a typo in connection-added, plus a handler with no Response on one path. */
+function brokenApp(): string {
+    return writeApp({
+        "src/webhooks/prospect-updated.webhook.ts": GOOD_HOOK,
+        "src/webhooks/lead.webhook.ts": "export default async function handler(req: Request) {\n    if (req.body) return new Response(null)\n}\n",
+        "src/events/connection-added.event.ts": added("prospect-update", "lead", "prospect-updated"),
+        "src/events/connection-removed.event.ts": REMOVED,
+    })
+}
+
+function cleanApp(): string {
+    return writeApp({
+        "src/app/webhooks/prospect-updated.webhook.ts": GOOD_HOOK,
+        "src/app/events/connection-added.event.ts": added("prospect-updated"),
+        "src/app/events/connection-removed.event.ts": REMOVED,
+    })
+}
+
+describe("exit codes", () => {
+    it("0 and no output for a clean app", () => {
+        const r = lint([], cleanApp())
+        expect(r).toMatchObject({code: 0, stdout: "", stderr: ""})
+    })
+
+    it("1 when errors are found, with stylish output grouped by file", () => {
+        const r = lint([], brokenApp())
+        expect(r.code).toBe(1)
+        expect(r.stdout).toContain("src/events/connection-added.event.ts")
+        expect(r.stdout).toMatch(/5:\d+\s+error\s+fileName "prospect-update" names no webhook handler.*webhook-filename/)
+        expect(r.stdout).toContain('hint: Did you mean "prospect-updated"?')
+        expect(r.stdout).toContain("> 5 |")
+        expect(r.stdout).toContain("✖ 2 problems (2 errors, 0 warnings)")
+        expect(r.stdout).not.toMatch(/\u001b\[/)
+    })
+
+    it("0 with warnings only, 1 when they exceed --max-warnings", () => {
+        const root = writeApp({
+            "src/webhooks/a.webhook.ts": GOOD_HOOK,
+            "src/events/connection-added.event.ts": added("a"),
+        })
+        expect(lint([], root).code).toBe(0)
+        expect(lint([], root).stdout).toContain("missing-cleanup")
+        const strict = lint(["--max-warnings", "0"], root)
+        expect(strict.code).toBe(1)
+        expect(strict.stderr).toContain("too many warnings")
+        expect(lint(["--max-warnings", "1"], root).code).toBe(0)
+        expect(lint(["--quiet"], root).stdout).toBe("")
+    })
+
+    it("2 with one line and no stack for usage errors", () => {
+        const root = cleanApp()
+        for (const args of [["--format", "xml"], ["--bogus"], ["--rule", "no-such-rule:off"], ["--rule", "webhook-filename:loud"], ["--max-warnings", "x"]]) {
+            const r = lint(args, root)
+            expect(r.code, args.join(" ")).toBe(2)
+            expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1)
+            expect(r.stderr).toMatch(/^attio-lint: /)
+            expect(r.stderr).not.toMatch(/\n\s+at /)
+        }
+        expect(lint(["--rule", "webhook-filenme:off"], root).stderr).toContain('did you mean "webhook-filename"')
+    })
+
+    it("--help and --version", () => {
+        const root = cleanApp()
+        expect(lint(["--help"], root)).toMatchObject({code: 0})
+        expect(lint(["--help"], root).stdout).toContain("--max-warnings")
+        const pkg = JSON.parse(fs.readFileSync(new URL("../../package.json", import.meta.url), "utf8"))
+        expect(lint(["--version"], root).stdout.trim()).toBe(pkg.version)
+    })
+})
+
+describe("formats", () => {
+    it("json is ESLint's shape with absolute paths", () => {
+        const root = brokenApp()
+        const r = lint(["--format", "json"], root)
+        expect(r.code).toBe(1)
+        const results = JSON.parse(r.stdout)
+        const added = results.find((x: {filePath: string}) => x.filePath.endsWith("connection-added.event.ts"))
+        expect(path.isAbsolute(added.filePath)).toBe(true)
+        expect(Object.keys(added)).toEqual([
+            "filePath",
+            "messages",
+            "suppressedMessages",
+            "errorCount",
+            "fatalErrorCount",
+            "warningCount",
+            "fixableErrorCount",
+            "fixableWarningCount",
+            "usedDeprecatedRules",
+        ])
+        expect(added.messages[0]).toMatchObject({ruleId: "webhook-filename", severity: 2, line: 5, column: 43, endLine: 5})
+        expect(added.errorCount).toBe(1)
+    })
+
+    it("sarif has what GitHub code scanning requires", () => {
+        const r = lint(["-f", "sarif"], brokenApp())
+        expect(r.code).toBe(1)
+        const log = JSON.parse(r.stdout)
+        expect(log.version).toBe("2.1.0")
+        const run = log.runs[0]
+        expect(run.tool.driver.name).toBe("attio-lint")
+        const ids = run.tool.driver.rules.map((rule: {id: string}) => rule.id)
+        expect(ids).toContain("webhook-response")
+        for (const rule of run.tool.driver.rules) {
+            expect(rule.shortDescription.text).toBeTruthy()
+            expect(rule.help.text).toBeTruthy()
+        }
+        expect(run.results).toHaveLength(2)
+        for (const result of run.results) {
+            expect(ids[result.ruleIndex]).toBe(result.ruleId)
+            expect(["error", "warning"]).toContain(result.level)
+            const location = result.locations[0].physicalLocation
+            expect(location.artifactLocation.uri).toMatch(/^src\/(webhooks|events)\//)
+            expect(location.region.startLine).toBeGreaterThan(0)
+            expect(location.region.startColumn).toBeGreaterThan(0)
+            expect(Object.keys(result.partialFingerprints)).toContain("primaryLocationLineHash")
+        }
+    })
+
+    it("github prints workflow commands", () => {
+        const r = lint(["--format", "github"], brokenApp())
+        expect(r.code).toBe(1)
+        const lines = r.stdout.trim().split("\n")
+        expect(lines).toHaveLength(2)
+        expect(lines[0]).toMatch(/^::error file=src\/events\/connection-added\.event\.ts,line=5,col=43,endLine=5,endColumn=\d+,title=attio-lint \(webhook-filename\)::fileName "prospect-update"/)
+        expect(lines[1]).toMatch(/^::error file=src\/webhooks\/lead\.webhook\.ts,line=2,.*title=attio-lint \(webhook-response\)::/)
+    })
+
+    it("colours only when asked for a TTY and never with NO_COLOR", () => {
+        // Output is a pipe here, so no colours even without NO_COLOR.
+        const r = lint([], brokenApp(), {NO_COLOR: ""})
+        expect(r.stdout).not.toMatch(/\u001b\[/)
+    })
+})
+
+describe("targets", () => {
+    it("FILE arguments report only those files, analysed in their whole app", () => {
+        const root = brokenApp()
+        const onlyAdded = lint(["src/events/connection-added.event.ts"], root)
+        expect(onlyAdded.code).toBe(1)
+        expect(onlyAdded.stdout).toContain("webhook-filename")
+        expect(onlyAdded.stdout).not.toContain("lead.webhook.ts")
+        const onlyGood = lint(["--format", "json", "src/webhooks/prospect-updated.webhook.ts"], root)
+        expect(onlyGood.code).toBe(0)
+        const results = JSON.parse(onlyGood.stdout)
+        expect(results.map((x: {filePath: string}) => path.relative(root, x.filePath))).toEqual([
+            path.join("src", "webhooks", "prospect-updated.webhook.ts"),
+        ])
+    })
+
+    it("deleted paths and unrelated files are fine", () => {
+        const root = cleanApp()
+        fs.writeFileSync(path.join(root, "README.md"), "# app\n")
+        const r = lint(["src/app/webhooks/deleted.webhook.ts", "README.md"], root)
+        expect(r).toMatchObject({code: 0, stdout: "", stderr: ""})
+    })
+
+    it("finds the app root upwards from a folder inside it, and an app in a monorepo subfolder", () => {
+        const repo = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-mono-"))
+        const app = brokenApp()
+        fs.renameSync(app, path.join(repo, "app"))
+        fs.mkdirSync(path.join(repo, ".git"))
+        const fromRepo = lint(["app"], repo)
+        expect(fromRepo.code).toBe(1)
+        expect(fromRepo.stdout).toContain("app/src/events/connection-added.event.ts")
+        const fromInside = lint([], path.join(repo, "app", "src", "webhooks"))
+        expect(fromInside.code).toBe(1)
+        expect(fromInside.stdout).toContain("lead.webhook.ts")
+        expect(fromInside.stdout).not.toContain("connection-added")
+    })
+})
+
+describe("settings", () => {
+    it("--rule ID:off and :warn change severities", () => {
+        const root = brokenApp()
+        expect(lint(["--rule", "webhook-filename:off", "--rule", "webhook-response:off"], root).code).toBe(0)
+        const warned = lint(["--rule", "webhook-filename:warn", "--rule", "webhook-response:warn"], root)
+        expect(warned.code).toBe(0)
+        expect(warned.stdout).toContain("(0 errors, 2 warnings)")
+    })
+
+    it("reads package.json's attioLint and attio-lint.config.json, the command line winning", () => {
+        const root = brokenApp()
+        fs.writeFileSync(path.join(root, "package.json"), JSON.stringify({name: "x", attioLint: {rules: {"webhook-filename": "off"}}}))
+        const r = lint([], root)
+        expect(r.code).toBe(1)
+        expect(r.stdout).not.toContain("webhook-filename")
+        fs.writeFileSync(path.join(root, "attio-lint.config.json"), JSON.stringify({rules: {"webhook-response": "warn"}, format: "github"}))
+        const both = lint([], root)
+        expect(both.code).toBe(0)
+        expect(both.stdout).toMatch(/^::warning /)
+        expect(lint(["--rule", "webhook-response:error", "--format", "json"], root).code).toBe(1)
+    })
+
+    it("invalid settings are exit-2 messages", () => {
+        const root = cleanApp()
+        fs.writeFileSync(path.join(root, "attio-lint.config.json"), JSON.stringify({rules: {"webhook-filename": "loud"}}))
+        const r = lint([], root)
+        expect(r.code).toBe(2)
+        expect(r.stderr).toContain('rule "webhook-filename": severity must be off, warn or error')
+        fs.writeFileSync(path.join(root, "attio-lint.config.json"), JSON.stringify({colour: true}))
+        expect(lint([], root).stderr).toContain('unknown setting "colour"')
+    })
+})
+
+describe("hostile input", () => {
+    const oneLine = (r: {code: number | null; stderr: string}, pattern: RegExp) => {
+        expect(r.code).toBe(2)
+        expect(r.stderr.trim().split("\n")).toHaveLength(1)
+        expect(r.stderr).toMatch(pattern)
+    }
+
+    it("an unparsable and a binary handler are findings; other files are still checked", () => {
+        const root = writeApp({
+            "src/webhooks/broken.webhook.ts": "export default async function (req: Request) {\n    return new Response(\n",
+            "src/webhooks/lead.webhook.ts": "export default async function handler(req: Request) {\n    await req.text()\n}\n",
+        })
+        fs.writeFileSync(path.join(root, "src/webhooks/binary.webhook.ts"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]))
+        const r = lint(["--format", "json"], root)
+        expect(r.code).toBe(1)
+        const messages = JSON.parse(r.stdout).flatMap((x: {filePath: string; messages: {ruleId: string}[]}) =>
+            x.messages.map((m) => `${path.basename(x.filePath)} ${m.ruleId}`)
+        )
+        expect(messages).toContain("broken.webhook.ts parse-error")
+        expect(messages).toContain("binary.webhook.ts parse-error")
+        expect(messages).toContain("lead.webhook.ts webhook-response")
+    })
+
+    it("a directory named like a handler, symlink loops and dangling links", () => {
+        const root = cleanApp()
+        fs.mkdirSync(path.join(root, "src/app/webhooks/dir.webhook.ts"))
+        fs.symlinkSync("..", path.join(root, "src/app/webhooks/loop"))
+        fs.symlinkSync(path.join(root, "nowhere.ts"), path.join(root, "src/app/webhooks/dangling.webhook.ts"))
+        const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
+        expect(r.code).toBe(1)
+        const found = JSON.parse(r.stdout).flatMap((x: {filePath: string; messages: {ruleId: string}[]}) =>
+            x.messages.map((m) => `${path.relative(root, x.filePath)} ${m.ruleId}`)
+        )
+        expect(found.sort()).toEqual([
+            "src/app/webhooks/dangling.webhook.ts parse-error",
+            "src/app/webhooks/dir.webhook.ts webhook-location",
+        ])
+    })
+
+    it("broken package.json, broken tsconfig.json and a tsconfig extending a missing file", () => {
+        const root = cleanApp()
+        fs.writeFileSync(path.join(root, "package.json"), "{not json")
+        oneLine(lint([], root), /package\.json: not valid JSON/)
+        fs.writeFileSync(path.join(root, "package.json"), "{}")
+        fs.writeFileSync(path.join(root, "tsconfig.json"), '{"compilerOptions": {')
+        oneLine(lint([], root), /tsconfig\.json: .*expected/)
+        fs.writeFileSync(path.join(root, "tsconfig.json"), '{"extends": "./base.json"}')
+        oneLine(lint([], root), /tsconfig\.json: .*base\.json/)
+    })
+
+    it("an empty app is fine and a folder with no app is an exit-2 message", () => {
+        expect(lint([], writeApp({}))).toMatchObject({code: 0, stdout: "", stderr: ""})
+        const nowhere = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-noapp-"))
+        oneLine(lint([], nowhere), /no app found at .*no package\.json or tsconfig\.json/)
+    })
+
+    it("works on an app with only a tsconfig.json, and on files that import packages that are not installed", () => {
+        const root = writeApp({
+            "src/app/webhooks/a.webhook.ts": 'import {z} from "zod"\nimport {helper} from "./missing"\n\nexport default async function handler(req: Request) {\n    z.parse(helper(await req.json()))\n    return new Response(null)\n}\n',
+            "src/app/events/connection-added.event.ts": added("a"),
+            "src/app/events/connection-removed.event.ts": REMOVED,
+        })
+        fs.rmSync(path.join(root, "package.json"))
+        fs.writeFileSync(path.join(root, "tsconfig.json"), '{"compilerOptions": {"strict": true}}')
+        expect(lint([], root)).toMatchObject({code: 0, stdout: ""})
+    })
+})
+
+describe("the seed example", () => {
+    it("with a connection-removed added reports zero errors", () => {
+        const seed = fs.readFileSync(new URL("../../../shared/seed/webhook-handlers.txt", import.meta.url), "utf8")
+        const hook = seed.slice(seed.indexOf('import {attioFetch} from "attio/server"'), seed.indexOf("This webhook handler calls"))
+        const event = seed.slice(seed.indexOf('import type {Connection} from "attio/server"'), seed.indexOf("And that’s it!"))
+        const root = writeApp({
+            "src/webhooks/prospect-updated.webhook.ts": hook,
+            "src/events/connection-added.event.ts": event,
+            "src/events/connection-removed.event.ts": REMOVED,
+        })
+        const r = lint(["--format", "json"], root)
+        expect(JSON.parse(r.stdout).reduce((n: number, x: {errorCount: number}) => n + x.errorCount, 0)).toBe(0)
+        expect(r.code).toBe(0)
+    })
+})
