@@ -103,7 +103,7 @@ export interface FileFacts {
     /** Exported names (including `default`) and what they are. */
     exportValues: Record<string, ValueFact>
     webhookCalls: WebhookCallFact[]
-    /** Named value imports from attio/server, e.g. attioFetch. */
+    /** Named value imports from attio/server, e.g. attioFetch, and uses through a namespace import (`attio.attioFetch`). */
     sdkValueImports: {name: string; range: Range}[]
     clientImports: Range[]
     deletesWebhookHandlers: boolean
@@ -144,6 +144,8 @@ class FactsReader {
     private readonly sdkNamespaces = new Set<string>()
     /** Top-level declarations by name, for following `export default ident`. */
     private readonly topLevel = new Map<string, ts.Node>()
+    /** Declarations whose values are being worked out, against cycles such as `const a = x ? a : "b"`. */
+    private readonly resolving = new Set<ts.Node>()
 
     constructor(private readonly sf: ts.SourceFile) {}
 
@@ -384,6 +386,9 @@ class FactsReader {
 
     private visit(node: ts.Node): void {
         if (ts.isCallExpression(node)) this.readCall(node)
+        if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && this.sdkNamespaces.has(node.expression.text)) {
+            this.facts.sdkValueImports.push({name: node.name.text, range: this.rangeOfNode(node)})
+        }
         node.forEachChild((child) => this.visit(child))
     }
 
@@ -429,7 +434,8 @@ class FactsReader {
         const values = this.literalValues(value) ?? this.identifierValues(value)
         if (values) return {kind: "values", values}
         const e = unwrap(value)
-        if (ts.isIdentifier(e)) {
+        // An import, unless a local binding of the same name shadows it.
+        if (ts.isIdentifier(e) && this.binding(e) === "free") {
             const imported = importedAs(this.facts, e.text)
             if (imported) return {kind: "import", ...imported}
         }
@@ -448,7 +454,7 @@ class FactsReader {
         if (ts.isArrayLiteralExpression(e)) {
             const all: string[] = []
             for (const el of e.elements) {
-                const v = this.literalValues(el)
+                const v = this.literalValues(el) ?? this.identifierValues(el)
                 if (!v) return undefined
                 all.push(...v)
             }
@@ -464,36 +470,59 @@ class FactsReader {
     private identifierValues(expr: ts.Expression): string[] | undefined {
         const e = unwrap(expr)
         if (!ts.isIdentifier(e)) return undefined
-        const name = e.text
-        for (let scope: ts.Node | undefined = e.parent; scope; scope = scope.parent) {
-            if (ts.isForOfStatement(scope)) {
-                const init = scope.initializer
-                if (ts.isVariableDeclarationList(init) && init.declarations.some((d) => d.name.getText(this.sf) === name)) {
-                    const arr = unwrap(scope.expression)
-                    return this.literalValues(arr) ?? (ts.isIdentifier(arr) ? this.constValues(arr.text, scope) : undefined)
-                }
-            }
-            if (ts.isBlock(scope) || ts.isSourceFile(scope)) {
-                const found = this.constValues(name, scope)
-                if (found) return found
-            }
-            if (ts.isFunctionLike(scope) && scope.parameters.some((p) => p.name.getText(this.sf) === name)) return undefined
-        }
-        return undefined
+        const found = this.binding(e)
+        return Array.isArray(found) ? found : undefined
     }
 
-    private constValues(name: string, from: ts.Node): string[] | undefined {
-        for (let scope: ts.Node | undefined = from; scope; scope = scope.parent) {
-            if (ts.isSourceFile(scope)) return this.facts.consts[name]
-            if (!ts.isBlock(scope)) continue
-            for (const st of scope.statements) {
-                if (!ts.isVariableStatement(st) || (st.declarationList.flags & ts.NodeFlags.Const) === 0) continue
-                for (const d of st.declarationList.declarations) {
-                    if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return this.literalValues(d.initializer)
+    /**
+     * What the nearest declaration of an identifier binds it to, looking outwards from its use:
+     * the values of a `const` with literal values or of `for (const x of LITERALS)`; `other` for any
+     * other local binding (a parameter, a `let`, a const with another value, a shadowing declaration);
+     * `free` when nothing in the file declares it but an import (or nothing: a global).
+     */
+    private binding(id: ts.Identifier): string[] | "other" | "free" {
+        const name = id.text
+        for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+            if (ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isForStatement(scope)) {
+                const init = scope.initializer
+                if (!init || !ts.isVariableDeclarationList(init)) continue
+                const decl = init.declarations.find((d) => bindsName(d.name, name))
+                if (!decl) continue
+                if (!ts.isForOfStatement(scope) || !ts.isIdentifier(decl.name)) return "other"
+                return this.valuesOf(decl, scope.expression)
+            }
+            if (ts.isFunctionLike(scope)) {
+                if (scope.parameters.some((p) => bindsName(p.name, name))) return "other"
+                continue
+            }
+            if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) return "other"
+            const statements =
+                ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)
+                    ? scope.statements
+                    : undefined
+            for (const st of statements ?? []) {
+                if (ts.isVariableStatement(st)) {
+                    const decl = st.declarationList.declarations.find((d) => bindsName(d.name, name))
+                    if (!decl) continue
+                    const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0
+                    return isConst && ts.isIdentifier(decl.name) && decl.initializer ? this.valuesOf(decl, decl.initializer) : "other"
                 }
+                if (ts.isImportDeclaration(st)) continue
+                const declared = (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name
+                if (declared) return "other"
             }
         }
-        return undefined
+        return "free"
+    }
+
+    private valuesOf(decl: ts.Node, expr: ts.Expression): string[] | "other" {
+        if (this.resolving.has(decl)) return "other"
+        this.resolving.add(decl)
+        try {
+            return this.literalValues(expr) ?? this.identifierValues(expr) ?? "other"
+        } finally {
+            this.resolving.delete(decl)
+        }
     }
 
     // ---- positions
@@ -528,6 +557,12 @@ function isClientModule(module: string): boolean {
     return module === SDK_CLIENT || module.startsWith(SDK_CLIENT + "/")
 }
 
+/** Whether a declaration's name (an identifier or a destructuring pattern) binds `name`. */
+function bindsName(node: ts.BindingName, name: string): boolean {
+    if (ts.isIdentifier(node)) return node.text === name
+    return node.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, name))
+}
+
 /** Strips parentheses, `as`, `satisfies`, `!` and type assertions, which do not change the value. */
 function unwrap(expr: ts.Expression): ts.Expression {
     let e = expr
@@ -557,11 +592,13 @@ function describeNonFunction(e: ts.Expression): string | undefined {
 function classifyReturnType(type: ts.TypeNode | undefined): FunctionFacts["declaredReturn"] {
     if (!type) return "none"
     if (!ts.isTypeReferenceNode(type)) return "other"
-    const name = type.typeName.getText()
+    const name = type.typeName.getText().replace(/^globalThis\./, "")
     if (name === "Response") return "response"
     if (name !== "Promise") return "other"
     const arg = type.typeArguments?.[0]
-    return arg && ts.isTypeReferenceNode(arg) && arg.typeName.getText() === "Response" ? "promise-response" : "promise"
+    return arg && ts.isTypeReferenceNode(arg) && arg.typeName.getText().replace(/^globalThis\./, "") === "Response"
+        ? "promise-response"
+        : "promise"
 }
 
 function classifyReturnExpression(expr: ts.Expression): ReturnKind {

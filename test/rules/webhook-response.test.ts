@@ -1,10 +1,12 @@
 import webhookResponse from "../../src/lint/rules/webhook-response.js"
+import {REAL_WORLD_APPS} from "../support/apps.js"
 import {ruleTester} from "../support/rule-tester.js"
 
 const handler = (body: string) => ({"src/webhooks/hook.webhook.ts": `export default async function handler(req: Request): Promise<Response> {\n${body}\n}\n`})
 
 ruleTester(webhookResponse, {
     valid: [
+        ...REAL_WORLD_APPS,
         {name: "returns a Response", files: handler("    return new Response(null, {status: 200})")},
         {
             name: "try/catch both returning (the seed's shape)",
@@ -23,6 +25,12 @@ ruleTester(webhookResponse, {
         {name: "arrow with expression body", files: {"src/app/webhooks/a.webhook.ts": "export default async (req: Request) => new Response(null)\n"}},
         {name: "nested functions' bare returns are theirs", files: handler("    const f = () => {\n        return\n    }\n    f()\n    return new Response(null)")},
         {name: "a .js handler", files: {"src/webhooks/a.webhook.js": "export default async function handler(req) {\n    return new Response(null)\n}\n"}},
+        {name: "a return in finally covers the paths", files: handler("    try {\n        await req.json()\n    } finally {\n        return new Response(null)\n    }")},
+        {name: "a catch that throws", files: handler("    try {\n        return new Response(await req.text())\n    } catch (error) {\n        throw new Error(\"bad body\", {cause: error})\n    }")},
+        {name: "an endless loop that returns", files: handler("    while (true) {\n        if (await req.text()) return new Response(null)\n    }")},
+        {name: "export {h as default}", files: {"src/app/webhooks/crm/deal.webhook.ts": "async function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n"}},
+        {name: "a helper in a root and a test beside a handler may fall off the end", files: {"src/webhooks/log.ts": "export default async function log(req: Request) {\n    console.log(req.url)\n}\n", "src/webhooks/a.webhook.test.ts": "export default async function t(req: Request) {\n    await req.text()\n}\n"}},
+        {name: "events return nothing", files: {"src/events/connection-added.event.ts": "export default async function added() {\n    return\n}\n"}},
     ],
     invalid: [
         {name: "falls off the end", files: handler("    await req.text()"), errors: [{messageId: "end", line: 3}]},
@@ -42,6 +50,26 @@ ruleTester(webhookResponse, {
             name: "break out of switch",
             files: handler('    switch (req.method) {\n        case "POST":\n            break\n        default:\n            return new Response(null)\n    }'),
             errors: [{messageId: "end"}],
+        },
+        {
+            name: "a nested .js handler in the src/app layout falls off the end",
+            files: {"src/app/webhooks/crm/deal.webhook.js": "export default async function deal(req) {\n    console.log(await req.text())\n}\n"},
+            errors: [{messageId: "end", file: "src/app/webhooks/crm/deal.webhook.js", line: 3, column: 1, hint: "Return a Response"}],
+        },
+        {
+            name: "the seed's shape with the catch's return forgotten",
+            files: handler("    try {\n        await req.json()\n        return new Response(null, {status: 200})\n    } catch (error) {\n        console.error(error)\n    }"),
+            errors: [{messageId: "catch", line: 5, column: 7}],
+        },
+        {
+            name: "a re-exported implementation is reported where it is defined",
+            files: {"src/webhooks/a.webhook.ts": 'export {default} from "../impl/a.js"\n', "src/impl/a.ts": "export default async function a(req: Request) {\n    await req.text()\n}\n"},
+            errors: [{messageId: "end", file: "src/impl/a.ts", line: 3}],
+        },
+        {
+            name: "several bare returns",
+            files: handler('    if (req.method === "GET") return\n    if (req.method === "HEAD") {\n        return\n    }\n    return new Response(null)'),
+            errors: [{messageId: "bare-return", line: 2, column: 31}, {messageId: "bare-return", line: 4, column: 9}],
         },
     ],
 })

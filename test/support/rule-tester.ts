@@ -29,6 +29,8 @@ export interface ExpectedError {
     column?: number
     /** A substring the message must contain. */
     message?: string
+    /** A substring the hint (LintMessage.hint) must contain. */
+    hint?: string
 }
 
 export interface InvalidCase extends ValidCase {
@@ -60,7 +62,11 @@ export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: Inva
             for (const c of cases.valid) {
                 it(c.name, async () => {
                     const root = writeApp(c.files, c.sdkVersion)
-                    expect(await lintWithOnly(rule, root)).toEqual([])
+                    try {
+                        expect(await lintWithOnly(rule, root)).toEqual([])
+                    } finally {
+                        fs.rmSync(root, {recursive: true, force: true})
+                    }
                 })
             }
         })
@@ -68,8 +74,14 @@ export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: Inva
             for (const c of cases.invalid) {
                 it(c.name, async () => {
                     const root = writeApp(c.files, c.sdkVersion)
-                    const found = await lintWithOnly(rule, root)
-                    expect(found.map((m) => m.ruleId)).toEqual(c.errors.map(() => rule.meta.id))
+                    let found: Awaited<ReturnType<typeof lintWithOnly>>
+                    try {
+                        found = await lintWithOnly(rule, root)
+                    } finally {
+                        fs.rmSync(root, {recursive: true, force: true})
+                    }
+                    const summary = found.map((m) => `${m.file}:${m.line}:${m.column} ${m.messageId}: ${m.message}`).join("\n")
+                    expect(found.map((m) => m.ruleId), summary).toEqual(c.errors.map(() => rule.meta.id))
                     c.errors.forEach((expected, i) => {
                         const actual = found[i]
                         expect(actual.messageId).toBe(expected.messageId)
@@ -77,6 +89,7 @@ export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: Inva
                         if (expected.line !== undefined) expect(actual.line).toBe(expected.line)
                         if (expected.column !== undefined) expect(actual.column).toBe(expected.column)
                         if (expected.message !== undefined) expect(actual.message).toContain(expected.message)
+                        if (expected.hint !== undefined) expect(actual.hint ?? "").toContain(expected.hint)
                         expect(Object.keys(rule.meta.messages)).toContain(actual.messageId)
                     })
                 })

@@ -22,10 +22,16 @@ export default defineRule({
         for (const [id, files] of analysis.handlersById("event")) {
             if ((EVENT_NAMES as readonly string[]).includes(id)) continue
             const suggestion = closest(id.slice(id.lastIndexOf("/") + 1).replace(/([a-z])([A-Z])/g, "$1-$2"), EVENT_NAMES)
-            const hint = suggestion
-                ? `Did you mean ${suggestion}? Rename the file to ${suggestion}.event.ts.`
-                : "Rename the file to connection-added.event.ts or connection-removed.event.ts."
-            for (const file of files) report({file, range: FILE_START, messageId: "unknown", data: {id}, hint})
+            for (const file of files) {
+                // Events are found at the top of a root only: a nested file must move, not just be renamed.
+                const ext = file.rel.slice(file.rel.lastIndexOf("."))
+                const at = (name: string) => `${file.handler!.root!.dir}/${name}.event${ext}`
+                const fix = `${id.includes("/") ? "Move" : "Rename"} the file to`
+                const hint = suggestion
+                    ? `Did you mean ${suggestion}? ${fix} ${at(suggestion)}.`
+                    : `${fix} ${at("connection-added")} or ${at("connection-removed")}.`
+                report({file, range: FILE_START, messageId: "unknown", data: {id}, hint})
+            }
         }
     },
 })

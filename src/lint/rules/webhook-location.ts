@@ -49,7 +49,9 @@ export default defineRule({
 })
 
 function looksLikeWebhookHandler(fn: FunctionFacts): boolean {
-    const first = fn.params[0]
+    const [first, ...rest] = fn.params
+    // A helper that takes more than the Request, or declares some other result, is no handler.
+    if (rest.some((p) => !p.optional) || fn.declaredReturn === "other" || fn.declaredReturn === "promise") return false
     return (
         first?.type.kind === "request" ||
         (first !== undefined && REQUEST_PARAM_NAMES.has(first.text.replace(/[?:].*$/s, "").trim())) ||

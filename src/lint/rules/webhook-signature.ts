@@ -1,5 +1,9 @@
 import {defineRule} from "../rule.js"
 
+/** A declared return type that is a bare name, or a Promise of one: possibly an alias. */
+const MAYBE_ALIAS = /^(Promise<\s*)?[A-Za-z_$][\w$.]*\s*>?$/
+const BUILTIN_TYPE = /^(Promise<\s*)?(void|undefined|null|never|unknown|any|object|string|number|boolean|bigint|symbol)\s*>?$/
+
 export default defineRule({
     meta: {
         id: "webhook-signature",
@@ -38,7 +42,12 @@ export default defineRule({
                 report({file, range: param.range, messageId: "extraParam", data: {param: param.text}})
             }
             if (fn.declaredReturn === "other" || fn.declaredReturn === "promise") {
-                report({file, range: fn.range, messageId: "declaredReturn", data: {type: fn.declaredReturnText ?? ""}})
+                // `Result` or `Promise<Res>` may name an alias of Response: only there ask the checker.
+                const text = fn.declaredReturnText ?? ""
+                const alias = MAYBE_ALIAS.test(text) && !BUILTIN_TYPE.test(text)
+                if (!alias || types.returnsResponse(file.path, fn.pos) === false) {
+                    report({file, range: fn.range, messageId: "declaredReturn", data: {type: text}})
+                }
                 continue
             }
             if (fn.declaredReturn !== "none") continue

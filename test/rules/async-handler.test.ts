@@ -1,0 +1,127 @@
+import asyncHandler from "../../src/lint/rules/async-handler.js"
+import {event, REAL_WORLD_APPS, webhook} from "../support/apps.js"
+import {ruleTester} from "../support/rule-tester.js"
+
+ruleTester(asyncHandler, {
+    valid: [
+        ...REAL_WORLD_APPS,
+        {
+            name: "async webhook and event, both layouts",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/events/connection-added.event.ts": event()},
+        },
+        {
+            name: "nested async handlers",
+            files: {"src/app/webhooks/crm/deal.webhook.ts": webhook(), "src/webhooks/crm/person.webhook.ts": webhook()},
+        },
+        {
+            name: "declared Promise<Response> without async",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    'export default function proxy(req: Request): Promise<Response> {\n    return fetch("https://example.com", {method: "POST", body: req.body})\n}\n',
+            },
+        },
+        {
+            name: "declared Promise<void> event without async",
+            files: {
+                "src/events/connection-removed.event.ts":
+                    "export default function removed(): Promise<void> {\n    return Promise.resolve()\n}\n",
+            },
+        },
+        {
+            name: "async arrow",
+            files: {"src/app/webhooks/a.webhook.ts": "export default async (req: Request) => new Response(null)\n"},
+        },
+        {
+            name: "async .js handlers",
+            files: {
+                "src/webhooks/a.webhook.js":
+                    "export default async function a(req) {\n    return new Response(null)\n}\n",
+                "src/events/connection-added.event.js": "export default async ({connection}) => {}\n",
+            },
+        },
+        {
+            name: "export {h as default} of an async function",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "async function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n",
+            },
+        },
+        {
+            name: "export {default} from an async implementation",
+            files: {
+                "src/webhooks/a.webhook.ts": 'export {default} from "./impl.js"\n',
+                "src/webhooks/impl.ts": webhook(),
+            },
+        },
+        {
+            name: "a sync default in a test file beside a handler",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/a.webhook.test.ts": "export default function helper() {}\n",
+            },
+        },
+        {
+            name: "a sync helper in a root is no handler",
+            files: {
+                "src/webhooks/parse.ts":
+                    "export default function parse(text: string) {\n    return JSON.parse(text)\n}\n",
+            },
+        },
+        {
+            name: "a sync handler outside the roots is webhook-location's business",
+            files: {
+                "src/handlers/a.webhook.ts":
+                    "export default function a(req: Request) {\n    return new Response(null)\n}\n",
+            },
+        },
+    ],
+    invalid: [
+        {
+            name: "a sync webhook function",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "export default function handler(req: Request) {\n    return new Response(null)\n}\n",
+            },
+            errors: [
+                {messageId: "notAsync", line: 1, column: 25, message: "This webhook handler", hint: "Add `async`"},
+            ],
+        },
+        {
+            name: "a sync webhook declared to return Response",
+            files: {
+                "src/app/webhooks/crm/deal.webhook.ts":
+                    "export default function deal(req: Request): Response {\n    return new Response(null)\n}\n",
+            },
+            errors: [{messageId: "notAsync", line: 1, column: 25}],
+        },
+        {
+            name: "a sync event",
+            files: {
+                "src/events/connection-added.event.ts":
+                    "export default function added({connection}: {connection: unknown}) {\n    console.log(connection)\n}\n",
+            },
+            errors: [{messageId: "notAsync", message: "This event handler"}],
+        },
+        {
+            name: "a sync arrow in a .js handler",
+            files: {"src/app/webhooks/a.webhook.js": "export default (req) => new Response(null)\n"},
+            errors: [{messageId: "notAsync", line: 1, column: 16}],
+        },
+        {
+            name: "a sync function behind export {h as default}",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n",
+            },
+            errors: [{messageId: "notAsync", line: 1, column: 10}],
+        },
+        {
+            name: "a sync implementation re-exported: reported where it is defined",
+            files: {
+                "src/app/events/connection-removed.event.ts": 'export {default} from "../../cleanup.js"\n',
+                "src/cleanup.ts": "export default function cleanup() {}\n",
+            },
+            errors: [{messageId: "notAsync", file: "src/cleanup.ts", line: 1, column: 25}],
+        },
+    ],
+})

@@ -1,0 +1,113 @@
+import clientImport from "../../src/lint/rules/client-import.js"
+import {REAL_WORLD_APPS, webhook} from "../support/apps.js"
+import {ruleTester} from "../support/rule-tester.js"
+
+const CLIENT = 'import {showToast} from "attio/client"\n'
+
+ruleTester(clientImport, {
+    valid: [
+        ...REAL_WORLD_APPS,
+        {
+            name: "browser code imports attio/client",
+            files: {
+                "src/app/deal-widget.tsx": `${CLIENT}\nexport const widget = () => showToast({title: "hi"})\n`,
+                "src/app/webhooks/a.webhook.ts": webhook(),
+            },
+        },
+        {
+            name: "a server function importing attio/server",
+            files: {
+                "src/functions/sync.server.ts":
+                    'import {ATTIO_API_TOKEN} from "attio/server"\n\nexport default async function sync() {\n    return ATTIO_API_TOKEN.length\n}\n',
+            },
+        },
+        {
+            name: "a test file beside a handler",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/a.webhook.test.ts": `${CLIENT}\nshowToast({title: "test"})\n`,
+            },
+        },
+        {
+            name: "a spec file beside an event",
+            files: {"src/app/events/connection-added.event.spec.ts": `${CLIENT}\nshowToast({title: "test"})\n`},
+        },
+        {name: "a schema module in a webhook root", files: {"src/webhooks/ui.ts": `${CLIENT}\nexport {showToast}\n`}},
+        {
+            name: "a mention in a comment or string",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    '// not "attio/client" here\nexport default async function a(req: Request) {\n    return new Response("attio/client")\n}\n',
+            },
+        },
+        {
+            name: "a look-alike package",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    'import {x} from "attio/clients"\nimport {y} from "my-attio/client"\n\nexport default async function a(req: Request) {\n    return new Response(String(x) + String(y))\n}\n',
+            },
+        },
+    ],
+    invalid: [
+        {
+            name: "a webhook handler",
+            files: {"src/webhooks/a.webhook.ts": `${CLIENT}\n${webhook()}`},
+            errors: [
+                {
+                    messageId: "clientImport",
+                    line: 1,
+                    column: 1,
+                    message: "this webhook handler file runs on the server",
+                    hint: 'Import from "attio/server" instead.',
+                },
+            ],
+        },
+        {
+            name: "a nested .js webhook in the src/app layout",
+            files: {
+                "src/app/webhooks/crm/deal.webhook.js": `${CLIENT}\nexport default async (req) => new Response(null)\n`,
+            },
+            errors: [{messageId: "clientImport", file: "src/app/webhooks/crm/deal.webhook.js"}],
+        },
+        {
+            name: "an event handler",
+            files: {
+                "src/events/connection-added.event.ts": `import type {Connection} from "attio/server"\n${CLIENT}\nexport default async function added({connection}: {connection: Connection}) {}\n`,
+            },
+            errors: [{messageId: "clientImport", line: 2, column: 1, message: "this event handler file"}],
+        },
+        {
+            name: "a .server.ts file",
+            files: {"src/functions/sync.server.ts": `${CLIENT}\nexport default async function sync() {}\n`},
+            errors: [{messageId: "clientImport", message: "this server function file"}],
+        },
+        {
+            name: "a .server.js file",
+            files: {"src/sync.server.js": `${CLIENT}\nexport default async function sync() {}\n`},
+            errors: [{messageId: "clientImport"}],
+        },
+        {
+            name: "a dynamic import",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    'export default async function a(req: Request) {\n    const {showToast} = await import("attio/client")\n    return new Response(String(showToast))\n}\n',
+            },
+            errors: [{messageId: "clientImport", line: 2, column: 31}],
+        },
+        {
+            name: "a re-export",
+            files: {"src/webhooks/a.webhook.ts": `export {showToast} from "attio/client"\n${webhook()}`},
+            errors: [{messageId: "clientImport", line: 1}],
+        },
+        {
+            name: "a subpath",
+            files: {"src/webhooks/a.webhook.ts": `import {x} from "attio/client/forms"\n${webhook()}`},
+            errors: [{messageId: "clientImport"}],
+        },
+        {
+            name: "a handler outside the roots still runs server code",
+            files: {"src/handlers/a.webhook.ts": `${CLIENT}\n${webhook()}`},
+            errors: [{messageId: "clientImport", file: "src/handlers/a.webhook.ts"}],
+        },
+    ],
+})

@@ -1,0 +1,177 @@
+import defaultExport from "../../src/lint/rules/default-export.js"
+import {event, REAL_WORLD_APPS, webhook} from "../support/apps.js"
+import {ruleTester} from "../support/rule-tester.js"
+
+const IMPL =
+    "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null)\n}\n"
+
+ruleTester(defaultExport, {
+    valid: [
+        ...REAL_WORLD_APPS,
+        {
+            name: "export default async function, both layouts",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/events/connection-added.event.ts": event()},
+        },
+        {
+            name: "an anonymous default function",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "export default async function (req: Request) {\n    return new Response(null)\n}\n",
+            },
+        },
+        {
+            name: "an arrow",
+            files: {"src/app/webhooks/a.webhook.ts": "export default async (req: Request) => new Response(null)\n"},
+        },
+        {
+            name: "export {h as default}",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "async function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n",
+            },
+        },
+        {
+            name: "export default ident (a const arrow)",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "const h = async (req: Request) => new Response(null)\n\nexport default h\n",
+            },
+        },
+        {
+            name: "export default ident declared after the export",
+            files: {"src/app/events/connection-added.event.ts": "export default added\n\nasync function added() {}\n"},
+        },
+        {
+            name: "export {default} from a module in the root",
+            files: {"src/webhooks/a.webhook.ts": 'export {default} from "./impl"\n', "src/webhooks/impl.ts": IMPL},
+        },
+        {
+            name: "export {x as default} from a module, through `export *`",
+            files: {
+                "src/app/webhooks/crm/deal.webhook.ts":
+                    'export {handleDeal as default} from "../../../handlers/index.js"\n',
+                "src/handlers/index.ts": 'export * from "./deal.js"\n',
+                "src/handlers/deal.ts": "export const handleDeal = async (req: Request) => new Response(null)\n",
+            },
+        },
+        {
+            name: "an imported default, re-exported",
+            files: {
+                "src/webhooks/a.webhook.ts": 'import handler from "../lib/handler.js"\n\nexport default handler\n',
+                "src/lib/handler.ts": IMPL,
+            },
+        },
+        {
+            name: "a .js handler and a .js event",
+            files: {
+                "src/webhooks/a.webhook.js":
+                    "export default async function a(req) {\n    return new Response(null)\n}\n",
+                "src/events/connection-removed.event.js": "export default async () => {}\n",
+            },
+        },
+        {
+            name: "a wrapper from a package that is not installed",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    'import {withSentry} from "@sentry/serverless"\n\nasync function h(req: Request) {\n    return new Response(null)\n}\n\nexport default withSentry(h)\n',
+            },
+        },
+        {
+            name: "a local wrapper that returns a function (type information)",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "function wrap(fn: (req: Request) => Promise<Response>) {\n    return async (req: Request) => fn(req)\n}\n\nexport default wrap(async () => new Response(null))\n",
+            },
+        },
+        {
+            name: "a test file beside a handler needs no default export",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/a.webhook.test.ts": 'import {it} from "vitest"\n\nit("works", () => {})\n',
+            },
+        },
+        {name: "a file outside the roots is no handler", files: {"src/handlers/a.webhook.ts": "export const a = 1\n"}},
+    ],
+    invalid: [
+        {
+            name: "only a named export",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "export async function handler(req: Request) {\n    return new Response(null)\n}\n",
+            },
+            errors: [
+                {
+                    messageId: "missing",
+                    line: 1,
+                    column: 1,
+                    message: "Default export not found in module a",
+                    hint: "export default async function",
+                },
+            ],
+        },
+        {
+            name: "a nested handler with no export at all",
+            files: {
+                "src/app/webhooks/crm/deal.webhook.ts":
+                    "async function handler(req: Request) {\n    return new Response(null)\n}\n",
+            },
+            errors: [{messageId: "missing", message: "module crm/deal"}],
+        },
+        {
+            name: "a .js event with only a named export",
+            files: {"src/events/connection-added.event.js": "export const added = async ({connection}) => {}\n"},
+            errors: [{messageId: "missing", message: "module connection-added"}],
+        },
+        {
+            name: "an object",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "async function handler(req: Request) {\n    return new Response(null)\n}\n\nexport default {handler}\n",
+            },
+            errors: [
+                {
+                    messageId: "notFunction",
+                    line: 5,
+                    column: 1,
+                    message: 'is an object, not a function; the platform fails with "a does not export a function"',
+                },
+            ],
+        },
+        {
+            name: "a class",
+            files: {
+                "src/app/webhooks/a.webhook.ts":
+                    "export default class Handler {\n    async fetch(req: Request) {\n        return new Response(null)\n    }\n}\n",
+            },
+            errors: [{messageId: "notFunction", message: "a class"}],
+        },
+        {
+            name: "export {config as default} of an object",
+            files: {"src/webhooks/a.webhook.ts": 'const config = {path: "/a"}\n\nexport {config as default}\n'},
+            errors: [{messageId: "notFunction", line: 3, column: 9, message: "an object"}],
+        },
+        {
+            name: "export {default} from a module whose default is a string",
+            files: {
+                "src/webhooks/a.webhook.ts": 'export {default} from "./name.js"\n',
+                "src/webhooks/name.ts": 'export default "a"\n',
+            },
+            errors: [
+                {messageId: "notFunction", file: "src/webhooks/a.webhook.ts", line: 1, column: 9, message: "a string"},
+            ],
+        },
+        {
+            name: "an event whose default is a string",
+            files: {"src/events/connection-added.event.ts": 'export default "connection-added"\n'},
+            errors: [{messageId: "notFunction", message: "connection-added does not export a function"}],
+        },
+        {
+            name: "a value that only type information shows is no function",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "function makeHandler() {\n    return 42\n}\n\nconst handler = makeHandler()\n\nexport default handler\n",
+            },
+            errors: [{messageId: "notFunction", line: 7, message: "`makeHandler()`"}],
+        },
+    ],
+})

@@ -1,0 +1,86 @@
+import duplicateHandlerId from "../../src/lint/rules/duplicate-handler-id.js"
+import {event, REAL_WORLD_APPS, webhook} from "../support/apps.js"
+import {ruleTester} from "../support/rule-tester.js"
+
+ruleTester(duplicateHandlerId, {
+    valid: [
+        ...REAL_WORLD_APPS,
+        {
+            name: "different ids in the two roots",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/b.webhook.ts": webhook()},
+        },
+        {
+            name: "the same base name in different folders",
+            files: {"src/webhooks/deal.webhook.ts": webhook(), "src/app/webhooks/crm/deal.webhook.ts": webhook()},
+        },
+        {
+            name: "a webhook and an event may share a name",
+            files: {
+                "src/webhooks/connection-added.webhook.ts": webhook(),
+                "src/app/events/connection-added.event.ts": event(),
+            },
+        },
+        {
+            name: "a test file is no handler",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/a.webhook.test.ts": webhook()},
+        },
+        {
+            name: "a .webhook.tsx is not picked up",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/a.webhook.tsx": webhook()},
+        },
+        {
+            name: "a file outside the roots is not picked up",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/handlers/a.webhook.ts": webhook()},
+        },
+    ],
+    invalid: [
+        {
+            name: "the same webhook id in both roots",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/a.webhook.ts": webhook()},
+            errors: [
+                {
+                    messageId: "duplicate",
+                    file: "src/app/webhooks/a.webhook.ts",
+                    line: 1,
+                    column: 1,
+                    message: "also used by src/webhooks/a.webhook.ts",
+                },
+                {
+                    messageId: "duplicate",
+                    file: "src/webhooks/a.webhook.ts",
+                    message: "also used by src/app/webhooks/a.webhook.ts",
+                },
+            ],
+        },
+        {
+            name: "a nested id, .ts in one root and .js in the other",
+            files: {
+                "src/webhooks/crm/deal.webhook.ts": webhook(),
+                "src/app/webhooks/crm/deal.webhook.js": "export default async (req) => new Response(null)\n",
+            },
+            errors: [
+                {messageId: "duplicate", file: "src/app/webhooks/crm/deal.webhook.js", message: "`crm/deal`"},
+                {
+                    messageId: "duplicate",
+                    file: "src/webhooks/crm/deal.webhook.ts",
+                    message: "Two webhook handler files register the same handler id",
+                },
+            ],
+        },
+        {
+            name: "the same event in both roots",
+            files: {
+                "src/events/connection-added.event.ts": event(),
+                "src/app/events/connection-added.event.ts": event(),
+            },
+            errors: [
+                {
+                    messageId: "duplicate",
+                    file: "src/app/events/connection-added.event.ts",
+                    message: "Two event handler files",
+                },
+                {messageId: "duplicate", file: "src/events/connection-added.event.ts"},
+            ],
+        },
+    ],
+})

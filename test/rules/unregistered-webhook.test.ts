@@ -1,0 +1,138 @@
+import unregisteredWebhook from "../../src/lint/rules/unregistered-webhook.js"
+import {creates, REAL_WORLD_APPS, webhook} from "../support/apps.js"
+import {ruleTester} from "../support/rule-tester.js"
+
+const ADDED = "src/events/connection-added.event.ts"
+const SDK = 'import {createWebhookHandler} from "attio/server"\n'
+
+ruleTester(unregisteredWebhook, {
+    valid: [
+        ...REAL_WORLD_APPS,
+        {name: "no webhooks at all", files: {[ADDED]: "export default async function added() {}\n"}},
+        {
+            name: "both layouts, a nested id and a .js handler, each named by a literal",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/app/webhooks/crm/deal.webhook.ts": webhook(),
+                "src/app/webhooks/b.webhook.js": "export default async (req) => new Response(null)\n",
+                [ADDED]: creates('"a"', '"crm/deal"', '"b"'),
+            },
+        },
+        {
+            name: "named by an imported const, a loop over an `as const` array and Promise.all in a helper",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/b.webhook.ts": webhook(),
+                "src/webhooks/c.webhook.ts": webhook(),
+                "src/webhooks/d.webhook.ts": webhook(),
+                "src/hooks.ts": 'export const A = "a"\n',
+                "src/server/register.ts": `${SDK}import {A} from "../hooks.js"\n\nconst REST = ["b", "c"] as const\n\nexport async function register() {\n    await createWebhookHandler({fileName: A})\n    for (const fileName of REST) await createWebhookHandler({fileName})\n    await Promise.all([createWebhookHandler({fileName: "d"}), createWebhookHandler({fileName: "a"})])\n}\n`,
+            },
+        },
+        {
+            name: "named through a renamed and a namespace import",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/b.webhook.ts": webhook(),
+                [ADDED]:
+                    'import {createWebhookHandler as create} from "attio/server"\nimport * as attio from "attio/server"\n\nexport default async function added() {\n    await create({fileName: "a"})\n    await attio.createWebhookHandler({fileName: "b"})\n}\n',
+            },
+        },
+        {
+            name: "silent when some call is dynamic",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/b.webhook.ts": webhook(),
+                [ADDED]: `${SDK}\nexport default async function added(id: string) {\n    await createWebhookHandler({fileName: id})\n}\n`,
+            },
+        },
+        {
+            name: "a test file beside a handler is no handler",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/a.webhook.test.ts": webhook(),
+                [ADDED]: creates('"a"'),
+            },
+        },
+        {
+            name: "a file the build ignores is webhook-location's business",
+            files: {"src/handlers/a.webhook.ts": webhook(), "src/webhooks/b.webhook.tsx": webhook()},
+        },
+    ],
+    invalid: [
+        {
+            name: "a webhook nobody creates",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook("handleA"),
+                "src/webhooks/b.webhook.ts": webhook(),
+                [ADDED]: creates('"b"'),
+            },
+            errors: [
+                {
+                    messageId: "unregistered",
+                    file: "src/webhooks/a.webhook.ts",
+                    line: 1,
+                    column: 31,
+                    message: "`a`",
+                    hint: 'createWebhookHandler({fileName: "a"})',
+                },
+            ],
+        },
+        {
+            name: "a nested .js webhook in the src/app layout when the app creates none",
+            files: {
+                "src/app/webhooks/crm/deal.webhook.js":
+                    "export default async function deal(req) {\n    return new Response(null)\n}\n",
+            },
+            errors: [{messageId: "unregistered", message: "`crm/deal`", hint: "npx attio-app webhook crm/deal"}],
+        },
+        {
+            name: "every resolvable fileName counts: only the handler no call names is reported",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/b.webhook.ts": webhook(),
+                "src/app/webhooks/crm/c.webhook.ts": webhook(),
+                "src/webhooks/d.webhook.ts": webhook(),
+                "src/webhooks/e.webhook.ts": webhook(),
+                "src/hooks.ts": 'export const A = "a"\nexport const REST = ["b", "crm/c"] as const\n',
+                "src/server/register.ts": `${SDK}import {A, REST} from "../hooks.js"\n\nexport async function register() {\n    await createWebhookHandler({fileName: A})\n    for (const fileName of REST) await createWebhookHandler({fileName})\n    await Promise.all([createWebhookHandler({fileName: "d"}), createWebhookHandler({fileName: "a"})])\n}\n`,
+            },
+            errors: [{messageId: "unregistered", file: "src/webhooks/e.webhook.ts"}],
+        },
+        {
+            name: "named only by a local look-alike",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/server/fake.ts":
+                    'function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n\ncreateWebhookHandler({fileName: "a"})\n',
+            },
+            errors: [{messageId: "unregistered", file: "src/webhooks/a.webhook.ts"}],
+        },
+        {
+            name: "a wrong fileName names nothing",
+            files: {
+                "src/webhooks/prospect-updated.webhook.ts": webhook(),
+                [ADDED]: creates('"prospect-updated.webhook.ts"'),
+            },
+            errors: [{messageId: "unregistered", message: "`prospect-updated`"}],
+        },
+        {
+            name: "a re-exported handler is reported at the top of the handler file",
+            files: {
+                "src/webhooks/a.webhook.ts": 'export {default} from "../impl.js"\n',
+                "src/impl.ts": webhook(),
+                [ADDED]: creates('"b"'),
+                "src/webhooks/b.webhook.ts": webhook(),
+            },
+            errors: [{messageId: "unregistered", file: "src/webhooks/a.webhook.ts", line: 1, column: 1}],
+        },
+        {
+            name: "the same id in both roots: both files",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/a.webhook.ts": webhook()},
+            errors: [
+                {messageId: "unregistered", file: "src/app/webhooks/a.webhook.ts"},
+                {messageId: "unregistered", file: "src/webhooks/a.webhook.ts"},
+            ],
+        },
+    ],
+})

@@ -1,0 +1,202 @@
+import webhookSignature from "../../src/lint/rules/webhook-signature.js"
+import {REAL_WORLD_APPS, webhook} from "../support/apps.js"
+import {ruleTester} from "../support/rule-tester.js"
+
+const W = "src/webhooks/a.webhook.ts"
+const handler = (signature: string, body = "    return new Response(null)") => ({
+    [W]: `export default async function handler${signature} {\n${body}\n}\n`,
+})
+
+ruleTester(webhookSignature, {
+    valid: [
+        ...REAL_WORLD_APPS,
+        {
+            name: "(req: Request): Promise<Response>, both layouts",
+            files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/crm/b.webhook.ts": webhook()},
+        },
+        {
+            name: "`request` and `_request`",
+            files: {
+                ...handler("(request: Request)"),
+                "src/app/webhooks/b.webhook.ts":
+                    "export default async function b(_request: Request) {\n    return new Response(null, {status: 204})\n}\n",
+            },
+        },
+        {name: "no parameter", files: handler("()")},
+        {
+            name: "globalThis.Request and globalThis.Response",
+            files: handler("(req: globalThis.Request): Promise<globalThis.Response>"),
+        },
+        {name: "a further optional parameter", files: handler("(req: Request, context?: {retry: number})")},
+        {
+            name: "declared Response",
+            files: {
+                [W]: "export default function handler(req: Request): Response {\n    return new Response(null)\n}\n",
+            },
+        },
+        {
+            name: "Response.json and Response.redirect",
+            files: handler(
+                "(req: Request)",
+                '    if (req.method === "GET") return Response.redirect("https://example.com")\n    return Response.json({ok: true})'
+            ),
+        },
+        {
+            name: "a Response held in a variable (type information)",
+            files: handler(
+                "(req: Request)",
+                "    const response = new Response(await req.text())\n    return response"
+            ),
+        },
+        {
+            name: "returning fetch (type information)",
+            files: handler(
+                "(req: Request)",
+                '    return await fetch("https://example.com", {method: "POST", body: await req.text()})'
+            ),
+        },
+        {
+            name: "a Request type alias (type information)",
+            files: {
+                [W]: "type Incoming = Request\n\nexport default async function handler(req: Incoming) {\n    return new Response(null)\n}\n",
+            },
+        },
+        {
+            name: "a Response type alias in the declared return (type information)",
+            files: {
+                [W]: "type Reply = Promise<Response>\n\nexport default async function handler(req: Request): Reply {\n    return new Response(null)\n}\n",
+            },
+        },
+        {
+            name: "a value from a package that is not installed",
+            files: handler(
+                "(req: Request)",
+                '    const {respond} = await import("some-uninstalled-package")\n    return respond(req)'
+            ),
+        },
+        {
+            name: "export {h as default}, export default ident and export {default} from",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    "async function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n",
+                "src/webhooks/b.webhook.ts":
+                    "const b = async (request: Request): Promise<Response> => new Response(null)\n\nexport default b\n",
+                "src/app/webhooks/c.webhook.ts": 'export {default} from "./impl.js"\n',
+                "src/app/webhooks/impl.ts": webhook(),
+            },
+        },
+        {
+            name: "an untyped .js handler",
+            files: {
+                "src/app/webhooks/a.webhook.js":
+                    "export default async function handler(req) {\n    return new Response(await req.text())\n}\n",
+            },
+        },
+        {name: "untyped `any` parameter", files: handler("(req: any)")},
+        {
+            name: "a test file with another signature beside a handler",
+            files: {
+                [W]: webhook(),
+                "src/webhooks/a.webhook.test.ts":
+                    "export default async function helper(payload: string, token: string) {\n    return {payload, token}\n}\n",
+            },
+        },
+    ],
+    invalid: [
+        {
+            name: "a payload type instead of Request",
+            files: {
+                [W]: "type Payload = {id: string}\n\nexport default async function handler(body: Payload) {\n    return new Response(body.id)\n}\n",
+            },
+            errors: [{messageId: "firstParam", line: 3, column: 39, message: "not `Payload`", hint: "`req: Request`"}],
+        },
+        {
+            name: "the Connection",
+            files: {
+                "src/app/webhooks/crm/deal.webhook.ts":
+                    'import type {Connection} from "attio/server"\n\nexport default async function deal(connection: Connection) {\n    return new Response(connection.id)\n}\n',
+            },
+            errors: [{messageId: "firstParam", message: "not `Connection`"}],
+        },
+        {
+            name: "an object literal type",
+            files: handler("({body}: {body: string})"),
+            errors: [{messageId: "firstParam", message: "not `an object`"}],
+        },
+        {
+            name: "a string",
+            files: handler("(req: string)"),
+            errors: [{messageId: "firstParam", message: "not `string`"}],
+        },
+        {
+            name: "a further required parameter",
+            files: handler("(req: Request, secret: string)"),
+            errors: [{messageId: "extraParam", line: 1, column: 53, message: "`secret: string` is required"}],
+        },
+        {
+            name: "declared Promise<void>",
+            files: handler("(req: Request): Promise<void>"),
+            errors: [{messageId: "declaredReturn", line: 1, column: 31, message: "not `Promise<void>`"}],
+        },
+        {
+            name: "declared Promise<string>",
+            files: handler("(req: Request): Promise<string>", '    return "ok"'),
+            errors: [{messageId: "declaredReturn", message: "not `Promise<string>`"}],
+        },
+        {
+            name: "a declared alias that is no Response (type information)",
+            files: {
+                [W]: 'type Reply = Promise<string>\n\nexport default async function handler(req: Request): Reply {\n    return "ok"\n}\n',
+            },
+            errors: [{messageId: "declaredReturn", line: 3, message: "not `Reply`"}],
+        },
+        {
+            name: "returning an object",
+            files: handler("(req: Request)", "    return {ok: true}"),
+            errors: [
+                {
+                    messageId: "returnedValue",
+                    line: 2,
+                    column: 12,
+                    message: "`{ok: true}` is not one",
+                    hint: "new Response",
+                },
+            ],
+        },
+        {
+            name: "returning a string in a .js handler",
+            files: {"src/webhooks/a.webhook.js": 'export default async function handler(req) {\n    return "ok"\n}\n'},
+            errors: [{messageId: "returnedValue", message: '`"ok"`'}],
+        },
+        {
+            name: "an inferred string (type information)",
+            files: handler("(req: Request)", "    const text = await req.text()\n    return text"),
+            errors: [{messageId: "inferredReturn", line: 1, column: 31}],
+        },
+        {
+            name: "a Request alias that is something else (type information)",
+            files: {
+                [W]: "type Incoming = {id: string}\n\nexport default async function handler(req: Incoming) {\n    return new Response(req.id)\n}\n",
+            },
+            errors: [{messageId: "firstParam", message: "not `Incoming`"}],
+        },
+        {
+            name: "a re-exported implementation is reported where it is defined",
+            files: {
+                "src/app/webhooks/c.webhook.ts": 'export {default} from "./impl.js"\n',
+                "src/app/webhooks/impl.ts":
+                    "export default async function impl(payload: {id: string}) {\n    return new Response(payload.id)\n}\n",
+            },
+            errors: [{messageId: "firstParam", file: "src/app/webhooks/impl.ts", line: 1, column: 36}],
+        },
+        {
+            name: "several problems in one handler",
+            files: handler("(body: string, token: string): Promise<void>"),
+            errors: [
+                {messageId: "declaredReturn", column: 31},
+                {messageId: "firstParam", column: 39},
+                {messageId: "extraParam", column: 53},
+            ],
+        },
+    ],
+})
