@@ -9,7 +9,7 @@ import {
     type ValueFact,
     type WebhookCallFact,
 } from "./facts.js"
-import type {HandlerKind} from "./layout.js"
+import {type HandlerKind, isTestFile} from "./layout.js"
 import {TypeInfo} from "./type-info.js"
 
 export interface WebhookCallSite {
@@ -61,6 +61,7 @@ export class AppAnalysis {
         if (this.callSites) return this.callSites
         this.callSites = []
         for (const file of this.app.relevantFiles()) {
+            if (isTestFile(file.rel)) continue
             const facts = this.usableFacts(file)
             for (const call of facts?.webhookCalls ?? []) {
                 this.callSites.push({file, call, values: this.fileNameValues(file, call)})

@@ -4,7 +4,12 @@
  * checker. Where syntax cannot decide, the fact says so (`needsTypes`) and records the node's
  * position so that type information can be asked for that file only.
  */
-import {ts} from "ts-morph"
+import type {ts} from "ts-morph"
+
+import {typescript} from "./typescript.js"
+
+/** The compiler API, bound on the first extraction (see typescript.ts). */
+let tsApi: typeof ts
 
 import type {Range} from "../lint/types.js"
 
@@ -115,13 +120,14 @@ export function mentionsSdk(text: string): boolean {
 }
 
 export function extractFacts(fileName: string, text: string): FileFacts {
-    const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKind(fileName))
+    tsApi ??= typescript()
+    const sf = tsApi.createSourceFile(fileName, text, tsApi.ScriptTarget.Latest, true, scriptKind(fileName))
     return new FactsReader(sf).read()
 }
 
 function scriptKind(fileName: string): ts.ScriptKind {
-    if (/\.[cm]?tsx?$/.test(fileName)) return fileName.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS
-    return fileName.endsWith("x") ? ts.ScriptKind.JSX : ts.ScriptKind.JS
+    if (/\.[cm]?tsx?$/.test(fileName)) return fileName.endsWith("x") ? tsApi.ScriptKind.TSX : tsApi.ScriptKind.TS
+    return fileName.endsWith("x") ? tsApi.ScriptKind.JSX : tsApi.ScriptKind.JS
 }
 
 const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
@@ -154,7 +160,7 @@ class FactsReader {
         if (diagnostics && diagnostics.length > 0) {
             const d = diagnostics[0]
             this.facts.parseError = {
-                message: ts.flattenDiagnosticMessageText(d.messageText, " "),
+                message: tsApi.flattenDiagnosticMessageText(d.messageText, " "),
                 range: this.rangeOf(d.start, d.start + Math.max(d.length, 1)),
             }
         }
@@ -167,20 +173,20 @@ class FactsReader {
     // ---- top level: imports, declarations, consts
 
     private readTopLevel(statement: ts.Statement): void {
-        if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+        if (tsApi.isImportDeclaration(statement) && tsApi.isStringLiteral(statement.moduleSpecifier)) {
             this.readImport(statement, statement.moduleSpecifier.text)
-        } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+        } else if (tsApi.isFunctionDeclaration(statement) || tsApi.isClassDeclaration(statement)) {
             if (statement.name) this.topLevel.set(statement.name.text, statement)
-        } else if (ts.isVariableStatement(statement)) {
-            const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0
+        } else if (tsApi.isVariableStatement(statement)) {
+            const isConst = (statement.declarationList.flags & tsApi.NodeFlags.Const) !== 0
             for (const decl of statement.declarationList.declarations) {
-                if (!ts.isIdentifier(decl.name)) continue
+                if (!tsApi.isIdentifier(decl.name)) continue
                 this.topLevel.set(decl.name.text, decl)
                 const values = isConst && decl.initializer ? this.literalValues(decl.initializer) : undefined
                 if (values) this.facts.consts[decl.name.text] = values
             }
-        } else if (ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) {
-            if (ts.isIdentifier(statement.name)) this.topLevel.set(statement.name.text, statement)
+        } else if (tsApi.isEnumDeclaration(statement) || tsApi.isModuleDeclaration(statement)) {
+            if (tsApi.isIdentifier(statement.name)) this.topLevel.set(statement.name.text, statement)
         }
     }
 
@@ -190,8 +196,8 @@ class FactsReader {
         const fact: ImportFact = {module, typeOnly, named: [], ...this.located(node)}
         if (clause?.name) fact.defaultLocal = clause.name.text
         const bindings = clause?.namedBindings
-        if (bindings && ts.isNamespaceImport(bindings)) fact.namespaceLocal = bindings.name.text
-        if (bindings && ts.isNamedImports(bindings)) {
+        if (bindings && tsApi.isNamespaceImport(bindings)) fact.namespaceLocal = bindings.name.text
+        if (bindings && tsApi.isNamedImports(bindings)) {
             for (const el of bindings.elements) {
                 fact.named.push({
                     imported: (el.propertyName ?? el.name).text,
@@ -213,9 +219,9 @@ class FactsReader {
     }
 
     private readExports(statement: ts.Statement): void {
-        if (ts.isExportDeclaration(statement)) {
+        if (tsApi.isExportDeclaration(statement)) {
             const module =
-                statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)
+                statement.moduleSpecifier && tsApi.isStringLiteral(statement.moduleSpecifier)
                     ? statement.moduleSpecifier.text
                     : undefined
             if (module && isClientModule(module)) this.facts.clientImports.push(this.rangeOfNode(statement))
@@ -224,7 +230,7 @@ class FactsReader {
                 if (module) this.facts.starExports.push(module)
                 return
             }
-            if (!ts.isNamedExports(clause)) return
+            if (!tsApi.isNamedExports(clause)) return
             for (const el of clause.elements) {
                 const exported = el.name.text
                 const local = (el.propertyName ?? el.name).text
@@ -235,25 +241,25 @@ class FactsReader {
             }
             return
         }
-        if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
+        if (tsApi.isExportAssignment(statement) && !statement.isExportEquals) {
             this.facts.exports.default = {local: "default"}
             this.facts.exportValues.default = this.valueOfExpression(statement.expression, statement)
             return
         }
-        const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined
-        if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return
-        const isDefault = modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)
-        if (ts.isVariableStatement(statement)) {
+        const modifiers = tsApi.canHaveModifiers(statement) ? tsApi.getModifiers(statement) : undefined
+        if (!modifiers?.some((m) => m.kind === tsApi.SyntaxKind.ExportKeyword)) return
+        const isDefault = modifiers.some((m) => m.kind === tsApi.SyntaxKind.DefaultKeyword)
+        if (tsApi.isVariableStatement(statement)) {
             for (const decl of statement.declarationList.declarations) {
-                if (!ts.isIdentifier(decl.name)) continue
+                if (!tsApi.isIdentifier(decl.name)) continue
                 this.facts.exports[decl.name.text] = {local: decl.name.text}
                 this.facts.exportValues[decl.name.text] = this.valueOfLocal(decl.name.text, decl)
             }
-        } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+        } else if (tsApi.isFunctionDeclaration(statement) || tsApi.isClassDeclaration(statement)) {
             const exported = isDefault ? "default" : statement.name?.text
             if (!exported) return
             this.facts.exports[exported] = {local: statement.name?.text ?? "default"}
-            this.facts.exportValues[exported] = ts.isFunctionDeclaration(statement)
+            this.facts.exportValues[exported] = tsApi.isFunctionDeclaration(statement)
                 ? this.functionValue(statement, statement)
                 : {kind: "not-function", what: "a class", ...this.located(statement)}
         }
@@ -264,9 +270,9 @@ class FactsReader {
         if (imported) return {kind: "import", ...imported, ...this.located(at)}
         const decl = this.topLevel.get(local)
         if (!decl) return {kind: "unknown", text: local, ...this.located(at)}
-        if (ts.isFunctionDeclaration(decl)) return this.functionValue(decl, at)
-        if (ts.isClassDeclaration(decl)) return {kind: "not-function", what: "a class", ...this.located(at)}
-        if (ts.isVariableDeclaration(decl)) {
+        if (tsApi.isFunctionDeclaration(decl)) return this.functionValue(decl, at)
+        if (tsApi.isClassDeclaration(decl)) return {kind: "not-function", what: "a class", ...this.located(at)}
+        if (tsApi.isVariableDeclaration(decl)) {
             if (!decl.initializer) return {kind: "not-function", what: `\`${local}\` without a value`, ...this.located(at)}
             return this.valueOfExpression(decl.initializer, at)
         }
@@ -275,9 +281,9 @@ class FactsReader {
 
     private valueOfExpression(expr: ts.Expression, at: ts.Node): ValueFact {
         const e = unwrap(expr)
-        if (ts.isFunctionExpression(e) || ts.isArrowFunction(e)) return this.functionValue(e, at)
-        if (ts.isIdentifier(e)) return this.valueOfLocal(e.text, at)
-        if (ts.isClassExpression(e)) return {kind: "not-function", what: "a class", ...this.located(at)}
+        if (tsApi.isFunctionExpression(e) || tsApi.isArrowFunction(e)) return this.functionValue(e, at)
+        if (tsApi.isIdentifier(e)) return this.valueOfLocal(e.text, at)
+        if (tsApi.isClassExpression(e)) return {kind: "not-function", what: "a class", ...this.located(at)}
         const what = describeNonFunction(e)
         if (what) return {kind: "not-function", what, ...this.located(at)}
         return {kind: "unknown", text: e.getText(this.sf), ...this.located(at)}
@@ -290,10 +296,10 @@ class FactsReader {
     }
 
     private functionFacts(fn: ts.SignatureDeclaration & {body?: ts.Node}): FunctionFacts {
-        const modifiers = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined
+        const modifiers = tsApi.canHaveModifiers(fn) ? tsApi.getModifiers(fn) : undefined
         const facts: FunctionFacts = {
-            name: fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined,
-            async: modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
+            name: fn.name && tsApi.isIdentifier(fn.name) ? fn.name.text : undefined,
+            async: modifiers?.some((m) => m.kind === tsApi.SyntaxKind.AsyncKeyword) ?? false,
             generator: "asteriskToken" in fn && fn.asteriskToken !== undefined,
             declaredReturn: classifyReturnType(fn.type),
             declaredReturnText: fn.type?.getText(this.sf),
@@ -306,7 +312,7 @@ class FactsReader {
         }
         const body = fn.body
         if (!body) return facts
-        if (!ts.isBlock(body)) {
+        if (!tsApi.isBlock(body)) {
             facts.returns.push(this.returnFact(body as ts.Expression))
             return facts
         }
@@ -322,7 +328,7 @@ class FactsReader {
             type: this.typeFact(p.type),
             ...this.located(p),
         }
-        if (ts.isObjectBindingPattern(p.name)) {
+        if (tsApi.isObjectBindingPattern(p.name)) {
             fact.bindingNames = p.name.elements.map((el) => (el.propertyName ?? el.name).getText(this.sf))
         }
         return fact
@@ -330,14 +336,14 @@ class FactsReader {
 
     private typeFact(type: ts.TypeNode | undefined): TypeFact {
         // `any`/`unknown` say nothing about the shape: like no annotation.
-        if (!type || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword) return {kind: "none"}
-        if (ts.isTypeReferenceNode(type)) {
+        if (!type || type.kind === tsApi.SyntaxKind.AnyKeyword || type.kind === tsApi.SyntaxKind.UnknownKeyword) return {kind: "none"}
+        if (tsApi.isTypeReferenceNode(type)) {
             const name = type.typeName.getText(this.sf)
             if (name === "Request" || name === "globalThis.Request") return {kind: "request"}
             if (CONNECTION_TYPES.has(name.replace(/^.*\./, ""))) return {kind: "connection"}
             return {kind: "reference", text: type.getText(this.sf)}
         }
-        if (ts.isTypeLiteralNode(type)) {
+        if (tsApi.isTypeLiteralNode(type)) {
             const properties = type.members.flatMap((m) => (m.name ? [m.name.getText(this.sf)] : []))
             return {kind: "object", properties}
         }
@@ -346,8 +352,8 @@ class FactsReader {
 
     private collectReturns(node: ts.Node, facts: FunctionFacts): void {
         node.forEachChild((child) => {
-            if (ts.isFunctionLike(child) || ts.isClassLike(child)) return
-            if (ts.isReturnStatement(child)) {
+            if (tsApi.isFunctionLike(child) || tsApi.isClassLike(child)) return
+            if (tsApi.isReturnStatement(child)) {
                 if (child.expression) facts.returns.push(this.returnFact(child.expression))
                 else facts.missingReturns.push({range: this.rangeOfNode(child), reason: "bare-return"})
                 return
@@ -365,7 +371,7 @@ class FactsReader {
         let block: ts.Block = body
         for (;;) {
             const last = block.statements[block.statements.length - 1]
-            if (last && ts.isTryStatement(last)) {
+            if (last && tsApi.isTryStatement(last)) {
                 if (last.catchClause && !completes(last.catchClause.block)) {
                     return {range: this.rangeOfNode(last.catchClause, "catch".length), reason: "catch"}
                 }
@@ -374,7 +380,7 @@ class FactsReader {
                     continue
                 }
             }
-            if (last && ts.isIfStatement(last) && completes(last.thenStatement) && !last.elseStatement) {
+            if (last && tsApi.isIfStatement(last) && completes(last.thenStatement) && !last.elseStatement) {
                 return {range: this.rangeOfNode(last, "if".length), reason: "if"}
             }
             const closing = body.getEnd() - 1
@@ -385,8 +391,8 @@ class FactsReader {
     // ---- calls anywhere in the file
 
     private visit(node: ts.Node): void {
-        if (ts.isCallExpression(node)) this.readCall(node)
-        if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && this.sdkNamespaces.has(node.expression.text)) {
+        if (tsApi.isCallExpression(node)) this.readCall(node)
+        if (tsApi.isPropertyAccessExpression(node) && tsApi.isIdentifier(node.expression) && this.sdkNamespaces.has(node.expression.text)) {
             this.facts.sdkValueImports.push({name: node.name.text, range: this.rangeOfNode(node)})
         }
         node.forEachChild((child) => this.visit(child))
@@ -394,9 +400,9 @@ class FactsReader {
 
     private readCall(call: ts.CallExpression): void {
         const callee = call.expression
-        if (callee.kind === ts.SyntaxKind.ImportKeyword) {
+        if (callee.kind === tsApi.SyntaxKind.ImportKeyword) {
             const arg = call.arguments[0]
-            if (arg && ts.isStringLiteralLike(arg) && isClientModule(arg.text)) {
+            if (arg && tsApi.isStringLiteralLike(arg) && isClientModule(arg.text)) {
                 this.facts.clientImports.push(this.rangeOfNode(call))
             }
             return
@@ -406,12 +412,12 @@ class FactsReader {
         if (sdkName !== "createWebhookHandler") return
         const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined
         const prop =
-            arg && ts.isObjectLiteralExpression(arg)
+            arg && tsApi.isObjectLiteralExpression(arg)
                 ? arg.properties.find((p) => p.name && p.name.getText(this.sf) === "fileName")
                 : undefined
         let value: ts.Expression | undefined
-        if (prop && ts.isPropertyAssignment(prop)) value = prop.initializer
-        else if (prop && ts.isShorthandPropertyAssignment(prop)) value = prop.name
+        if (prop && tsApi.isPropertyAssignment(prop)) value = prop.initializer
+        else if (prop && tsApi.isShorthandPropertyAssignment(prop)) value = prop.name
         const at = value ?? call
         this.facts.webhookCalls.push({
             fileName: value ? this.fileNameFact(value) : arg ? {kind: "needsTypes", text: arg.getText(this.sf)} : {kind: "missing"},
@@ -423,8 +429,8 @@ class FactsReader {
 
     /** The SDK function a callee refers to, if it is one imported from attio/server. */
     private sdkFunction(callee: ts.Expression): string | undefined {
-        if (ts.isIdentifier(callee)) return this.sdkLocals.get(callee.text)
-        if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+        if (tsApi.isIdentifier(callee)) return this.sdkLocals.get(callee.text)
+        if (tsApi.isPropertyAccessExpression(callee) && tsApi.isIdentifier(callee.expression)) {
             if (this.sdkNamespaces.has(callee.expression.text)) return callee.name.text
         }
         return undefined
@@ -435,7 +441,7 @@ class FactsReader {
         if (values) return {kind: "values", values}
         const e = unwrap(value)
         // An import, unless a local binding of the same name shadows it.
-        if (ts.isIdentifier(e) && this.binding(e) === "free") {
+        if (tsApi.isIdentifier(e) && this.binding(e) === "free") {
             const imported = importedAs(this.facts, e.text)
             if (imported) return {kind: "import", ...imported}
         }
@@ -445,13 +451,13 @@ class FactsReader {
     /** String values of a literal, a literal array (for loops over it) or a conditional of literals. */
     private literalValues(expr: ts.Expression): string[] | undefined {
         const e = unwrap(expr)
-        if (ts.isStringLiteralLike(e)) return [e.text]
-        if (ts.isConditionalExpression(e)) {
+        if (tsApi.isStringLiteralLike(e)) return [e.text]
+        if (tsApi.isConditionalExpression(e)) {
             const a = this.literalValues(e.whenTrue) ?? this.identifierValues(e.whenTrue)
             const b = this.literalValues(e.whenFalse) ?? this.identifierValues(e.whenFalse)
             return a && b ? [...a, ...b] : undefined
         }
-        if (ts.isArrayLiteralExpression(e)) {
+        if (tsApi.isArrayLiteralExpression(e)) {
             const all: string[] = []
             for (const el of e.elements) {
                 const v = this.literalValues(el) ?? this.identifierValues(el)
@@ -469,7 +475,7 @@ class FactsReader {
      */
     private identifierValues(expr: ts.Expression): string[] | undefined {
         const e = unwrap(expr)
-        if (!ts.isIdentifier(e)) return undefined
+        if (!tsApi.isIdentifier(e)) return undefined
         const found = this.binding(e)
         return Array.isArray(found) ? found : undefined
     }
@@ -483,32 +489,32 @@ class FactsReader {
     private binding(id: ts.Identifier): string[] | "other" | "free" {
         const name = id.text
         for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
-            if (ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isForStatement(scope)) {
+            if (tsApi.isForOfStatement(scope) || tsApi.isForInStatement(scope) || tsApi.isForStatement(scope)) {
                 const init = scope.initializer
-                if (!init || !ts.isVariableDeclarationList(init)) continue
+                if (!init || !tsApi.isVariableDeclarationList(init)) continue
                 const decl = init.declarations.find((d) => bindsName(d.name, name))
                 if (!decl) continue
-                if (!ts.isForOfStatement(scope) || !ts.isIdentifier(decl.name)) return "other"
+                if (!tsApi.isForOfStatement(scope) || !tsApi.isIdentifier(decl.name)) return "other"
                 return this.valuesOf(decl, scope.expression)
             }
-            if (ts.isFunctionLike(scope)) {
+            if (tsApi.isFunctionLike(scope)) {
                 if (scope.parameters.some((p) => bindsName(p.name, name))) return "other"
                 continue
             }
-            if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) return "other"
+            if (tsApi.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) return "other"
             const statements =
-                ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)
+                tsApi.isBlock(scope) || tsApi.isSourceFile(scope) || tsApi.isModuleBlock(scope) || tsApi.isCaseClause(scope) || tsApi.isDefaultClause(scope)
                     ? scope.statements
                     : undefined
             for (const st of statements ?? []) {
-                if (ts.isVariableStatement(st)) {
+                if (tsApi.isVariableStatement(st)) {
                     const decl = st.declarationList.declarations.find((d) => bindsName(d.name, name))
                     if (!decl) continue
-                    const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0
-                    return isConst && ts.isIdentifier(decl.name) && decl.initializer ? this.valuesOf(decl, decl.initializer) : "other"
+                    const isConst = (st.declarationList.flags & tsApi.NodeFlags.Const) !== 0
+                    return isConst && tsApi.isIdentifier(decl.name) && decl.initializer ? this.valuesOf(decl, decl.initializer) : "other"
                 }
-                if (ts.isImportDeclaration(st)) continue
-                const declared = (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name
+                if (tsApi.isImportDeclaration(st)) continue
+                const declared = (tsApi.isFunctionDeclaration(st) || tsApi.isClassDeclaration(st) || tsApi.isEnumDeclaration(st)) && st.name?.text === name
                 if (declared) return "other"
             }
         }
@@ -559,19 +565,19 @@ function isClientModule(module: string): boolean {
 
 /** Whether a declaration's name (an identifier or a destructuring pattern) binds `name`. */
 function bindsName(node: ts.BindingName, name: string): boolean {
-    if (ts.isIdentifier(node)) return node.text === name
-    return node.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, name))
+    if (tsApi.isIdentifier(node)) return node.text === name
+    return node.elements.some((el) => !tsApi.isOmittedExpression(el) && bindsName(el.name, name))
 }
 
 /** Strips parentheses, `as`, `satisfies`, `!` and type assertions, which do not change the value. */
 function unwrap(expr: ts.Expression): ts.Expression {
     let e = expr
     while (
-        ts.isParenthesizedExpression(e) ||
-        ts.isAsExpression(e) ||
-        ts.isSatisfiesExpression(e) ||
-        ts.isNonNullExpression(e) ||
-        ts.isTypeAssertionExpression(e)
+        tsApi.isParenthesizedExpression(e) ||
+        tsApi.isAsExpression(e) ||
+        tsApi.isSatisfiesExpression(e) ||
+        tsApi.isNonNullExpression(e) ||
+        tsApi.isTypeAssertionExpression(e)
     ) {
         e = e.expression
     }
@@ -579,53 +585,53 @@ function unwrap(expr: ts.Expression): ts.Expression {
 }
 
 function describeNonFunction(e: ts.Expression): string | undefined {
-    if (ts.isObjectLiteralExpression(e)) return "an object"
-    if (ts.isArrayLiteralExpression(e)) return "an array"
-    if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return "a string"
-    if (ts.isNumericLiteral(e) || ts.isBigIntLiteral(e)) return "a number"
-    if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return "a boolean"
-    if (e.kind === ts.SyntaxKind.NullKeyword) return "null"
-    if (ts.isNewExpression(e)) return "an object created with `new`"
+    if (tsApi.isObjectLiteralExpression(e)) return "an object"
+    if (tsApi.isArrayLiteralExpression(e)) return "an array"
+    if (tsApi.isStringLiteralLike(e) || tsApi.isTemplateExpression(e)) return "a string"
+    if (tsApi.isNumericLiteral(e) || tsApi.isBigIntLiteral(e)) return "a number"
+    if (e.kind === tsApi.SyntaxKind.TrueKeyword || e.kind === tsApi.SyntaxKind.FalseKeyword) return "a boolean"
+    if (e.kind === tsApi.SyntaxKind.NullKeyword) return "null"
+    if (tsApi.isNewExpression(e)) return "an object created with `new`"
     return undefined
 }
 
 function classifyReturnType(type: ts.TypeNode | undefined): FunctionFacts["declaredReturn"] {
     if (!type) return "none"
-    if (!ts.isTypeReferenceNode(type)) return "other"
+    if (!tsApi.isTypeReferenceNode(type)) return "other"
     const name = type.typeName.getText().replace(/^globalThis\./, "")
     if (name === "Response") return "response"
     if (name !== "Promise") return "other"
     const arg = type.typeArguments?.[0]
-    return arg && ts.isTypeReferenceNode(arg) && arg.typeName.getText().replace(/^globalThis\./, "") === "Response"
+    return arg && tsApi.isTypeReferenceNode(arg) && arg.typeName.getText().replace(/^globalThis\./, "") === "Response"
         ? "promise-response"
         : "promise"
 }
 
 function classifyReturnExpression(expr: ts.Expression): ReturnKind {
     let e = unwrap(expr)
-    if (ts.isAwaitExpression(e)) e = unwrap(e.expression)
-    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
+    if (tsApi.isAwaitExpression(e)) e = unwrap(e.expression)
+    if (tsApi.isNewExpression(e) && tsApi.isIdentifier(e.expression)) {
         return e.expression.text === "Response" ? "response" : "unknown"
     }
     if (
-        ts.isCallExpression(e) &&
-        ts.isPropertyAccessExpression(e.expression) &&
-        ts.isIdentifier(e.expression.expression) &&
+        tsApi.isCallExpression(e) &&
+        tsApi.isPropertyAccessExpression(e.expression) &&
+        tsApi.isIdentifier(e.expression.expression) &&
         e.expression.expression.text === "Response" &&
         RESPONSE_FACTORIES.has(e.expression.name.text)
     ) {
         return "response"
     }
     if (
-        ts.isStringLiteralLike(e) ||
-        ts.isTemplateExpression(e) ||
-        ts.isNumericLiteral(e) ||
-        ts.isObjectLiteralExpression(e) ||
-        ts.isArrayLiteralExpression(e) ||
-        e.kind === ts.SyntaxKind.NullKeyword ||
-        e.kind === ts.SyntaxKind.TrueKeyword ||
-        e.kind === ts.SyntaxKind.FalseKeyword ||
-        (ts.isIdentifier(e) && e.text === "undefined")
+        tsApi.isStringLiteralLike(e) ||
+        tsApi.isTemplateExpression(e) ||
+        tsApi.isNumericLiteral(e) ||
+        tsApi.isObjectLiteralExpression(e) ||
+        tsApi.isArrayLiteralExpression(e) ||
+        e.kind === tsApi.SyntaxKind.NullKeyword ||
+        e.kind === tsApi.SyntaxKind.TrueKeyword ||
+        e.kind === tsApi.SyntaxKind.FalseKeyword ||
+        (tsApi.isIdentifier(e) && e.text === "undefined")
     ) {
         return "not-response"
     }
@@ -635,36 +641,36 @@ function classifyReturnExpression(expr: ts.Expression): ReturnKind {
 // ---- reachability: does a statement always leave the function (return a value or throw)?
 
 function completes(node: ts.Statement | ts.Block): boolean {
-    if (ts.isReturnStatement(node)) return true
-    if (ts.isThrowStatement(node)) return true
-    if (ts.isBlock(node)) return node.statements.some((s) => completes(s))
-    if (ts.isIfStatement(node)) {
+    if (tsApi.isReturnStatement(node)) return true
+    if (tsApi.isThrowStatement(node)) return true
+    if (tsApi.isBlock(node)) return node.statements.some((s) => completes(s))
+    if (tsApi.isIfStatement(node)) {
         return node.elseStatement !== undefined && completes(node.thenStatement) && completes(node.elseStatement)
     }
-    if (ts.isTryStatement(node)) {
+    if (tsApi.isTryStatement(node)) {
         if (node.finallyBlock && completes(node.finallyBlock)) return true
         return completes(node.tryBlock) && (!node.catchClause || completes(node.catchClause.block))
     }
-    if (ts.isSwitchStatement(node)) {
+    if (tsApi.isSwitchStatement(node)) {
         const clauses = node.caseBlock.clauses
-        if (!clauses.some((c) => ts.isDefaultClause(c))) return false
+        if (!clauses.some((c) => tsApi.isDefaultClause(c))) return false
         if (clauses.some((c) => c.statements.some((s) => breaksOut(s)))) return false
         const lastWithBody = [...clauses].reverse().find((c) => c.statements.length > 0)
         return lastWithBody !== undefined && lastWithBody.statements.some((s) => completes(s))
     }
-    if (ts.isWhileStatement(node) || ts.isDoStatement(node)) {
-        return node.expression.kind === ts.SyntaxKind.TrueKeyword && !breaksOut(node.statement)
+    if (tsApi.isWhileStatement(node) || tsApi.isDoStatement(node)) {
+        return node.expression.kind === tsApi.SyntaxKind.TrueKeyword && !breaksOut(node.statement)
     }
-    if (ts.isForStatement(node)) return node.condition === undefined && !breaksOut(node.statement)
-    if (ts.isLabeledStatement(node)) return completes(node.statement) && !breaksOut(node.statement, node.label.text)
+    if (tsApi.isForStatement(node)) return node.condition === undefined && !breaksOut(node.statement)
+    if (tsApi.isLabeledStatement(node)) return completes(node.statement) && !breaksOut(node.statement, node.label.text)
     return false
 }
 
 /** Whether `node` contains a `break` (or `break label`) that leaves the enclosing loop/switch. */
 function breaksOut(node: ts.Node, label?: string): boolean {
-    if (ts.isBreakStatement(node)) return node.label ? node.label.text === label : label === undefined
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false
-    const nested = ts.isIterationStatement(node, false) || ts.isSwitchStatement(node)
+    if (tsApi.isBreakStatement(node)) return node.label ? node.label.text === label : label === undefined
+    if (tsApi.isFunctionLike(node) || tsApi.isClassLike(node)) return false
+    const nested = tsApi.isIterationStatement(node, false) || tsApi.isSwitchStatement(node)
     // Unlabelled breaks inside a nested loop or switch belong to it.
     if (nested && label === undefined) return false
     return node.forEachChild((child) => breaksOut(child, label) || undefined) ?? false

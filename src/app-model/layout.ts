@@ -76,6 +76,11 @@ export function classifyHandlerPath(relPath: string): HandlerPathInfo | undefine
     return undefined
 }
 
+/** Tests kept beside handlers (`x.webhook.test.ts`, `__tests__/…`): never handlers, never call sites. */
+export function isTestFile(relPath: string): boolean {
+    return /\.(test|spec)\.[cm]?[jt]sx?$/.test(relPath) || /(^|\/)__tests__\//.test(relPath)
+}
+
 /** The app-relative path a new handler with this id would get in the given layout. */
 export function handlerPath(kind: HandlerKind, id: string, layout: Layout, ext: ".ts" | ".js" = ".ts"): string {
     const root = HANDLER_ROOTS.find((r) => r.kind === kind && r.layout === layout)!

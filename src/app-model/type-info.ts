@@ -6,7 +6,9 @@
 import fs from "node:fs"
 import path from "node:path"
 
-import {Project, ts} from "ts-morph"
+import type {Project, ts} from "ts-morph"
+
+import {tsMorph, typescript} from "./typescript.js"
 
 export class TypeInfo {
     private project: Project | undefined
@@ -21,7 +23,7 @@ export class TypeInfo {
 
     /** Possible string values of the expression at `pos`, or undefined when they are not a finite set of literals. */
     stringValues(file: string, pos: number): string[] | undefined {
-        const {checker, node} = this.at(file, pos, ts.isExpression)
+        const {checker, node} = this.at(file, pos, typescript().isExpression)
         if (!node) return undefined
         const type = checker.getTypeAtLocation(node)
         const parts = type.isUnion() ? type.types : [type]
@@ -35,7 +37,7 @@ export class TypeInfo {
 
     /** Whether the function at `pos` returns Response or Promise<Response>; undefined when unknown (any/error). */
     returnsResponse(file: string, pos: number): boolean | undefined {
-        const {checker, node} = this.at(file, pos, ts.isFunctionLike)
+        const {checker, node} = this.at(file, pos, typescript().isFunctionLike)
         if (!node) return undefined
         const signature = checker.getSignatureFromDeclaration(node as ts.SignatureDeclaration)
         if (!signature) return undefined
@@ -45,27 +47,27 @@ export class TypeInfo {
 
     /** Whether the parameter at `pos` is typed as the Fetch API Request; undefined when unknown. */
     isRequest(file: string, pos: number): boolean | undefined {
-        const {checker, node} = this.at(file, pos, ts.isParameter)
+        const {checker, node} = this.at(file, pos, typescript().isParameter)
         if (!node) return undefined
         return isNamedType(checker.getTypeAtLocation(node), "Request")
     }
 
     /** Whether the parameter at `pos` has a `connection` property; undefined when unknown. */
     hasConnectionProperty(file: string, pos: number): boolean | undefined {
-        const {checker, node} = this.at(file, pos, ts.isParameter)
+        const {checker, node} = this.at(file, pos, typescript().isParameter)
         if (!node) return undefined
         const type = checker.getTypeAtLocation(node)
-        if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined
+        if (type.flags & (typescript().TypeFlags.Any | typescript().TypeFlags.Unknown)) return undefined
         return type.getProperty("connection") !== undefined
     }
 
     /** Whether the expression at `pos` can be called; undefined when unknown. */
     isCallable(file: string, pos: number): boolean | undefined {
-        const {checker, node} = this.at(file, pos, (n) => ts.isExportAssignment(n) || ts.isExpression(n))
+        const {checker, node} = this.at(file, pos, (n) => typescript().isExportAssignment(n) || typescript().isExpression(n))
         if (!node) return undefined
-        const expr = ts.isExportAssignment(node) ? node.expression : node
+        const expr = typescript().isExportAssignment(node) ? node.expression : node
         const type = checker.getTypeAtLocation(expr)
-        if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined
+        if (type.flags & (typescript().TypeFlags.Any | typescript().TypeFlags.Unknown)) return undefined
         return type.getCallSignatures().length > 0
     }
 
@@ -85,7 +87,7 @@ export class TypeInfo {
     }
 
     private createProject(): Project {
-        return new Project({
+        return new (tsMorph().Project)({
             compilerOptions: {...this.compilerOptions(), allowJs: true, noEmit: true, skipLibCheck: true},
             skipAddingFilesFromTsConfig: true,
         })
@@ -94,23 +96,23 @@ export class TypeInfo {
     /** The app's compiler options; defaults that know the Fetch API when it has no usable tsconfig. */
     private compilerOptions(): ts.CompilerOptions {
         const fallback: ts.CompilerOptions = {
-            target: ts.ScriptTarget.ES2022,
-            module: ts.ModuleKind.ESNext,
-            moduleResolution: ts.ModuleResolutionKind.Bundler,
+            target: typescript().ScriptTarget.ES2022,
+            module: typescript().ModuleKind.ESNext,
+            moduleResolution: typescript().ModuleResolutionKind.Bundler,
             lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
             strict: true,
         }
         const configPath = path.join(this.appRoot, "tsconfig.json")
         if (!fs.existsSync(configPath)) return fallback
-        const read = ts.readConfigFile(configPath, ts.sys.readFile)
+        const read = typescript().readConfigFile(configPath, typescript().sys.readFile)
         if (read.error) return fallback
-        const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, this.appRoot)
+        const parsed = typescript().parseJsonConfigFileContent(read.config, typescript().sys, this.appRoot)
         return {...fallback, ...parsed.options}
     }
 }
 
 function isNamedType(type: ts.Type, name: string): boolean | undefined {
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined
+    if (type.flags & (typescript().TypeFlags.Any | typescript().TypeFlags.Unknown)) return undefined
     return (type.getSymbol() ?? type.aliasSymbol)?.getName() === name
 }
 

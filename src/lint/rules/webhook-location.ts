@@ -1,10 +1,9 @@
 import type {AppFile} from "../../app-model/app.js"
 import type {FunctionFacts} from "../../app-model/facts.js"
-import {rootOf} from "../../app-model/layout.js"
+import {isTestFile, rootOf} from "../../app-model/layout.js"
 import {defineRule, FILE_START} from "../rule.js"
 import {misplacedHandler, suggestedHandlerPath} from "./placement.js"
 
-const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/
 const REQUEST_PARAM_NAMES = new Set(["req", "request", "_req", "_request"])
 
 export default defineRule({
@@ -34,7 +33,7 @@ export default defineRule({
                 report({...misplaced, messageId: misplaced.problem})
                 continue
             }
-            if (file.handler || TEST_FILE.test(file.rel) || !rootOf(file.rel, "webhook")) continue
+            if (file.handler || isTestFile(file.rel) || !rootOf(file.rel, "webhook")) continue
             const value = analysis.usableFacts(file)?.exportValues.default
             if (value?.kind === "function" && looksLikeWebhookHandler(value.fn)) {
                 report({
