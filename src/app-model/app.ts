@@ -9,6 +9,7 @@ import path from "node:path"
 import {glob} from "tinyglobby"
 
 import {extractFacts, type FileFacts, importedAs, mentionsSdk, SDK_SERVER} from "./facts.js"
+import {contentHash, type FactsCache} from "./facts-cache.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
 
 export const SOURCE_GLOB = "**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}"
@@ -37,7 +38,7 @@ export function findAppRoot(start: string): string | undefined {
 
 export class App {
     private readonly texts = new Map<string, string | null>()
-    private readonly factsCache = new Map<string, FileFacts | undefined>()
+    private readonly factsByPath = new Map<string, FileFacts | undefined>()
     private readonly byPath = new Map<string, AppFile>()
     /** Number of files handed to the parser, for stats. */
     parsed = 0
@@ -45,12 +46,13 @@ export class App {
     private constructor(
         readonly root: string,
         /** Every source file of the app (outside dependencies and build output). */
-        readonly files: AppFile[]
+        readonly files: AppFile[],
+        private readonly cache: FactsCache | undefined
     ) {
         for (const f of files) this.byPath.set(f.path, f)
     }
 
-    static async load(root: string): Promise<App> {
+    static async load(root: string, cache?: FactsCache): Promise<App> {
         const entries = await glob(SOURCE_GLOB, {
             cwd: root,
             onlyFiles: false,
@@ -72,7 +74,7 @@ export class App {
             }
             files.push(file)
         }
-        return new App(root, files)
+        return new App(root, files, cache)
     }
 
     handlers(kind: HandlerKind): AppFile[] {
@@ -117,16 +119,22 @@ export class App {
         return text !== null && mentionsSdk(text)
     }
 
-    /** Parsed facts, or undefined when the file cannot be read. */
+    /** Parsed facts (from the cache when the content is unchanged), or undefined when the file cannot be read. */
     facts(file: AppFile): FileFacts | undefined {
-        if (this.factsCache.has(file.path)) return this.factsCache.get(file.path)
+        if (this.factsByPath.has(file.path)) return this.factsByPath.get(file.path)
         const text = this.text(file)
         let facts: FileFacts | undefined
         if (text !== null) {
-            this.parsed++
-            facts = extractFacts(file.path, text)
+            // The extension decides how the text parses (.ts, .tsx, .js), so it is part of the key.
+            const hash = contentHash(`${path.extname(file.path)}\0${text}`)
+            facts = this.cache?.getFacts(hash)
+            if (!facts) {
+                this.parsed++
+                facts = extractFacts(file.path, text)
+                this.cache?.setFacts(hash, facts)
+            }
         }
-        this.factsCache.set(file.path, facts)
+        this.factsByPath.set(file.path, facts)
         return facts
     }
 

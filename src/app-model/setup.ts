@@ -2,23 +2,54 @@
 import fs from "node:fs"
 import path from "node:path"
 
+import {type CachedCheck, type FactsCache, fileHash} from "./facts-cache.js"
 import {typescript} from "./typescript.js"
 
 /** TypeScript's codes for "file not found" / "cannot read file" on `extends`. */
 const MISSING_FILE_CODES = new Set([5083, 6053])
 
-/** A one-line description of what is wrong with the app's tsconfig.json, if anything. */
-export function tsconfigProblem(appRoot: string): string | undefined {
+/**
+ * A one-line description of what is wrong with the app's tsconfig.json, if anything. The answer is
+ * cached with the files it was read from (the tsconfig and what it extends), so a warm run with
+ * none of them changed does not load TypeScript.
+ */
+export function tsconfigProblem(appRoot: string, cache?: FactsCache): string | undefined {
     const configPath = path.join(appRoot, "tsconfig.json")
     if (!fs.existsSync(configPath)) return undefined
-    const tsApi = typescript()
     if (fs.statSync(configPath).isDirectory()) return `${configPath} is a directory`
-    const read = tsApi.readConfigFile(configPath, tsApi.sys.readFile)
-    const error =
-        read.error ??
-        tsApi
-            .parseJsonConfigFileContent(read.config, tsApi.sys, appRoot, undefined, configPath)
+    const cached = cache?.getCheck("tsconfig")
+    if (cached) return cached.result ?? undefined
+    const check = checkTsconfig(configPath, appRoot)
+    cache?.setCheck("tsconfig", check)
+    return check.result ?? undefined
+}
+
+function checkTsconfig(configPath: string, appRoot: string): CachedCheck {
+    const tsApi = typescript()
+    const inputs: Record<string, string | null> = {}
+    const readFile = (file: string): string | undefined => {
+        const text = tsApi.sys.readFile(file)
+        inputs[path.resolve(file)] = text === undefined ? null : fileHash(file)
+        return text
+    }
+    // Only syntax and `extends` matter here: listing the included files would cost a directory walk.
+    const host = {
+        useCaseSensitiveFileNames: tsApi.sys.useCaseSensitiveFileNames,
+        fileExists: (file: string) => readFile(file) !== undefined,
+        readFile,
+        readDirectory: () => [],
+    }
+    const read = tsApi.readConfigFile(configPath, readFile)
+    let result: string | null = null
+    if (read.error) {
+        result = `${configPath}: ${tsApi.flattenDiagnosticMessageText(read.error.messageText, " ")}`
+    } else if (read.config === null || typeof read.config !== "object" || Array.isArray(read.config)) {
+        result = `${configPath}: expected a JSON object`
+    } else {
+        const missing = tsApi
+            .parseJsonConfigFileContent(read.config, host, appRoot, undefined, configPath)
             .errors.find((d) => MISSING_FILE_CODES.has(d.code))
-    if (!read.error && (read.config === null || typeof read.config !== "object")) return `${configPath}: expected a JSON object`
-    return error ? `${configPath}: ${tsApi.flattenDiagnosticMessageText(error.messageText, " ")}` : undefined
+        if (missing) result = `${configPath}: ${tsApi.flattenDiagnosticMessageText(missing.messageText, " ")}`
+    }
+    return {inputs, result}
 }

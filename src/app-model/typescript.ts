@@ -18,3 +18,7 @@ export function tsMorph(): typeof TsMorph {
 export function typescript(): typeof TsMorph.ts {
     return tsMorph().ts
 }
+
+export function isTypeScriptLoaded(): boolean {
+    return loaded !== undefined
+}

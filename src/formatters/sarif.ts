@@ -1,27 +1,9 @@
 import {createHash} from "node:crypto"
-import {existsSync, readFileSync} from "node:fs"
 import path from "node:path"
 import {pathToFileURL} from "node:url"
 import type {Log, ReportingDescriptor, Result} from "sarif"
 import type {Formatter, LintMessage, RuleDocs} from "../lint/types.js"
-
-let toolVersion: string | undefined
-
-function packageVersion(): string {
-    if (toolVersion === undefined) {
-        // The module runs from src/formatters (tests) and from dist/src/formatters (built), so the
-        // depth of the package root differs: take the nearest package.json above the module.
-        let dir = new URL(".", import.meta.url)
-        while (!existsSync(new URL("package.json", dir))) {
-            const parent = new URL("..", dir)
-            if (parent.href === dir.href) throw new Error("attio-lint: cannot find its own package.json")
-            dir = parent
-        }
-        const manifest = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as {version: string}
-        toolVersion = manifest.version
-    }
-    return toolVersion
-}
+import {packageVersion} from "../package-info.js"
 
 function pascalCase(id: string): string {
     return id

@@ -7,7 +7,10 @@ import path from "node:path"
 
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App, type AppFile, findAppRoot} from "../app-model/app.js"
+import {contentHash, DEFAULT_CACHE_DIR, FactsCache} from "../app-model/facts-cache.js"
 import {tsconfigProblem} from "../app-model/setup.js"
+import {isTypeScriptLoaded} from "../app-model/typescript.js"
+import {packageVersion} from "../package-info.js"
 import {loadSettings, UsageError} from "./config.js"
 import type {Report, Rule} from "./rule.js"
 import {RULES} from "./rules/index.js"
@@ -22,6 +25,10 @@ export interface LintOptions {
     rules?: Record<string, RuleSeverity>
     /** Report errors only. */
     quiet?: boolean
+    /** Reuse per-file facts of unchanged files between runs (default: off in the API, on in the CLI). */
+    cache?: boolean
+    /** Where the cache lives: a directory, or a .json file. Default: <app>/node_modules/.cache/attio-lint. */
+    cacheLocation?: string
 }
 
 /** What `rules` documents for formatters and docs. */
@@ -48,7 +55,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
         errorCount: 0,
         warningCount: 0,
         settings: {},
-        stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], durationMs: 0},
+        stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], typescriptLoaded: false, durationMs: 0},
     }
     for (const [root, rootTargets] of groupByApp(targets)) {
         await lintApp(root, rootTargets, options, report)
@@ -58,6 +65,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
         report.warningCount += r.warningCount
     }
     report.stats.durationMs = performance.now() - started
+    report.stats.typescriptLoaded = isTypeScriptLoaded()
     return report
 }
 
@@ -82,12 +90,13 @@ async function lintApp(root: string, targets: string[], options: LintOptions, re
         report.appRoot = root
         report.settings = {format: settings.format, maxWarnings: settings.maxWarnings}
     }
-    const problem = tsconfigProblem(root)
-    if (problem) throw new UsageError(problem)
     const severities = {...settings.rules, ...options.rules}
     const quiet = options.quiet ?? settings.quiet ?? false
+    const cache = options.cache ? openCache(root, options, severities) : undefined
+    const problem = tsconfigProblem(root, cache)
+    if (problem) throw new UsageError(problem)
 
-    const app = await App.load(root)
+    const app = await App.load(root, cache)
     const analysis = new AppAnalysis(app)
     const inScope = scopeFilter(root, targets)
     const byFile = new Map<string, FileResult>()
@@ -127,9 +136,18 @@ async function lintApp(root: string, targets: string[], options: LintOptions, re
         }
         report.results.push(result)
     }
+    cache?.save()
     report.stats.filesScanned += app.files.length
     report.stats.filesParsed += app.parsed
     report.stats.typeCheckedFiles.push(...analysis.types.checkedFiles)
+}
+
+/** The cache is keyed by the tool's version and the effective configuration. */
+function openCache(root: string, options: LintOptions, config: Record<string, RuleSeverity>): FactsCache {
+    const location = options.cacheLocation
+        ? path.resolve(options.cwd ?? process.cwd(), options.cacheLocation)
+        : path.join(root, DEFAULT_CACHE_DIR)
+    return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`)
 }
 
 function runRule(rule: Rule, app: App, analysis: AppAnalysis, report: (r: Report) => void): void {

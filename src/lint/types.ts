@@ -62,6 +62,8 @@ export interface LintStats {
     filesParsed: number
     /** Files for which type information was built (0 on the syntactic path). */
     typeCheckedFiles: string[]
+    /** Whether TypeScript was loaded at all (a warm cached run needs no parser). */
+    typescriptLoaded: boolean
     durationMs: number
 }
 

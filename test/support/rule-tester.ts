@@ -50,10 +50,22 @@ export function writeApp(files: AppFiles, sdkVersion?: string): string {
     return root
 }
 
+/**
+ * Lints with only `rule` on. Every case runs three times: without the facts cache, with a cold
+ * cache and with the warm cache it left; all three must agree (cached results are never stale).
+ */
 export async function lintWithOnly(rule: Rule, root: string): Promise<(LintMessage & {file: string})[]> {
     const rules = Object.fromEntries(RULE_IDS.map((id) => [id, id === rule.meta.id ? rule.meta.defaultSeverity : "off"] as const))
-    const report = await lint({cwd: root, rules})
-    return report.results.flatMap((r) => r.messages.map((m) => ({...m, file: path.relative(root, r.filePath).split(path.sep).join("/")})))
+    const messages = async (options: {cache: boolean}) => {
+        const report = await lint({cwd: root, rules, ...options})
+        return report.results.flatMap((r) =>
+            r.messages.map((m) => ({...m, file: path.relative(root, r.filePath).split(path.sep).join("/")}))
+        )
+    }
+    const uncached = await messages({cache: false})
+    expect(await messages({cache: true}), "cold cache").toEqual(uncached)
+    expect(await messages({cache: true}), "warm cache").toEqual(uncached)
+    return uncached
 }
 
 export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: InvalidCase[]}): void {

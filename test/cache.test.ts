@@ -1,0 +1,146 @@
+import {spawn} from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+
+import {describe, expect, it} from "vitest"
+
+import {lint} from "../src/index.js"
+import {PACKAGE_ROOT} from "./support/bin.js"
+import {writeApp} from "./support/rule-tester.js"
+
+const HOOK = (status: number) => `export default async function h(req: Request) {\n    await req.text()\n    return new Response(null, {status: ${status}})\n}\n`
+const ADDED = (...ids: string[]) =>
+    'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n' +
+    ids.map((id) => `    await createWebhookHandler({fileName: "${id}"})\n`).join("") +
+    "}\n"
+
+function app(): string {
+    return writeApp({
+        "src/app/webhooks/a.webhook.ts": HOOK(200),
+        "src/app/webhooks/b.webhook.ts": HOOK(201),
+        "src/app/events/connection-added.event.ts": ADDED("a", "b"),
+        "src/app/events/connection-removed.event.ts": "export default async function removed() {}\n",
+    })
+}
+
+const cacheFile = (root: string) => path.join(root, "node_modules/.cache/attio-lint/facts.json")
+const run = (root: string, extra: object = {}) => lint({cwd: root, cache: true, ...extra})
+const findings = (report: Awaited<ReturnType<typeof lint>>) =>
+    report.results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId}`))
+
+describe("the facts cache", () => {
+    it("a warm run with nothing changed parses nothing and does not load TypeScript", async () => {
+        const root = app()
+        const cold = await run(root)
+        expect(cold.stats.filesParsed).toBe(4)
+        expect(fs.existsSync(cacheFile(root))).toBe(true)
+        const warm = await run(root)
+        expect(warm.stats.filesParsed).toBe(0)
+        expect(findings(warm)).toEqual(findings(cold))
+        // In this process TypeScript is loaded already; a fresh CLI process shows it is not needed.
+        const stats = await cliStats(root)
+        expect(stats).toMatchObject({filesParsed: 0, typescriptLoaded: false})
+    })
+
+    it("an edit re-parses only that file, and cross-file results follow it", async () => {
+        const root = app()
+        await run(root)
+        fs.writeFileSync(path.join(root, "src/app/events/connection-added.event.ts"), ADDED("a", "c"))
+        const report = await run(root)
+        expect(report.stats.filesParsed).toBe(1)
+        expect(findings(report).sort()).toEqual(["b.webhook.ts unregistered-webhook", "connection-added.event.ts webhook-filename"])
+    })
+
+    it("a rename and a deleted file are seen at once", async () => {
+        const root = app()
+        await run(root)
+        fs.renameSync(path.join(root, "src/app/webhooks/b.webhook.ts"), path.join(root, "src/app/webhooks/c.webhook.ts"))
+        const renamed = await run(root)
+        // Same content under a new name: no parse, but the ids are recomputed.
+        expect(renamed.stats.filesParsed).toBe(0)
+        expect(findings(renamed).sort()).toEqual(["c.webhook.ts unregistered-webhook", "connection-added.event.ts webhook-filename"])
+        fs.rmSync(path.join(root, "src/app/webhooks/c.webhook.ts"))
+        expect(findings(await run(root))).toEqual(["connection-added.event.ts webhook-filename"])
+        // The deleted file's facts are pruned from the cache.
+        const entries = Object.keys(JSON.parse(fs.readFileSync(cacheFile(root), "utf8")).facts)
+        expect(entries).toHaveLength(3)
+    })
+
+    it("a config change and a tool upgrade invalidate the cache", async () => {
+        const root = app()
+        await run(root)
+        const changed = await run(root, {rules: {"missing-cleanup": "error"}})
+        expect(changed.stats.filesParsed).toBe(4)
+        expect((await run(root, {rules: {"missing-cleanup": "error"}})).stats.filesParsed).toBe(0)
+        const cache = JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
+        fs.writeFileSync(cacheFile(root), JSON.stringify({...cache, key: cache.key.replace(/^[^:]+/, "0.0.0-older")}))
+        expect((await run(root, {rules: {"missing-cleanup": "error"}})).stats.filesParsed).toBe(4)
+    })
+
+    it("a tsconfig change is seen even when no source changed", async () => {
+        const root = app()
+        fs.writeFileSync(path.join(root, "tsconfig.json"), '{"extends": "./base.json"}')
+        fs.writeFileSync(path.join(root, "base.json"), "{}")
+        await run(root)
+        fs.rmSync(path.join(root, "base.json"))
+        await expect(run(root)).rejects.toThrow(/base\.json/)
+        fs.writeFileSync(path.join(root, "base.json"), "{}")
+        await expect(run(root)).resolves.toBeTruthy()
+    })
+
+    it("a corrupt or truncated cache file is ignored and rewritten", async () => {
+        const root = app()
+        const first = await run(root)
+        const good = fs.readFileSync(cacheFile(root), "utf8")
+        for (const broken of [good.slice(0, good.length / 2), "not json", "null", '{"schema": 1, "key": 5}', "\u0000\u0001"]) {
+            fs.writeFileSync(cacheFile(root), broken)
+            const report = await run(root)
+            expect(report.stats.filesParsed).toBe(4)
+            expect(findings(report)).toEqual(findings(first))
+            expect(JSON.parse(fs.readFileSync(cacheFile(root), "utf8")).facts).toBeTruthy()
+        }
+    })
+
+    it("--cache-location and --no-cache", async () => {
+        const root = app()
+        const elsewhere = path.join(root, "custom-cache", "facts.json")
+        await run(root, {cacheLocation: "custom-cache/facts.json"})
+        expect(fs.existsSync(elsewhere)).toBe(true)
+        expect(fs.existsSync(cacheFile(root))).toBe(false)
+        await lint({cwd: root, cache: false})
+        expect(fs.existsSync(cacheFile(root))).toBe(false)
+    })
+
+    it("two overlapping runs leave a valid cache", async () => {
+        const root = app()
+        for (let i = 0; i < 10; i++) {
+            fs.writeFileSync(path.join(root, `src/app/webhooks/h${i}.webhook.ts`), HOOK(300 + i))
+        }
+        const codes = await Promise.all([cliRun(root), cliRun(root), cliRun(root)])
+        expect(codes).toEqual([0, 0, 0])
+        const cache = JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
+        expect(Object.keys(cache.facts)).toHaveLength(14)
+        expect(fs.readdirSync(path.dirname(cacheFile(root)))).toEqual(["facts.json"])
+        expect((await run(root)).stats.filesParsed).toBe(0)
+    })
+})
+
+function cliRun(root: string, args: string[] = []): Promise<number | null> {
+    return new Promise((resolve) => {
+        const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), ...args], {
+            cwd: root,
+            stdio: "ignore",
+        })
+        child.on("close", resolve)
+    })
+}
+
+async function cliStats(root: string): Promise<Record<string, unknown>> {
+    const {spawnSync} = await import("node:child_process")
+    const r = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "--debug"], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+    })
+    return JSON.parse(r.stderr.replace(/^attio-lint: /, ""))
+}
