@@ -4,7 +4,7 @@
  */
 import type {AppAnalysis} from "../app-model/analysis.js"
 import type {App, AppFile} from "../app-model/app.js"
-import type {Range} from "./types.js"
+import type {Fix, Range, Suggestion} from "./types.js"
 
 export interface RuleMeta<MessageId extends string = string> {
     id: string
@@ -12,7 +12,10 @@ export interface RuleMeta<MessageId extends string = string> {
     defaultSeverity: "error" | "warn"
     /** Whether `check` may ask for type information (only where syntax cannot decide). */
     requiresTypeInformation: boolean
-    fixable: false
+    /** Whether some reports carry a safe automatic fix. */
+    fixable: boolean
+    /** Whether some reports carry suggestions (ESLint's hasSuggestions). */
+    hasSuggestions?: boolean
     /** `file`: judged from one file (and the app's handler ids); `app`: needs the whole app. */
     scope: "file" | "app"
     /** Message templates by id; `{{name}}` is replaced with report data. */
@@ -27,6 +30,8 @@ export interface Report<MessageId extends string = string> {
     messageId: MessageId
     data?: Record<string, string | number>
     hint?: string
+    fix?: Fix
+    suggestions?: Suggestion[]
 }
 
 export interface RuleContext<MessageId extends string = string> {

@@ -10,6 +10,17 @@ export interface Range {
     endColumn: number
 }
 
+/** A text edit, ESLint's shape: replace the characters in [start, end) of the file with `text`. */
+export interface Fix {
+    range: [number, number]
+    text: string
+}
+
+export interface Suggestion {
+    desc: string
+    fix: Fix
+}
+
 export interface LintMessage extends Range {
     ruleId: string
     /** 1 = warning, 2 = error (ESLint). */
@@ -18,6 +29,10 @@ export interface LintMessage extends Range {
     messageId: string
     /** A short advice line on how to fix it (stylish and SARIF show it; JSON omits it). */
     hint?: string
+    /** A safe automatic fix (`attio-lint --fix`, ESLint's fix). */
+    fix?: Fix
+    /** Fixes offered but never applied automatically (ESLint suggestions). */
+    suggestions?: Suggestion[]
 }
 
 export interface FileResult {
