@@ -75,6 +75,8 @@ export interface FunctionFacts extends Located {
     returns: ReturnFact[]
     /** Paths that end without returning a value (expression-bodied arrows have none). */
     missingReturns: MissingReturnFact[]
+    /** Where `async ` would go (after `export default`, before `function` or the arrow's parameters). */
+    asyncAt: number
 }
 
 /** What an exported binding is, as far as syntax tells. */
@@ -96,6 +98,8 @@ export interface WebhookCallFact extends Located {
     /** Range of the fileName value (or of the call when there is none). */
     valueRange: Range
     valuePos: number
+    /** Where the value is a string literal at the call: its offsets and quote, for fixes. */
+    literal?: {start: number; end: number; quote: string}
 }
 
 export interface FileFacts {
@@ -309,6 +313,7 @@ class FactsReader {
             // The name, or for anonymous functions the head up to the parameter list.
             range: fn.name ? this.rangeOfNode(fn.name) : this.rangeOf(fn.getStart(this.sf), fn.parameters.pos - 1),
             pos: fn.getStart(this.sf),
+            asyncAt: this.asyncPosition(fn),
         }
         const body = fn.body
         if (!body) return facts
@@ -319,6 +324,12 @@ class FactsReader {
         this.collectReturns(body, facts)
         if (!completes(body)) facts.missingReturns.push(this.fallOff(body))
         return facts
+    }
+
+    /** Where `async` goes: before the `function` keyword, else (arrows) at the start. */
+    private asyncPosition(fn: ts.Node): number {
+        const keyword = fn.getChildren(this.sf).find((c) => c.kind === tsApi.SyntaxKind.FunctionKeyword)
+        return (keyword ?? fn).getStart(this.sf)
     }
 
     private paramFacts(p: ts.ParameterDeclaration): ParamFact {
@@ -419,12 +430,17 @@ class FactsReader {
         if (prop && tsApi.isPropertyAssignment(prop)) value = prop.initializer
         else if (prop && tsApi.isShorthandPropertyAssignment(prop)) value = prop.name
         const at = value ?? call
-        this.facts.webhookCalls.push({
+        const fact: WebhookCallFact = {
             fileName: value ? this.fileNameFact(value) : arg ? {kind: "needsTypes", text: arg.getText(this.sf)} : {kind: "missing"},
             valueRange: this.rangeOfNode(at),
             valuePos: at.getStart(this.sf),
             ...this.located(call),
-        })
+        }
+        if (value && tsApi.isStringLiteralLike(value)) {
+            const start = value.getStart(this.sf)
+            fact.literal = {start, end: value.getEnd(), quote: this.sf.text[start]}
+        }
+        this.facts.webhookCalls.push(fact)
     }
 
     /** The SDK function a callee refers to, if it is one imported from attio/server. */

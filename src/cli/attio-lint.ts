@@ -20,6 +20,9 @@ reports only on those files, analysed in the context of their whole app.
 
 Options:
   -f, --format NAME      stylish (default), json, sarif or github
+      --fix              apply safe fixes (a fileName carrying the suffix or folder
+                         becomes the bare id; a handler returning Responses gets
+                         \`async\`), then report what remains
       --quiet            report errors only
       --max-warnings N   exit 1 when there are more than N warnings
       --rule ID:LEVEL    set a rule to off, warn or error (repeatable)
@@ -42,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
         options: {
             format: {type: "string", short: "f"},
             quiet: {type: "boolean"},
+            fix: {type: "boolean"},
             "max-warnings": {type: "string"},
             rule: {type: "string", multiple: true},
             debug: {type: "boolean"},
@@ -69,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
         targets: positionals,
         rules,
         quiet: values.quiet,
+        fix: values.fix,
         cache: !values["no-cache"],
         cacheLocation: values["cache-location"],
     })

@@ -15,6 +15,9 @@ export const json: Formatter = (report) =>
                 messageId: message.messageId,
                 endLine: message.endLine,
                 endColumn: message.endColumn,
+                // ESLint lists these only on messages that have them.
+                ...(message.fix ? {fix: message.fix} : {}),
+                ...(message.suggestions ? {suggestions: message.suggestions} : {}),
             })),
             suppressedMessages: [],
             errorCount: result.errorCount,

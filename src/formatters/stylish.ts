@@ -65,5 +65,12 @@ export const stylish: Formatter = (report, options) => {
     output += `${summaryColor(
         `✖ ${pluralize(total, "problem")} (${pluralize(errorCount, "error")}, ${pluralize(warningCount, "warning")})`
     )}\n`
+    const fixableErrors = report.results.reduce((n, r) => n + r.fixableErrorCount, 0)
+    const fixableWarnings = report.results.reduce((n, r) => n + r.fixableWarningCount, 0)
+    if (fixableErrors + fixableWarnings > 0) {
+        output += `${summaryColor(
+            `  ${pluralize(fixableErrors, "error")} and ${pluralize(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.`
+        )}\n`
+    }
     return output
 }

@@ -12,6 +12,7 @@ import {tsconfigProblem} from "../app-model/setup.js"
 import {isTypeScriptLoaded} from "../app-model/typescript.js"
 import {packageVersion} from "../package-info.js"
 import {loadSettings, UsageError} from "./config.js"
+import {writeFixes} from "./fix.js"
 import type {Report, Rule} from "./rule.js"
 import {RULES} from "./rules/index.js"
 import type {FileResult, LintMessage, LintReport, RuleDocs, RuleSeverity} from "./types.js"
@@ -29,7 +30,12 @@ export interface LintOptions {
     cache?: boolean
     /** Where the cache lives: a directory, or a .json file. Default: <app>/node_modules/.cache/attio-lint. */
     cacheLocation?: string
+    /** Apply safe fixes to the files, then report what remains. */
+    fix?: boolean
 }
+
+/** ESLint's limit: fixes can enable further fixes, but never loop forever. */
+const MAX_FIX_PASSES = 10
 
 /** What `rules` documents for formatters and docs. */
 export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
@@ -45,6 +51,20 @@ export class InternalError extends Error {}
 
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
     const started = performance.now()
+    let report = await lintOnce(options)
+    const fixedFiles = new Set<string>()
+    for (let pass = 0; options.fix && pass < MAX_FIX_PASSES; pass++) {
+        const changed = writeFixes(report)
+        if (changed.length === 0) break
+        for (const file of changed) fixedFiles.add(file)
+        report = await lintOnce(options)
+    }
+    report.stats.fixedFiles = [...fixedFiles].sort()
+    report.stats.durationMs = performance.now() - started
+    return report
+}
+
+async function lintOnce(options: LintOptions): Promise<LintReport> {
     const cwd = path.resolve(options.cwd ?? process.cwd())
     const targets = (options.targets?.length ? options.targets : [cwd]).map((t) => path.resolve(cwd, t))
     const report: LintReport = {
@@ -55,7 +75,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
         errorCount: 0,
         warningCount: 0,
         settings: {},
-        stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], typescriptLoaded: false, durationMs: 0},
+        stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], typescriptLoaded: false, fixedFiles: [], durationMs: 0},
     }
     for (const [root, rootTargets] of groupByApp(targets)) {
         await lintApp(root, rootTargets, options, report)
@@ -64,7 +84,6 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
         report.errorCount += r.errorCount
         report.warningCount += r.warningCount
     }
-    report.stats.durationMs = performance.now() - started
     report.stats.typescriptLoaded = isTypeScriptLoaded()
     return report
 }
@@ -116,9 +135,12 @@ async function lintApp(root: string, targets: string[], options: LintOptions, re
         runRule(rule, app, analysis, (found) => {
             if (!inScope(found.file.path)) return
             const result = resultFor(found.file)
-            result.messages.push(toMessage(rule, found, severity))
+            const message = toMessage(rule, found, severity)
+            result.messages.push(message)
             if (severity === 2) result.errorCount++
             else result.warningCount++
+            if (message.fix && severity === 2) result.fixableErrorCount++
+            else if (message.fix) result.fixableWarningCount++
         })
     }
 
@@ -168,6 +190,8 @@ function toMessage(rule: Rule, found: Report, severity: 1 | 2): LintMessage {
         messageId: found.messageId,
         ...found.range,
         ...(found.hint ? {hint: found.hint} : {}),
+        ...(found.fix ? {fix: found.fix} : {}),
+        ...(found.suggestions ? {suggestions: found.suggestions} : {}),
     }
 }
 

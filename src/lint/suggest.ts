@@ -14,18 +14,18 @@ export function editDistance(a: string, b: string): number {
     return row[b.length]
 }
 
-/** The closest candidate, when it is close enough to be a likely typo. */
-export function closest(value: string, candidates: Iterable<string>): string | undefined {
+/** Candidates close enough to `value` to be a likely typo, closest first. */
+export function closeMatches(value: string, candidates: Iterable<string>): string[] {
     const normal = value.toLowerCase().replace(/[\s_]+/g, "-")
-    let best: string | undefined
-    let bestDistance = Infinity
+    const scored: [string, number][] = []
     for (const candidate of candidates) {
         const d = editDistance(normal, candidate.toLowerCase())
-        if (d < bestDistance) {
-            best = candidate
-            bestDistance = d
-        }
+        if (d <= Math.max(2, Math.floor(candidate.length / 3))) scored.push([candidate, d])
     }
-    const limit = Math.max(2, Math.floor((best?.length ?? 0) / 3))
-    return bestDistance <= limit ? best : undefined
+    return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([c]) => c)
+}
+
+/** The closest candidate, when it is close enough to be a likely typo. */
+export function closest(value: string, candidates: Iterable<string>): string | undefined {
+    return closeMatches(value, candidates)[0]
 }

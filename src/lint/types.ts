@@ -79,6 +79,8 @@ export interface LintStats {
     typeCheckedFiles: string[]
     /** Whether TypeScript was loaded at all (a warm cached run needs no parser). */
     typescriptLoaded: boolean
+    /** Files that --fix changed. */
+    fixedFiles: string[]
     durationMs: number
 }
 

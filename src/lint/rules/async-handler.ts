@@ -6,7 +6,7 @@ export default defineRule({
         description: "A handler must be async or declared to return a Promise",
         defaultSeverity: "error",
         requiresTypeInformation: false,
-        fixable: false,
+        fixable: true,
         scope: "file",
         messages: {
             notAsync: "This {{kind}} handler is neither async nor declared to return a Promise",
@@ -20,7 +20,16 @@ export default defineRule({
         for (const kind of ["webhook", "event"] as const) {
             for (const {file, fn} of analysis.handlerFunctions(kind)) {
                 if (fn.async || fn.declaredReturn === "promise" || fn.declaredReturn === "promise-response") continue
-                report({file, range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`."})
+                // Safe only where `async` changes nothing but the Promise: no declared return type to
+                // contradict, and every return a Response (a returned Promise would be awaited twice).
+                const safe =
+                    kind === "webhook" &&
+                    !fn.generator &&
+                    fn.declaredReturn === "none" &&
+                    fn.returns.length > 0 &&
+                    fn.returns.every((r) => r.kind === "response")
+                const fix = safe ? {range: [fn.asyncAt, fn.asyncAt] as [number, number], text: "async "} : undefined
+                report({file, range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`.", fix})
             }
         }
     },

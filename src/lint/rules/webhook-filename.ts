@@ -1,6 +1,6 @@
 import {HANDLER_ROOTS} from "../../app-model/layout.js"
 import {defineRule} from "../rule.js"
-import {closest} from "../suggest.js"
+import {closeMatches} from "../suggest.js"
 
 const WEBHOOK_DIRS = HANDLER_ROOTS.filter((r) => r.kind === "webhook").map((r) => r.dir)
 
@@ -10,7 +10,8 @@ export default defineRule({
         description: "createWebhookHandler's fileName must name a webhook handler id",
         defaultSeverity: "error",
         requiresTypeInformation: true,
-        fixable: false,
+        fixable: true,
+        hasSuggestions: true,
         scope: "app",
         messages: {
             unknown: "fileName \"{{value}}\" names no webhook handler: there is no {{expected}}",
@@ -24,27 +25,41 @@ export default defineRule({
     check({analysis, report}) {
         const ids = analysis.handlersById("webhook")
         for (const {file, call, values} of analysis.webhookCallSites()) {
+            // Only a literal written at the call is rewritten: a shared const may serve other uses.
+            const replaceLiteral = (id: string) =>
+                call.literal && values?.length === 1
+                    ? {range: [call.literal.start, call.literal.end] as [number, number], text: quoted(id, call.literal.quote)}
+                    : undefined
             for (const value of new Set(values ?? [])) {
                 if (ids.has(value)) continue
                 const range = call.valueRange
                 const bare = bareId(value)
                 if (bare !== value) {
-                    const hint = ids.has(bare) ? undefined : `No handler has id "${bare}" either.`
-                    report({file, range, messageId: "notBare", data: {value, id: bare}, hint})
+                    const known = ids.has(bare)
+                    const hint = known ? undefined : `No handler has id "${bare}" either.`
+                    const fix = known ? replaceLiteral(bare) : undefined
+                    report({file, range, messageId: "notBare", data: {value, id: bare}, hint, fix})
                     continue
                 }
-                const suggestion = closest(value, ids.keys())
+                const matches = closeMatches(value, ids.keys())
                 const expected = `src/webhooks/${value}.webhook.ts or src/app/webhooks/${value}.webhook.ts`
-                const hint = suggestion
-                    ? `Did you mean "${suggestion}"?`
+                const hint = matches.length > 0
+                    ? `Did you mean "${matches[0]}"?`
                     : ids.size > 0
                       ? `Handler ids in this app: ${[...ids.keys()].sort().join(", ")}.`
                       : "Create the handler file, e.g. with `npx attio-app webhook " + value + "`."
-                report({file, range, messageId: "unknown", data: {value, expected}, hint})
+                // A typo is only ever suggested, and only when one id is close: never applied silently.
+                const fix = matches.length === 1 ? replaceLiteral(matches[0]) : undefined
+                const suggestions = fix ? [{desc: `Change the fileName to "${matches[0]}"`, fix}] : undefined
+                report({file, range, messageId: "unknown", data: {value, expected}, hint, suggestions})
             }
         }
     },
 })
+
+function quoted(id: string, quote: string): string {
+    return quote === "`" ? `\`${id}\`` : quote === "'" ? `'${id}'` : JSON.stringify(id)
+}
 
 /** The id a fileName carrying a root folder or the file suffix was meant to be. */
 export function bareId(value: string): string {

@@ -1,0 +1,40 @@
+/**
+ * Applying fixes, ESLint's way: non-overlapping edits of one file applied together, the file
+ * written only when the result still parses (a fix must never break code), atomically.
+ */
+import fs from "node:fs"
+
+import {extractFacts} from "../app-model/facts.js"
+import type {Fix, LintReport} from "./types.js"
+
+/** The text with the fixes applied; a fix overlapping an earlier one is left for a later pass. */
+export function applyFixes(text: string, fixes: Fix[]): string {
+    let out = ""
+    let at = 0
+    for (const fix of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+        if (fix.range[0] < at) continue
+        out += text.slice(at, fix.range[0]) + fix.text
+        at = fix.range[1]
+    }
+    return out + text.slice(at)
+}
+
+/** Writes the fixes of every file in the report; returns the files that changed. */
+export function writeFixes(report: LintReport): string[] {
+    const changed: string[] = []
+    for (const result of report.results) {
+        const fixes = result.messages.flatMap((m) => (m.fix ? [m.fix] : []))
+        if (fixes.length === 0 || result.source === undefined) continue
+        const fixed = applyFixes(result.source, fixes)
+        if (fixed === result.source || !stillParses(result.filePath, result.source, fixed)) continue
+        const temp = `${result.filePath}.attio-lint-fix.tmp`
+        fs.writeFileSync(temp, fixed)
+        fs.renameSync(temp, result.filePath)
+        changed.push(result.filePath)
+    }
+    return changed
+}
+
+function stillParses(file: string, before: string, after: string): boolean {
+    return extractFacts(file, after).parseError === undefined || extractFacts(file, before).parseError !== undefined
+}

@@ -1,0 +1,122 @@
+import fs from "node:fs"
+import path from "node:path"
+
+import {describe, expect, it} from "vitest"
+
+import {lint} from "../src/index.js"
+import {applyFixes, writeFixes} from "../src/lint/fix.js"
+import type {LintReport} from "../src/lint/types.js"
+import {runBin} from "./support/bin.js"
+import {writeApp} from "./support/rule-tester.js"
+
+const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
+const read = (root: string, rel: string) => fs.readFileSync(path.join(root, rel), "utf8")
+
+describe("--fix", () => {
+    it("a fileName carrying the suffix or a root folder becomes the bare id, formatting kept", async () => {
+        const added =
+            "import {createWebhookHandler} from 'attio/server';\n\n" +
+            "export default async function added() {\n" +
+            "\tawait createWebhookHandler({ fileName: 'crm/deal.webhook.ts' }); // the deal hook\n" +
+            "\tawait createWebhookHandler({fileName: \"src/app/webhooks/lead\"})\n" +
+            "}\n"
+        const root = writeApp({
+            "src/app/webhooks/crm/deal.webhook.ts": HOOK,
+            "src/app/webhooks/lead.webhook.ts": HOOK,
+            "src/app/events/connection-added.event.ts": added,
+            "src/app/events/connection-removed.event.ts": "export default async function removed() {}\n",
+        })
+        const report = await lint({cwd: root, fix: true})
+        expect(report.errorCount).toBe(0)
+        expect(report.stats.fixedFiles).toEqual([path.join(root, "src/app/events/connection-added.event.ts")])
+        expect(read(root, "src/app/events/connection-added.event.ts")).toBe(
+            added.replace("'crm/deal.webhook.ts'", "'crm/deal'").replace('"src/app/webhooks/lead"', '"lead"')
+        )
+    })
+
+    it("a webhook handler that returns Responses gets `async`, in every function form", async () => {
+        const root = writeApp({
+            "src/webhooks/a.webhook.ts": "export default function a(req: Request) {\n    return new Response(null)\n}\n",
+            "src/webhooks/b.webhook.ts": "const b = (req: Request) => Response.json({ok: true})\nexport default b\n",
+            "src/webhooks/c.webhook.ts": "export   default /* keep */ function (req: Request) {\n    return new Response(null)\n}\n",
+        })
+        await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
+        expect(read(root, "src/webhooks/a.webhook.ts")).toBe("export default async function a(req: Request) {\n    return new Response(null)\n}\n")
+        expect(read(root, "src/webhooks/b.webhook.ts")).toBe("const b = async (req: Request) => Response.json({ok: true})\nexport default b\n")
+        expect(read(root, "src/webhooks/c.webhook.ts")).toBe(
+            "export   default /* keep */ async function (req: Request) {\n    return new Response(null)\n}\n"
+        )
+    })
+
+    it("is not offered where `async` would change behaviour or contradict a declared type", async () => {
+        const files = {
+            "src/webhooks/declared.webhook.ts": "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",
+            "src/webhooks/forwards.webhook.ts": "export default function h(req: Request) {\n    return fetch(req)\n}\n",
+        }
+        const root = writeApp(files)
+        const report = await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
+        expect(report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === "async-handler"))).toHaveLength(2)
+        for (const [rel, text] of Object.entries(files)) expect(read(root, rel)).toBe(text)
+    })
+
+    it("a mistyped fileName with one close match is a suggestion, never applied", async () => {
+        const added = 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "prospect-update"})\n    await createWebhookHandler({fileName: "deal-x"})\n}\n'
+        const root = writeApp({
+            "src/webhooks/prospect-updated.webhook.ts": HOOK,
+            "src/webhooks/deal-a.webhook.ts": HOOK,
+            "src/webhooks/deal-b.webhook.ts": HOOK,
+            "src/events/connection-added.event.ts": added,
+        })
+        const report = await lint({cwd: root, fix: true})
+        expect(read(root, "src/events/connection-added.event.ts")).toBe(added)
+        const messages = report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === "webhook-filename"))
+        expect(messages).toHaveLength(2)
+        expect(messages[0].suggestions).toEqual([
+            {desc: 'Change the fileName to "prospect-updated"', fix: {range: [added.indexOf('"prospect-update"'), added.indexOf('"prospect-update"') + 17], text: '"prospect-updated"'}},
+        ])
+        // Two ids are equally close: nothing is suggested.
+        expect(messages[1].suggestions).toBeUndefined()
+        expect(messages[1].fix).toBeUndefined()
+    })
+
+    it("a fix is never written when the result would not parse", () => {
+        const root = writeApp({"src/x.ts": "const a = 1\n"})
+        const file = path.join(root, "src/x.ts")
+        const report = {
+            results: [
+                {
+                    filePath: file,
+                    source: "const a = 1\n",
+                    messages: [{fix: {range: [6, 7], text: "("}}],
+                },
+            ],
+        } as unknown as LintReport
+        expect(writeFixes(report)).toEqual([])
+        expect(fs.readFileSync(file, "utf8")).toBe("const a = 1\n")
+    })
+
+    it("applies non-overlapping fixes together and leaves overlapping ones for a later pass", () => {
+        expect(
+            applyFixes("abcdef", [
+                {range: [4, 5], text: "E"},
+                {range: [0, 1], text: "A"},
+                {range: [0, 2], text: "XX"},
+            ])
+        ).toBe("AbcdEf")
+    })
+
+    it("the CLI's --fix reports only what remains and exits 0 when all is fixed", () => {
+        const root = writeApp({
+            "src/webhooks/a.webhook.ts": "export default function a(req: Request) {\n    return new Response(null)\n}\n",
+            "src/events/connection-added.event.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a.webhook.ts"})\n}\n',
+            "src/events/connection-removed.event.ts": "export default async function removed() {}\n",
+        })
+        const before = runBin("attio-lint", ["--format", "json"], {cwd: root})
+        expect(before.code).toBe(1)
+        const fixable = JSON.parse(before.stdout).reduce((n: number, r: {fixableErrorCount: number}) => n + r.fixableErrorCount, 0)
+        expect(fixable).toBe(2)
+        const r = runBin("attio-lint", ["--fix"], {cwd: root})
+        expect(r).toMatchObject({code: 0, stdout: ""})
+        expect(read(root, "src/events/connection-added.event.ts")).toContain('{fileName: "a"}')
+    })
+})
