@@ -8,9 +8,10 @@ import {parseArgs} from "node:util"
 
 import {FORMAT_NAMES, type FormatName, getFormatter} from "../formatters/index.js"
 import {parseRuleOption, UsageError} from "../lint/config.js"
-import {lint} from "../lint/engine.js"
+import {lint, type LintOptions} from "../lint/engine.js"
 import type {RuleSeverity} from "../lint/types.js"
 import {packageVersion} from "../package-info.js"
+import {watch} from "./watch.js"
 
 const HELP = `Usage: attio-lint [options] [DIR | FILE...]
 
@@ -23,6 +24,7 @@ Options:
       --fix              apply safe fixes (a fileName carrying the suffix or folder
                          becomes the bare id; a handler returning Responses gets
                          \`async\`), then report what remains
+      --watch            lint, then re-lint on every change and print what changed
       --quiet            report errors only
       --max-warnings N   exit 1 when there are more than N warnings
       --rule ID:LEVEL    set a rule to off, warn or error (repeatable)
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
             format: {type: "string", short: "f"},
             quiet: {type: "boolean"},
             fix: {type: "boolean"},
+            watch: {type: "boolean"},
             "max-warnings": {type: "string"},
             rule: {type: "string", multiple: true},
             debug: {type: "boolean"},
@@ -69,18 +72,20 @@ async function main(argv: string[]): Promise<number> {
     if (values.format !== undefined && !FORMAT_NAMES.includes(values.format as FormatName)) {
         throw new UsageError(`--format ${values.format}: use one of ${FORMAT_NAMES.join(", ")}`)
     }
-    const report = await lint({
+    const options: LintOptions = {
         targets: positionals,
         rules,
         quiet: values.quiet,
         fix: values.fix,
         cache: !values["no-cache"],
         cacheLocation: values["cache-location"],
-    })
+    }
+    const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env)
+    if (values.watch) return watch(options, {color, write: (text) => process.stdout.write(text)})
+    const report = await lint(options)
     // Settings from the app's config apply where the command line is silent.
     const settings = report.settings
     const format = (values.format ?? settings.format ?? "stylish") as FormatName
-    const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env)
     process.stdout.write(getFormatter(format)(report, {color}))
     if (values.debug) {
         process.stderr.write(`attio-lint: ${JSON.stringify(report.stats)}\n`)

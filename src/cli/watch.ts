@@ -1,0 +1,100 @@
+/**
+ * `attio-lint --watch`: lints once, then re-lints on every change in the app and prints only what
+ * changed (new findings and fixed ones), for a terminal beside the editor. The facts cache makes
+ * each re-lint cost about one parse of the edited file.
+ */
+import fs from "node:fs"
+import path from "node:path"
+
+import {Chalk} from "chalk"
+
+import {IGNORED_DIRS} from "../app-model/app.js"
+import {lint, type LintOptions} from "../lint/engine.js"
+import type {LintMessage, LintReport} from "../lint/types.js"
+
+/** Editors save in bursts (temp file, rename, chmod): wait for the burst to end. */
+const SETTLE_MS = 80
+
+interface Finding {
+    file: string
+    message: LintMessage
+}
+
+export async function watch(options: LintOptions, out: {color: boolean; write: (text: string) => void}): Promise<never> {
+    const chalk = new Chalk({level: out.color ? 1 : 0})
+    let previous = await lint(options)
+    const root = previous.appRoot
+    out.write(`${chalk.bold("attio-lint")} watching ${root} (Ctrl-C to stop)\n`)
+    printChanges(findings(previous), [], previous, out.write, chalk)
+
+    let timer: NodeJS.Timeout | undefined
+    let running = Promise.resolve()
+    const relint = () => {
+        running = running.then(async () => {
+            try {
+                const next = await lint(options)
+                printChanges(findings(next), findings(previous), next, out.write, chalk)
+                previous = next
+            } catch (error) {
+                out.write(`${chalk.red("attio-lint:")} ${(error as Error).message}\n`)
+            }
+        })
+    }
+    fs.watch(root, {recursive: true}, (_event, name) => {
+        if (name && name.split(/[\\/]/).some((part) => IGNORED_DIRS.includes(part))) return
+        clearTimeout(timer)
+        timer = setTimeout(relint, SETTLE_MS)
+    })
+    return new Promise<never>(() => {})
+}
+
+function findings(report: LintReport): Finding[] {
+    return report.results.flatMap((r) => r.messages.map((message) => ({file: path.relative(report.cwd, r.filePath), message})))
+}
+
+/** Findings are the same when file, rule and message match: a finding that only moved is not news. */
+function key(f: Finding): string {
+    return `${f.file}\0${f.message.ruleId}\0${f.message.message}`
+}
+
+function printChanges(
+    now: Finding[],
+    before: Finding[],
+    report: LintReport,
+    write: (text: string) => void,
+    chalk: InstanceType<typeof Chalk>
+): void {
+    const added = difference(now, before)
+    const fixed = difference(before, now)
+    if (added.length === 0 && fixed.length === 0 && before.length + now.length > 0) return
+    const time = new Date().toLocaleTimeString("en-GB")
+    let text = ""
+    for (const file of [...new Set([...added, ...fixed].map((f) => f.file))].sort()) {
+        text += `${chalk.dim(`[${time}]`)} ${chalk.underline(file)}\n`
+        for (const f of added.filter((a) => a.file === file)) {
+            const m = f.message
+            const level = m.severity === 2 ? chalk.red("error") : chalk.yellow("warning")
+            text += `  ${chalk.red("+")} ${m.line}:${m.column}  ${level}  ${m.message}  ${chalk.dim(m.ruleId)}\n`
+            if (m.hint) text += `      ${chalk.cyan("hint:")} ${m.hint}\n`
+        }
+        for (const f of fixed.filter((a) => a.file === file)) {
+            text += `  ${chalk.green("✓")} fixed: ${f.message.message}  ${chalk.dim(f.message.ruleId)}\n`
+        }
+    }
+    const summary =
+        report.errorCount + report.warningCount === 0
+            ? chalk.green("✔ no problems")
+            : `✖ ${report.errorCount} error(s), ${report.warningCount} warning(s)`
+    write(`${text}${chalk.dim(`[${time}]`)} ${summary}\n`)
+}
+
+/** Findings in `a` that are not in `b`, counting duplicates. */
+function difference(a: Finding[], b: Finding[]): Finding[] {
+    const counts = new Map<string, number>()
+    for (const f of b) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1)
+    return a.filter((f) => {
+        const n = counts.get(key(f)) ?? 0
+        if (n > 0) counts.set(key(f), n - 1)
+        return n === 0
+    })
+}
