@@ -1,0 +1,55 @@
+/** `yo attio-app:event [connection-added|connection-removed]`: an event handler with the right signature. */
+import {EVENT_NAMES, type EventName} from "../../src/app-model/layout.js"
+import {inspectApp} from "../../src/scaffold/app.js"
+import {ScaffoldError} from "../../src/scaffold/errors.js"
+import {planEvent} from "../../src/scaffold/event.js"
+import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
+import {normaliseHandlerId} from "../../src/scaffold/names.js"
+import type {Plan} from "../../src/scaffold/plan.js"
+
+export default class EventGenerator extends ScaffoldGenerator {
+    private event: EventName | undefined
+    private plan: Plan | undefined
+
+    constructor(args: string[], options: ScaffoldGenerator["options"]) {
+        super(args, options)
+        this.argument("name", {type: String, required: false, description: EVENT_NAMES.join(" or ")})
+    }
+
+    async prompting() {
+        const name = this.flag("name")
+        if (typeof name === "string") {
+            this.event = eventName(name)
+            return
+        }
+        if (this.yes) throw new ScaffoldError(`Name the event: ${EVENT_NAMES.join(" or ")}.`)
+        const answers = await this.prompt<{name: EventName}>({
+            type: "select",
+            name: "name",
+            message: "Which event?",
+            choices: [...EVENT_NAMES],
+        })
+        this.event = answers.name
+    }
+
+    async writing() {
+        const event = this.event!
+        this.plan = await this.makePlan(() => planEvent(inspectApp(this.destinationRoot()), event))
+        await this.applyPlan(this.plan)
+    }
+
+    end() {
+        this.reportNotes(this.plan!)
+    }
+}
+
+/** The event for a name such as `connection-added` or `connectionAdded`; anything else is refused. */
+function eventName(name: string): EventName {
+    const {id} = normaliseHandlerId(name)
+    const event = EVENT_NAMES.find((e) => e === id)
+    if (!event)
+        throw new ScaffoldError(
+            `There is no ${JSON.stringify(name)} event; the platform has ${EVENT_NAMES.join(" and ")}.`
+        )
+    return event
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * `attio-app <generator> [name] [options]`: runs the package's Yeoman generators without a global `yo`, so it
+ * works as root, in CI and with no stdin (yo refuses root and is missing from most CI images).
+ */
+import {fileURLToPath} from "node:url"
+import type Generator from "yeoman-generator"
+import {packageVersion} from "../package-info.js"
+import {PACKAGE_ROOT} from "../scaffold/templates.js"
+
+const GENERATORS = {
+    webhook: "[name]  A webhook handler, registered in connection-added and deleted in connection-removed",
+    event: "[name]    An event handler (connection-added or connection-removed) with the right signature",
+} as const
+
+const USAGE = `Usage: attio-app <generator> [name] [options]   (run it in the app's folder)
+
+Generators:
+${Object.entries(GENERATORS)
+    .map(([name, text]) => `  ${name} ${text}`)
+    .join("\n")}
+
+  attio-app webhook prospect-updated --event lead.processed --register-url https://api.example.com/webhooks
+  attio-app event connection-removed
+
+Options:
+  attio-app <generator> --help   that generator's options
+  -h, --help                     this help
+  -v, --version                  the version
+
+Without a terminal (CI, closed stdin) every question takes its default, as with --yes.
+`
+
+async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv
+    if (command === "-h" || command === "--help" || command === "help") {
+        process.stdout.write(USAGE)
+        return 0
+    }
+    if (command === "-v" || command === "--version") {
+        process.stdout.write(`${packageVersion()}\n`)
+        return 0
+    }
+    if (command === undefined || !(command in GENERATORS)) {
+        process.stderr.write(
+            `${command === undefined ? "Name a generator." : `There is no generator ${JSON.stringify(command)}.`}\n\n${USAGE}`
+        )
+        return 1
+    }
+    // Loaded here, not at the top, so that --help, --version and usage errors answer at once.
+    const {createEnv} = await import("yeoman-environment")
+    const env = createEnv()
+    // Yeoman logs "An error occured while running <generator>#<task>" before the error reaches main's catch,
+    // which prints the error itself: keep stderr to that one message.
+    const {log} = env.adapter
+    const logError = log.error
+    log.error = (...args: Parameters<typeof logError>) =>
+        String(args[0]).startsWith("An error occured while running") ? log : logError(...args)
+    // The package's own generators, registered by path: no global lookup, so another installed
+    // generator-attio-app (or none) cannot change what runs.
+    for (const name of Object.keys(GENERATORS)) {
+        env.register(fileURLToPath(new URL(`../../generators/${name}/index.js`, import.meta.url)), {
+            namespace: `attio-app:${name}`,
+            packagePath: PACKAGE_ROOT,
+        })
+    }
+    const namespace = `attio-app:${command}`
+    if (rest.includes("--help") || rest.includes("-h")) {
+        // Yeoman's help for the generator, which `yo attio-app:<name> --help` shows too.
+        const generator = await env.create<Generator>(namespace, {generatorArgs: [], generatorOptions: {help: true}})
+        process.stdout.write(`${generator.help().replace(`yo ${namespace}`, `attio-app ${command}`)}\n`)
+        return 0
+    }
+    // A prompt on a closed stdin fails at once and on a silent pipe waits forever; take the defaults instead.
+    const args = process.stdin.isTTY ? rest : [...rest, "--yes"]
+    await env.execute(namespace, args)
+    return 0
+}
+
+main(process.argv.slice(2)).then(
+    (code) => {
+        process.exitCode = code
+    },
+    (error: unknown) => {
+        // One line the user can act on; a stack trace would only bury it.
+        process.stderr.write(`attio-app: ${error instanceof Error ? error.message : String(error)}\n`)
+        process.exitCode = 1
+    }
+)

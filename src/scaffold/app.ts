@@ -1,0 +1,41 @@
+/** What the generators need to know about the app they run in, read from disk once. */
+import {existsSync, statSync} from "node:fs"
+import path from "node:path"
+import {HANDLER_EXTENSIONS, handlerPath, type HandlerKind, type Layout} from "../app-model/layout.js"
+
+export interface App {
+    /** Absolute path of the app (the generator's destination root). */
+    root: string
+    /** Where new handler files go. */
+    layout: Layout
+}
+
+export function inspectApp(root: string): App {
+    return {root, layout: detectLayout(root)}
+}
+
+/** `src/app/` when the app has it or has no handler folder at all (what `npm create attio` makes today). */
+function detectLayout(root: string): Layout {
+    if (isDirectory(path.join(root, "src/app"))) return "app"
+    if (isDirectory(path.join(root, "src/webhooks")) || isDirectory(path.join(root, "src/events"))) return "documented"
+    return "app"
+}
+
+/**
+ * The app-relative path of the existing handler file with this id, in either layout's root and with either
+ * suffix the build picks up. The platform uses whichever exists, so the generator must too.
+ */
+export function findHandler(app: App, kind: HandlerKind, id: string): string | undefined {
+    const layouts: Layout[] = app.layout === "app" ? ["app", "documented"] : ["documented", "app"]
+    for (const layout of layouts) {
+        for (const ext of HANDLER_EXTENSIONS) {
+            const relPath = handlerPath(kind, id, layout, ext)
+            if (existsSync(path.join(app.root, relPath))) return relPath
+        }
+    }
+    return undefined
+}
+
+function isDirectory(p: string): boolean {
+    return statSync(p, {throwIfNoEntry: false})?.isDirectory() ?? false
+}

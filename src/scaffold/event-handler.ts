@@ -1,0 +1,356 @@
+/**
+ * Reading and editing an existing event handler (connection-added, connection-removed) with ts-morph.
+ *
+ * Edits are text insertions at positions found in the syntax tree, so every existing character stays as it
+ * was: the file keeps its own formatting, comments and line order, and only gains lines (plus the names
+ * added inside an existing `import {…} from "attio/server"`). Only syntax is used: no type checker.
+ */
+import {
+    Node,
+    SyntaxKind,
+    type ArrowFunction,
+    type Block,
+    type CallExpression,
+    type Expression,
+    type FunctionDeclaration,
+    type FunctionExpression,
+    type ImportDeclaration,
+    type SourceFile,
+} from "ts-morph"
+import {ScaffoldError} from "./errors.js"
+import {assertParses} from "./source.js"
+import {formatTypeScript, type Style} from "./style.js"
+
+const SDK_MODULE = "attio/server"
+
+interface SdkImport {
+    /** The name `attio/server` exports. */
+    name: string
+    type: boolean
+}
+
+/** Code to add: one call in the default-exported function, and the helper function it calls. */
+export interface Insertion {
+    /** Values the helper uses from `attio/server`; the type `Connection` (its parameter's) is always imported. */
+    values: readonly string[]
+    /** Preferred name of the helper; a number is appended when the file already declares it. */
+    helperName: string
+    /** The helper's source, given its final name and the expression that names each import in this file. */
+    renderHelper(names: {helper: string; sdk: Readonly<Record<string, string>>}): string
+}
+
+type EditableFunction = FunctionDeclaration | FunctionExpression | ArrowFunction
+
+export class EventHandlerFile {
+    readonly sourceFile: SourceFile
+    private readonly sdk: SdkBindings
+    /** The file's line ending, which inserted code uses too. */
+    private readonly eol: string
+
+    /** Throws a ScaffoldError when the file does not parse. */
+    constructor(
+        readonly relPath: string,
+        readonly text: string
+    ) {
+        this.sourceFile = assertParses(relPath, text, "the existing file")
+        this.sdk = sdkBindings(this.sourceFile)
+        this.eol = text.includes("\r\n") ? "\r\n" : "\n"
+    }
+
+    /** How the file refers to an `attio/server` export, when it imports it. */
+    private sdkRef(name: string): string | undefined {
+        return this.sdk.refs.get(name) ?? (this.sdk.namespace && `${this.sdk.namespace}.${name}`)
+    }
+
+    /** Calls of an `attio/server` export, under whatever local name or namespace the file imports it. */
+    sdkCalls(name: string): CallExpression[] {
+        const callees = new Set([name, this.sdkRef(name)])
+        return this.sourceFile
+            .getDescendantsOfKind(SyntaxKind.CallExpression)
+            .filter((call) => callees.has(call.getExpression().getText()))
+    }
+
+    /**
+     * The file's text with the insertion made. A function that takes no parameter gets
+     * `{connection}: {connection: Connection}`, since the call passes the connection on.
+     */
+    async insert(insertion: Insertion, style: Style): Promise<string> {
+        if (!this.relPath.endsWith(".ts")) {
+            throw new ScaffoldError(
+                `${this.relPath}: the generators only add code to TypeScript event handlers; add it by hand.`
+            )
+        }
+        const fn = this.defaultExportedFunction()
+        const declared = declaredNames(this.sourceFile)
+        const sdkRefs: Record<string, string> = {}
+        const missing: {import: SdkImport; local: string}[] = []
+        const wanted: SdkImport[] = [
+            {name: "Connection", type: true},
+            ...insertion.values.map((name) => ({name, type: false})),
+        ]
+        for (const {name, type} of wanted) {
+            const existing = this.sdkRef(name)
+            if (existing) {
+                sdkRefs[name] = existing
+                continue
+            }
+            // A local declaration of the same name (e.g. the app's own helper) keeps its name; the import is aliased.
+            const local = uniqueName(name, declared)
+            sdkRefs[name] = local
+            missing.push({import: {name, type}, local})
+        }
+        const helper = uniqueName(insertion.helperName, declared)
+
+        const edits = new Edits()
+        await this.addImports(edits, missing, style)
+        let connection = this.connectionExpression(fn)
+        if (connection === undefined) {
+            connection = uniqueName("connection", declared)
+            const binding = connection === "connection" ? "{connection}" : `{connection: ${connection}}`
+            edits.add(
+                fn.getFirstChildByKindOrThrow(SyntaxKind.OpenParenToken).getEnd(),
+                `${binding}: {connection: ${sdkRefs.Connection}}`
+            )
+        }
+        const call = (await formatTypeScript(`await ${helper}(${connection})`, style)).trimEnd()
+        this.addCall(edits, fn.getBody() as Block, call, style)
+        const helperCode = await formatTypeScript(insertion.renderHelper({helper, sdk: sdkRefs}), style)
+        edits.add(this.text.length, `${this.text.endsWith("\n") ? "" : this.eol}${this.eol}${this.toEol(helperCode)}`)
+        return edits.apply(this.text)
+    }
+
+    /**
+     * The function the platform calls: `export default function`, `export default <function or arrow>`, or
+     * `export default name` / `export {name as default}` for a function declared in the file.
+     */
+    private defaultExportedFunction(): EditableFunction {
+        for (const statement of this.sourceFile.getStatements()) {
+            if (
+                Node.isFunctionDeclaration(statement) &&
+                statement.hasModifier(SyntaxKind.DefaultKeyword) &&
+                statement.hasBody()
+            ) {
+                return this.withBlockBody(statement)
+            }
+            if (Node.isExportAssignment(statement) && !statement.isExportEquals()) {
+                return this.resolveFunction(statement.getExpression())
+            }
+            if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {
+                const specifier = statement.getNamedExports().find((s) => s.getAliasNode()?.getText() === "default")
+                if (specifier) return this.resolveFunction(specifier.getNameNode() as Expression)
+            }
+        }
+        throw new ScaffoldError(
+            `${this.relPath}: it has no default export, so the platform would not call it; export its function with \`export default async function\`.`
+        )
+    }
+
+    /** Follows parentheses, `as` and local names to the function; `seen` stops `const a = b, b = a`. */
+    private resolveFunction(node: Expression, seen = new Set<string>()): EditableFunction {
+        let expression: Node = node
+        while (
+            Node.isParenthesizedExpression(expression) ||
+            Node.isAsExpression(expression) ||
+            Node.isSatisfiesExpression(expression)
+        ) {
+            expression = expression.getExpression()
+        }
+        if (Node.isFunctionExpression(expression) || Node.isArrowFunction(expression))
+            return this.withBlockBody(expression)
+        if (Node.isIdentifier(expression) && !seen.has(expression.getText())) {
+            const name = expression.getText()
+            seen.add(name)
+            const declared = this.sourceFile.getFunction(name) ?? this.sourceFile.getVariableDeclaration(name)
+            if (Node.isFunctionDeclaration(declared) && declared.hasBody()) return this.withBlockBody(declared)
+            const initializer = Node.isVariableDeclaration(declared) ? declared.getInitializer() : undefined
+            if (initializer) return this.resolveFunction(initializer, seen)
+        }
+        throw new ScaffoldError(
+            `${this.relPath}: its default export is not a function (it is ${expression.getKindName()} \`${shorten(expression.getText())}\`); the generator can only add code to a function.`
+        )
+    }
+
+    private withBlockBody(fn: EditableFunction): EditableFunction {
+        if (!Node.isBlock(fn.getBody())) {
+            throw new ScaffoldError(
+                `${this.relPath}: its default-exported arrow function has an expression body; give it a block body ({ … }) to add code to it.`
+            )
+        }
+        return fn
+    }
+
+    /**
+     * How the function's first parameter names the connection: `{connection}`, `{connection: c}` or `event`;
+     * undefined when it takes no parameter.
+     */
+    private connectionExpression(fn: EditableFunction): string | undefined {
+        const name = fn.getParameters()[0]?.getNameNode()
+        if (name === undefined) return undefined
+        if (Node.isIdentifier(name)) return `${name.getText()}.connection`
+        if (Node.isObjectBindingPattern(name)) {
+            for (const element of name.getElements()) {
+                const local = element.getNameNode()
+                const property = element.getPropertyNameNode()?.getText() ?? local.getText()
+                if (property === "connection" && Node.isIdentifier(local) && !element.getDotDotDotToken())
+                    return local.getText()
+            }
+        }
+        throw new ScaffoldError(
+            `${this.relPath}: its default-exported function does not take the connection; give it the parameter \`{connection}: {connection: Connection}\` and run the generator again.`
+        )
+    }
+
+    /** Adds the missing names to the existing `attio/server` imports, or new import declarations after the last import. */
+    private async addImports(edits: Edits, missing: {import: SdkImport; local: string}[], style: Style) {
+        const specifier = (m: {import: SdkImport; local: string}) =>
+            m.local === m.import.name ? m.local : `${m.import.name} as ${m.local}`
+        const values = missing.filter((m) => !m.import.type).map(specifier)
+        const types = missing.filter((m) => m.import.type).map(specifier)
+        const {typeDeclaration, valueDeclaration} = this.sdk
+        const newDeclarations: string[] = []
+        if (types.length > 0) {
+            // Type names join an `import type {…}` when there is one, else go inline into the value import.
+            if (typeDeclaration) this.addSpecifiers(edits, typeDeclaration, types)
+            else if (valueDeclaration)
+                this.addSpecifiers(
+                    edits,
+                    valueDeclaration,
+                    types.map((t) => `type ${t}`)
+                )
+            else newDeclarations.push(`import type {${types.join(", ")}} from "${SDK_MODULE}"`)
+        }
+        if (values.length > 0) {
+            if (valueDeclaration) this.addSpecifiers(edits, valueDeclaration, values)
+            else newDeclarations.push(`import {${values.join(", ")}} from "${SDK_MODULE}"`)
+        }
+        if (newDeclarations.length === 0) return
+        const code = this.toEol((await formatTypeScript(newDeclarations.join("\n"), style)).trimEnd())
+        const lastImport = this.sourceFile.getImportDeclarations().at(-1)
+        if (lastImport) edits.add(lastImport.getEnd(), `${this.eol}${code}`)
+        else edits.add(this.sourceFile.getStatements()[0]!.getStart(true), `${code}${this.eol}${this.eol}`)
+    }
+
+    /**
+     * Inserts specifiers into `{…}`, each before the first existing one that sorts after it (so a sorted list
+     * stays sorted), on its own line when the list is one per line.
+     */
+    private addSpecifiers(edits: Edits, declaration: ImportDeclaration, specifiers: string[]) {
+        const elements = declaration.getNamedImports()
+        const last = elements.at(-1)!
+        const multiline = elements[0]!.getStartLineNumber() !== declaration.getImportClause()!.getStartLineNumber()
+        const newLine = this.eol + lineIndent(this.text, elements[0]!.getStart())
+        for (const specifier of [...specifiers].sort(compareNames)) {
+            const next = elements.find((e) => compareNames(e.getName(), specifier.replace(/^type /, "")) > 0)
+            const comma = last.getNextSibling()
+            if (next) edits.add(next.getStart(), multiline ? `${specifier},${newLine}` : `${specifier}, `)
+            else if (!multiline) edits.add(last.getEnd(), `, ${specifier}`)
+            else if (comma?.getKind() === SyntaxKind.CommaToken) edits.add(comma.getEnd(), `${newLine}${specifier},`)
+            else edits.add(last.getEnd(), `,${newLine}${specifier}`)
+        }
+    }
+
+    /** The call goes last in the function, or just before a final return/throw, at the body's indentation. */
+    private addCall(edits: Edits, body: Block, call: string, style: Style) {
+        const statements = body.getStatements()
+        const outerIndent = lineIndent(this.text, body.getStart())
+        const indent = statements[0] ? lineIndent(this.text, statements[0].getStart()) : outerIndent + style.indent
+        const lines = `${indent}${call.split("\n").join(this.eol + indent)}`
+        const last = statements.at(-1)
+        if (last && (Node.isReturnStatement(last) || Node.isThrowStatement(last))) {
+            const start = last.getLeadingCommentRanges()[0]?.getPos() ?? last.getStart()
+            edits.add(lineStart(this.text, start), `${lines}${this.eol}`)
+            return
+        }
+        const closeBrace = body.getEnd() - 1
+        const closeLineStart = lineStart(this.text, closeBrace)
+        // A `}` on a line of its own gets the call on the line above; `{}` or `{ x() }` are opened up.
+        if (this.text.slice(closeLineStart, closeBrace).trim() === "") edits.add(closeLineStart, `${lines}${this.eol}`)
+        else edits.add(closeBrace, `${this.eol}${lines}${this.eol}${outerIndent}`)
+    }
+
+    private toEol(code: string): string {
+        return code.replace(/\n/g, this.eol)
+    }
+}
+
+interface SdkBindings {
+    /** Export name -> the local name it is imported under. */
+    refs: Map<string, string>
+    /** `import * as <namespace> from "attio/server"`. */
+    namespace: string | undefined
+    /** The first `import {…}` (not `import type`) with named imports, which new value names join. */
+    valueDeclaration: ImportDeclaration | undefined
+    /** The first `import type {…}`, which new type names join. */
+    typeDeclaration: ImportDeclaration | undefined
+}
+
+function sdkBindings(sourceFile: SourceFile): SdkBindings {
+    const bindings: SdkBindings = {
+        refs: new Map(),
+        namespace: undefined,
+        valueDeclaration: undefined,
+        typeDeclaration: undefined,
+    }
+    for (const declaration of sourceFile.getImportDeclarations()) {
+        if (declaration.getModuleSpecifierValue() !== SDK_MODULE) continue
+        bindings.namespace ??= declaration.getNamespaceImport()?.getText()
+        const named = declaration.getNamedImports()
+        for (const specifier of named)
+            bindings.refs.set(specifier.getName(), specifier.getAliasNode()?.getText() ?? specifier.getName())
+        if (named.length === 0) continue
+        if (declaration.isTypeOnly()) bindings.typeDeclaration ??= declaration
+        else bindings.valueDeclaration ??= declaration
+    }
+    return bindings
+}
+
+/** Every name the file declares anywhere (over-approximating scopes is harmless: it only avoids more names). */
+function declaredNames(sourceFile: SourceFile): Set<string> {
+    const names = new Set<string>()
+    for (const identifier of sourceFile.getDescendantsOfKind(SyntaxKind.Identifier)) {
+        const parent = identifier.getParent().compilerNode as {name?: unknown}
+        if (parent.name === identifier.compilerNode) names.add(identifier.getText())
+    }
+    return names
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+    let name = base
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`
+    taken.add(name)
+    return name
+}
+
+function compareNames(a: string, b: string): number {
+    return a.localeCompare(b, "en", {sensitivity: "base"})
+}
+
+function lineStart(text: string, position: number): number {
+    return text.lastIndexOf("\n", position - 1) + 1
+}
+
+function lineIndent(text: string, position: number): string {
+    return /^[ \t]*/.exec(text.slice(lineStart(text, position)))![0]
+}
+
+function shorten(code: string): string {
+    const line = code.split("\n")[0]!
+    return line.length > 40 || line !== code ? `${line.slice(0, 40)}…` : line
+}
+
+/** Text insertions by position, applied back to front so earlier positions stay valid. */
+class Edits {
+    private readonly inserts = new Map<number, string>()
+
+    add(position: number, text: string) {
+        this.inserts.set(position, (this.inserts.get(position) ?? "") + text)
+    }
+
+    apply(text: string): string {
+        let result = text
+        for (const position of [...this.inserts.keys()].sort((a, b) => b - a)) {
+            result = result.slice(0, position) + this.inserts.get(position)! + result.slice(position)
+        }
+        return result
+    }
+}

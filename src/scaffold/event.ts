@@ -1,0 +1,49 @@
+/** Planning event handlers: the event generator's skeletons, and code the webhook generator adds to them. */
+import path from "node:path"
+import {handlerPath, type EventName} from "../app-model/layout.js"
+import {findHandler, type App} from "./app.js"
+import {EventHandlerFile, type Insertion} from "./event-handler.js"
+import {Plan} from "./plan.js"
+import {formatTypeScript, resolveStyle, type Style} from "./style.js"
+import {renderTemplate} from "./templates.js"
+
+/** The event generator's change: the event's skeleton, unless the app has that event already. */
+export async function planEvent(app: App, name: EventName): Promise<Plan> {
+    const plan = new Plan(app.root)
+    const existing = findHandler(app, "event", name)
+    if (existing) {
+        plan.notes.push(`${existing} exists; nothing changed.`)
+        return plan
+    }
+    const relPath = handlerPath("event", name, app.layout)
+    plan.writeFile(relPath, await eventSkeleton(name, await resolveStyle(path.join(app.root, relPath))))
+    plan.validate()
+    return plan
+}
+
+/**
+ * Makes sure the event handler contains some code: unless `present` finds it there already, the insertion goes
+ * into the existing file, or into a new one made from the skeleton.
+ */
+export async function ensureEventCode(
+    app: App,
+    plan: Plan,
+    name: EventName,
+    code: {insertion: Insertion; present?: {test: (file: EventHandlerFile) => boolean; note: string}}
+) {
+    const existing = findHandler(app, "event", name)
+    const relPath = existing ?? handlerPath("event", name, app.layout)
+    const style = await resolveStyle(path.join(app.root, relPath))
+    const file = new EventHandlerFile(relPath, existing ? plan.read(existing)! : await eventSkeleton(name, style))
+    if (code.present?.test(file)) {
+        plan.notes.push(`${relPath} ${code.present.note}; left as it is.`)
+        return
+    }
+    const content = await file.insert(code.insertion, style)
+    if (existing) plan.updateFile(relPath, content)
+    else plan.writeFile(relPath, content)
+}
+
+function eventSkeleton(name: EventName, style: Style): Promise<string> {
+    return formatTypeScript(renderTemplate(`event/${name}.ts.ejs`, {}), style)
+}

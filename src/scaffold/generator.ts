@@ -1,0 +1,107 @@
+/**
+ * What the package's generators share: the --yes/--force/--dry-run/--bail options, and writing a Plan all or
+ * nothing through Yeoman's file system.
+ */
+import path from "node:path"
+import Generator from "yeoman-generator"
+import {ScaffoldError} from "./errors.js"
+import type {FileChange, Plan} from "./plan.js"
+
+type ConflictAnswer = "overwrite" | "keep" | "abort"
+
+export abstract class ScaffoldGenerator extends Generator {
+    constructor(args: string[], options: Generator["options"]) {
+        super(args, options)
+        // Only the priority methods (initializing, prompting, writing, end) are tasks; other methods are
+        // helpers. The generators never touch dependencies: no package-manager install step (nor its message).
+        this.setFeatures({tasksMatchingPriority: true, customInstallTask: true})
+        this.option("yes", {
+            type: Boolean,
+            alias: "y",
+            description: "Take the default for every question; never prompt",
+        })
+        // Yeoman's environment reads these from the generator's options. Declaring them puts them in --help and
+        // lets them be parsed from the arguments.
+        this.option("force", {type: Boolean, description: "Overwrite files that differ (the existing handler file)"})
+        this.option("dry-run", {type: Boolean, description: "Show what would be written, with diffs; write nothing"})
+        this.option("bail", {type: Boolean, description: "Fail, writing nothing, instead of asking about a conflict"})
+        // Yeoman's conflicter reads `dryRun`; arguments parsed by the generator give `dry-run`.
+        this.rawOptions.dryRun ??= this.rawOptions["dry-run"]
+    }
+
+    private get rawOptions(): Record<string, unknown> {
+        return this.options as Record<string, unknown>
+    }
+
+    /** An option's value whether it came camelCased (yo, the environment) or as written (`--register-url`). */
+    protected flag(name: string): unknown {
+        return this.rawOptions[name] ?? this.rawOptions[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]
+    }
+
+    protected get yes(): boolean {
+        return this.flag("yes") === true
+    }
+
+    protected get dryRun(): boolean {
+        return this.flag("dry-run") === true
+    }
+
+    /** Plans with `planner`; a refusal there is reported as one (nothing has been written at that point). */
+    protected async makePlan(planner: () => Promise<Plan>): Promise<Plan> {
+        try {
+            return await planner()
+        } catch (error) {
+            if (error instanceof ScaffoldError) throw new ScaffoldError(`${error.message} Nothing was written.`)
+            throw error
+        }
+    }
+
+    /**
+     * Resolves conflicts, then hands every change to Yeoman's file system. A conflict the user declines, or
+     * any conflict under --bail, throws before anything is handed over, so nothing at all is written.
+     */
+    protected async applyPlan(plan: Plan) {
+        for (const change of plan.changes.filter((c) => c.action === "conflict")) {
+            const answer = await this.resolveConflict(change)
+            if (answer === "abort") {
+                throw new ScaffoldError(
+                    `${change.path} differs from what the generator would write, and was not replaced. Nothing was written.`
+                )
+            }
+            if (answer === "keep") plan.keep(change)
+        }
+        for (const change of plan.changes) {
+            const file = path.join(plan.root, change.path)
+            this.fs.write(file, change.content)
+            // Conflicts are settled above: mark the files so Yeoman's conflicter does not ask again and cannot
+            // stop half-way. A dry run leaves them unmarked, so Yeoman shows each one (with a diff) and writes none.
+            if (this.dryRun) continue
+            const status = change.action === "create" ? "create" : "force"
+            Object.assign(this.env.sharedFs.get(file), {conflicter: status})
+        }
+    }
+
+    /** What was left alone and why; and that a dry run wrote nothing. */
+    protected reportNotes(plan: Plan) {
+        for (const note of plan.notes) this.log(note)
+        if (this.dryRun) this.log("Dry run: nothing was written.")
+    }
+
+    private async resolveConflict(change: FileChange): Promise<ConflictAnswer> {
+        if (this.flag("bail") === true) return "abort"
+        if (this.flag("force") === true || this.dryRun) return "overwrite"
+        if (this.yes) return "keep"
+        const {answer} = await this.prompt<{answer: ConflictAnswer}>({
+            type: "select",
+            name: "answer",
+            message: `${change.path} exists and differs from what the generator would write. Replace it?`,
+            choices: [
+                {name: "Keep the existing file, do the rest", value: "keep"},
+                {name: "Overwrite it", value: "overwrite"},
+                {name: "Abort, write nothing", value: "abort"},
+            ],
+            default: "keep",
+        })
+        return answer
+    }
+}

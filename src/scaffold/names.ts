@@ -1,0 +1,68 @@
+/** Turning what the user typed into a handler id, and ids into identifiers. */
+import {ScaffoldError} from "./errors.js"
+
+export interface NormalisedId {
+    /** kebab-case segments joined by "/", e.g. `crm/deal-closed`. */
+    id: string
+    /** True when the id differs from what was typed (the generator shows it then). */
+    changed: boolean
+}
+
+// Characters that could end a string, comment or template literal in generated code. They are refused
+// rather than converted, because silently dropping them would hide a typo or an injection attempt.
+const FORBIDDEN: readonly [RegExp, string][] = [
+    [/["']/, "quotes"],
+    [/`/, "backticks"],
+    [/[\r\n\u2028\u2029]/, "a line break"],
+    [/\$\{/, "${"],
+]
+
+/**
+ * The handler id for a name such as `Prospect Updated`, `crm/dealClosed` or `prospect-updated.webhook.ts`.
+ * Throws a ScaffoldError for names that are unsafe or that would leave the webhooks root.
+ */
+export function normaliseHandlerId(input: string): NormalisedId {
+    const shown = JSON.stringify(input)
+    for (const [pattern, what] of FORBIDDEN) {
+        if (pattern.test(input))
+            throw new ScaffoldError(`The handler name ${shown} contains ${what}; use letters, digits, "-" and "/".`)
+    }
+    const trimmed = input.trim()
+    if (/^([\\/]|[a-zA-Z]:)/.test(trimmed)) {
+        throw new ScaffoldError(
+            `The handler name ${shown} is an absolute path; give the id relative to the webhooks folder, e.g. crm/deal-closed.`
+        )
+    }
+    const segments = trimmed.replace(/\.webhook(\.[jt]s)?$/, "").split(/[\\/]/)
+    if (segments.some((s) => s.trim() === "..")) {
+        throw new ScaffoldError(`The handler name ${shown} contains "..", which would leave the webhooks folder.`)
+    }
+    const id = segments
+        .map(kebabCase)
+        .filter((s) => s !== "")
+        .join("/")
+    if (id === "")
+        throw new ScaffoldError(
+            `The handler name ${shown} is empty once turned into kebab-case; use letters and digits.`
+        )
+    return {id, changed: id !== input}
+}
+
+function kebabCase(segment: string): string {
+    return segment
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "")
+}
+
+/** `crm/deal-closed` -> `CrmDealClosed`; the caller adds a prefix, since ids may start with a digit. */
+export function pascalCase(id: string): string {
+    return id
+        .split(/[/-]/)
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join("")
+}

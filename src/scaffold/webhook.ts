@@ -1,0 +1,111 @@
+/** Planning the webhook generator's changes: the handler, its registration and its cleanup. */
+import path from "node:path"
+import {AppAnalysis} from "../app-model/analysis.js"
+import {App as AppModel} from "../app-model/app.js"
+import {handlerPath} from "../app-model/layout.js"
+import {findHandler, type App} from "./app.js"
+import {ScaffoldError} from "./errors.js"
+import {ensureEventCode} from "./event.js"
+import type {Insertion} from "./event-handler.js"
+import {pascalCase} from "./names.js"
+import {Plan} from "./plan.js"
+import {formatTypeScript, resolveStyle} from "./style.js"
+import {renderTemplate} from "./templates.js"
+
+/** Where registration goes when the user names no URL; the summary asks them to replace it. */
+export const PLACEHOLDER_REGISTER_URL = "https://api.example.com/v1/webhooks"
+
+/** Refuses a register URL that `fetch` could not call: the connection would fail with an unclear error. */
+export function checkRegisterUrl(url: string): string {
+    const protocol = URL.canParse(url) ? new URL(url).protocol : undefined
+    if (protocol !== "https:" && protocol !== "http:") {
+        throw new ScaffoldError(
+            `The register URL ${JSON.stringify(url)} is not an http(s) URL, e.g. https://api.example.com/v1/webhooks.`
+        )
+    }
+    return url
+}
+
+export interface WebhookSpec {
+    /** Normalised handler id (see names.ts). */
+    id: string
+    /** The third party's event name the webhook subscribes to. */
+    event: string
+    /** The third party's API endpoint that creates a webhook (POST); the same URL + "/<id>" deletes it. */
+    registerUrl: string
+    /** Add registration to connection-added and cleanup to connection-removed. */
+    register: boolean
+}
+
+/** Every change the webhook generator would make, validated; throws a ScaffoldError when one is impossible. */
+export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
+    // attio-lint's model of the app knows the installed SDK, and where each fileName comes from.
+    const model = await AppModel.load(app.root)
+    const plan = new Plan(app.root)
+    await planHandler(app, spec, plan, isLegacySdk(model.sdkVersion()))
+    if (spec.register) {
+        const registeredIn = registeringFile(model, spec.id)
+        if (registeredIn) {
+            plan.notes.push(
+                `${registeredIn} already registers the ${spec.id} webhook handler; connection-added left as it is.`
+            )
+        } else {
+            await ensureEventCode(app, plan, "connection-added", {insertion: registration(spec)})
+        }
+        await ensureEventCode(app, plan, "connection-removed", {
+            insertion: cleanup(spec),
+            present: {
+                test: (file) => file.sdkCalls("deleteWebhookHandler").length > 0,
+                note: "already deletes webhook handlers",
+            },
+        })
+    }
+    plan.validate()
+    return plan
+}
+
+/** Whether the installed SDK predates 1.0, where `attioFetch` still works and handlers use it. */
+function isLegacySdk(version: string | undefined): boolean {
+    return version !== undefined && Number.parseInt(version, 10) < 1
+}
+
+async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: boolean) {
+    const existing = findHandler(app, "webhook", spec.id)
+    if (existing?.endsWith(".js")) {
+        plan.notes.push(`${existing} exists; it is JavaScript, so it is left as it is.`)
+        return
+    }
+    const relPath = existing ?? handlerPath("webhook", spec.id, app.layout)
+    const code = renderTemplate("webhook/handler.ts.ejs", {
+        id: spec.id,
+        event: spec.event,
+        functionName: `handle${pascalCase(spec.id)}`,
+        legacySdk,
+    })
+    plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(path.join(app.root, relPath))))
+}
+
+/**
+ * The app-relative file with a createWebhookHandler call that names the id: in connection-added or a helper
+ * module, as a literal, a constant or one of several values.
+ */
+function registeringFile(model: AppModel, id: string): string | undefined {
+    return new AppAnalysis(model).webhookCallSites().find((site) => site.values?.includes(id))?.file.rel
+}
+
+function registration(spec: WebhookSpec): Insertion {
+    return {
+        values: ["createWebhookHandler", "deleteWebhookHandler", "updateWebhookHandler"],
+        helperName: `register${pascalCase(spec.id)}Webhook`,
+        renderHelper: (names) => renderTemplate("event/register-webhook.ts.ejs", {...names, ...spec}),
+    }
+}
+
+function cleanup(spec: WebhookSpec): Insertion {
+    return {
+        values: ["deleteWebhookHandler", "listWebhookHandlers"],
+        helperName: "deleteWebhooks",
+        renderHelper: (names) =>
+            renderTemplate("event/delete-webhooks.ts.ejs", {...names, webhooksUrl: spec.registerUrl}),
+    }
+}

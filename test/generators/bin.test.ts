@@ -1,0 +1,140 @@
+/**
+ * The package as users get it: the `attio-app` bin run as a user would (a fresh process, stdin closed,
+ * CI=true, as root in CI), and yeoman-environment's lookup finding the generators in the packed package.
+ */
+import {execFileSync} from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import {describe, expect, it} from "vitest"
+import {createEnv} from "yeoman-environment"
+import {PACKAGE_ROOT, runBin} from "../support/bin.js"
+import {writeApp} from "../support/rule-tester.js"
+import {readTree} from "./support.js"
+
+const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string})
+    .version
+
+describe("the attio-app bin", () => {
+    // CI runs the tests as root, so this is also the "works as root" case (yo refuses root).
+    it("adds a webhook with --yes, stdin closed and CI=true", () => {
+        const root = writeApp({"src/app/settings/schema.ts": "export {}\n"})
+        const result = runBin("attio-app", ["webhook", "prospect-updated", "--yes", "--event", "lead.processed"], {
+            cwd: root,
+        })
+        expect(result.stderr).not.toMatch(/^\s+at /m)
+        expect(result.code).toBe(0)
+        expect(Object.keys(readTree(root)).sort()).toEqual([
+            "package.json",
+            "src/app/events/connection-added.event.ts",
+            "src/app/events/connection-removed.event.ts",
+            "src/app/settings/schema.ts",
+            "src/app/webhooks/prospect-updated.webhook.ts",
+        ])
+        expect(result.stderr).toContain("create src/app/webhooks/prospect-updated.webhook.ts")
+        expect(result.stderr).toContain("attio-lint: no problems.")
+        expect(result.stderr).toContain("Next steps:")
+    })
+
+    it("takes the defaults without --yes when there is no terminal, instead of waiting", () => {
+        const root = writeApp({})
+        const result = runBin("attio-app", ["webhook", "crm/deal-closed", "--no-register"], {cwd: root})
+        expect(result.code).toBe(0)
+        expect(Object.keys(readTree(root)).sort()).toEqual([
+            "package.json",
+            "src/app/webhooks/crm/deal-closed.webhook.ts",
+        ])
+    })
+
+    it("scaffolds an event", () => {
+        const root = writeApp({"src/events/x.ts": "export {}\n"})
+        const result = runBin("attio-app", ["event", "connection-removed"], {cwd: root})
+        expect(result.code).toBe(0)
+        expect(readTree(root)["src/events/connection-removed.event.ts"]).toContain(
+            "export default async function connectionRemoved("
+        )
+    })
+
+    it.each([
+        [
+            ["webhook", "../escape", "--yes"],
+            'attio-app: The handler name "../escape" contains "..", which would leave the webhooks folder.\n',
+        ],
+        [
+            ["webhook", "x", "--yes"],
+            /^attio-app: src\/app\/events\/connection-added\.event\.ts:2: the existing file does not parse \(.*\)\. Nothing was written\.\n$/,
+        ],
+        [["component"], /^There is no generator "component"\.\n\nUsage: attio-app/],
+        [["webhook", "x", "--registr-url", "y"], /unknown option '--registr-url'/],
+    ])("fails with one clear message and writes nothing: %j", (args, message) => {
+        const root = writeApp({"src/app/events/connection-added.event.ts": "export default {\n"})
+        const before = readTree(root)
+        const result = runBin("attio-app", args, {cwd: root})
+        expect(result.code).toBe(1)
+        expect(result.stderr).toMatch(message)
+        expect(result.stderr).not.toMatch(/^\s+at /m)
+        expect(readTree(root)).toEqual(before)
+    })
+
+    it("prints its help, each generator's options, and its version", () => {
+        const cwd = os.tmpdir()
+        const help = runBin("attio-app", ["--help"], {cwd})
+        expect(help.code).toBe(0)
+        expect(help.stdout).toMatch(/^Usage: attio-app <generator> \[name\] \[options\]/)
+        const webhook = runBin("attio-app", ["webhook", "--help"], {cwd})
+        expect(webhook.code).toBe(0)
+        for (const option of [
+            "attio-app webhook [<name>] [options]",
+            "--event",
+            "--register-url",
+            "--register",
+            "--no-register",
+            "--yes",
+            "--force",
+            "--dry-run",
+            "--bail",
+        ]) {
+            expect(webhook.stdout).toContain(option)
+        }
+        expect(runBin("attio-app", ["--version"], {cwd}).stdout).toBe(`${VERSION}\n`)
+    })
+})
+
+describe("the packed package", () => {
+    it("is found by yeoman-environment's lookup, and its webhook generator runs", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "generator-attio-app-pack-"))
+        // --ignore-scripts: `prepare` would rebuild dist/ under the other test files running meanwhile.
+        const [{filename, files}] = JSON.parse(
+            execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
+                cwd: PACKAGE_ROOT,
+                encoding: "utf8",
+            })
+        ) as [{filename: string; files: {path: string}[]}]
+        const paths = files.map((f) => f.path)
+        expect(paths).toEqual(
+            expect.arrayContaining([
+                "dist/generators/webhook/index.js",
+                "dist/src/cli/attio-app.js",
+                "templates/webhook/handler.ts.ejs",
+            ])
+        )
+        expect(paths.filter((p) => p.startsWith("generators/") || p.startsWith("test/"))).toEqual([])
+
+        // As npm would install it, its dependencies taken from this checkout.
+        const installed = path.join(dir, "node_modules/generator-attio-app")
+        fs.mkdirSync(installed, {recursive: true})
+        execFileSync("tar", ["-xzf", path.join(dir, filename), "-C", installed, "--strip-components=1"])
+        fs.symlinkSync(path.join(PACKAGE_ROOT, "node_modules"), path.join(installed, "node_modules"))
+
+        const root = writeApp({})
+        const env = createEnv({cwd: root})
+        await env.lookup({npmPaths: [path.join(dir, "node_modules")]})
+        for (const name of ["app", "webhook", "event"]) {
+            expect(env.getGeneratorMeta(`attio-app:${name}`)?.resolved).toBe(
+                path.join(installed, `dist/generators/${name}/index.js`)
+            )
+        }
+        await env.run(["attio-app:webhook", "prospect-updated"], {yes: true, skipInstall: true})
+        expect(readTree(root)["src/app/webhooks/prospect-updated.webhook.ts"]).toContain("handleProspectUpdated")
+    })
+})
