@@ -42,3 +42,20 @@ describe("the programmatic API", () => {
         expect(report.results.flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual(["unregistered-webhook"])
     })
 })
+
+describe("what belongs to the app", () => {
+    it("src/lib is source (only top-level lib/, dist/, build/ are build output); node_modules never is", async () => {
+        const root = writeApp({
+            "src/lib/hooks.ts": 'export const HOOK = "a"\n',
+            "src/webhooks/a.webhook.ts": "export default async function h(req: Request) {\n    return new Response(null)\n}\n",
+            "src/events/connection-added.event.ts":
+                'import {createWebhookHandler} from "attio/server"\nimport {HOOK} from "../lib/hooks"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: HOOK})\n}\n',
+            "src/events/connection-removed.event.ts": "export default async function removed() {}\n",
+            "lib/webhooks/stale.webhook.js": "export default 1\n",
+            "src/node_modules/x/y.webhook.ts": "export default 1\n",
+        })
+        const report = await lint({cwd: root})
+        expect(report.results.flatMap((r) => r.messages)).toEqual([])
+        expect(report.stats.typeCheckedFiles).toEqual([])
+    })
+})

@@ -6,15 +6,25 @@
 import fs from "node:fs"
 import path from "node:path"
 
-import {glob} from "tinyglobby"
+import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglobby"
 
 import {extractFacts, type FileFacts, importedAs, mentionsSdk, SDK_SERVER} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
 
-export const SOURCE_GLOB = "**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}"
-/** Build output and dependencies: never the app's own source. */
-export const IGNORED_DIRS = ["node_modules", ".git", "dist", "lib", "build", "out", "coverage", ".attio"]
+const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
+export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(",")}}`
+/** Dependencies, at any depth: never the app's own source. */
+const DEPENDENCY_DIRS = ["node_modules", ".git"]
+/** Build output, at the app's top level only (`src/lib/` is source, `lib/` is tsc's output). */
+const OUTPUT_DIRS = ["dist", "lib", "build", "out", "coverage", ".attio"]
+export const IGNORED_GLOBS = [...DEPENDENCY_DIRS.map((d) => `**/${d}/**`), ...OUTPUT_DIRS.map((d) => `${d}/**`)]
+
+/** Whether an app-relative path lies in dependencies or build output. */
+export function isIgnoredPath(rel: string): boolean {
+    const parts = rel.split(/[\\/]/)
+    return OUTPUT_DIRS.includes(parts[0]) || parts.some((part) => DEPENDENCY_DIRS.includes(part))
+}
 
 export interface AppFile {
     /** Absolute path. */
@@ -27,6 +37,37 @@ export interface AppFile {
 }
 
 export class AppError extends Error {}
+
+export interface AppOptions {
+    /** Facts of unchanged files from earlier runs. */
+    cache?: FactsCache
+    /** Texts that stand in for what is on disk (an editor's unsaved buffers), by absolute path. */
+    overrides?: ReadonlyMap<string, string>
+    /**
+     * An absolute path: rules then judge this file alone (`files`, `handlers()` and `relevantFiles()`
+     * list nothing else), as an editor lints one file at a time; every file stays resolvable.
+     */
+    focus?: string
+}
+
+/** What one walk of an app found. */
+export interface Discovery {
+    files: AppFile[]
+    /** Absolute paths of the directories the walk read: adding, removing or renaming a file changes one's mtime. */
+    dirs: string[]
+}
+
+/** Walks the app for its source files (outside dependencies and build output). */
+export async function discover(root: string): Promise<Discovery> {
+    const walk = walker(root)
+    return walk.found(await glob(SOURCE_GLOB, walk.options))
+}
+
+/** discover(), for callers that cannot wait (ESLint rules are synchronous). */
+export function discoverSync(root: string): Discovery {
+    const walk = walker(root)
+    return walk.found(globSync(SOURCE_GLOB, walk.options))
+}
 
 /** The nearest folder at or above `start` with a package.json or tsconfig.json. */
 export function findAppRoot(start: string): string | undefined {
@@ -43,38 +84,36 @@ export class App {
     /** Number of files handed to the parser, for stats. */
     parsed = 0
 
-    private constructor(
+    /** The files rules judge: every source file of the app (outside dependencies and build output), or the focus. */
+    readonly files: AppFile[]
+    private readonly cache: FactsCache | undefined
+    private readonly overrides: ReadonlyMap<string, string>
+
+    /** An app whose files were found by discover() or discoverSync(). */
+    constructor(
         readonly root: string,
-        /** Every source file of the app (outside dependencies and build output). */
-        readonly files: AppFile[],
-        private readonly cache: FactsCache | undefined
+        files: AppFile[],
+        options: AppOptions = {}
     ) {
-        for (const f of files) this.byPath.set(f.path, f)
+        this.cache = options.cache
+        this.overrides = options.overrides ?? new Map()
+        const all = [...files, ...this.unsavedFiles(files)]
+        for (const f of all) this.byPath.set(f.path, f)
+        const focus = options.focus === undefined ? undefined : this.byPath.get(options.focus)
+        this.files = options.focus === undefined ? all : focus ? [focus] : []
+    }
+
+    /** Overridden files that are not on disk yet (a new editor buffer), where the walk would have found them. */
+    private unsavedFiles(found: AppFile[]): AppFile[] {
+        return [...this.overrides.keys()]
+            .filter((p) => !found.some((f) => f.path === p) && !fs.existsSync(p))
+            .map((p) => toPosix(path.relative(this.root, p)))
+            .filter(isSourcePath)
+            .map((rel) => appFile(this.root, rel))
     }
 
     static async load(root: string, cache?: FactsCache): Promise<App> {
-        const entries = await glob(SOURCE_GLOB, {
-            cwd: root,
-            onlyFiles: false,
-            dot: false,
-            followSymbolicLinks: true,
-            ignore: IGNORED_DIRS.map((d) => `**/${d}/**`),
-            expandDirectories: false,
-        })
-        const files: AppFile[] = []
-        const reachedTwice = throughLinkedDirectory(root)
-        for (const entry of [...entries, ...danglingHandlerLinks(root)].sort()) {
-            const isDirectory = entry.endsWith("/")
-            const rel = isDirectory ? entry.slice(0, -1) : entry
-            if (rel.endsWith(".d.ts") || reachedTwice(rel)) continue
-            const file: AppFile = {path: path.join(root, rel), rel: toPosix(rel), handler: classifyHandlerPath(rel)}
-            if (isDirectory) {
-                if (!file.handler) continue
-                file.isDirectory = true
-            }
-            files.push(file)
-        }
-        return new App(root, files, cache)
+        return new App(root, (await discover(root)).files, {cache})
     }
 
     handlers(kind: HandlerKind): AppFile[] {
@@ -95,7 +134,7 @@ export class App {
         let text = this.texts.get(file.path)
         if (text !== undefined) return text
         try {
-            text = fs.readFileSync(file.path, "utf8")
+            text = this.overrides.get(file.path) ?? fs.readFileSync(file.path, "utf8")
             if (text.includes("\u0000")) text = null
         } catch {
             text = null
@@ -198,6 +237,68 @@ export class App {
 
 export {SDK_SERVER}
 
+/** The glob's options, with a file system that notes every directory it reads, and what to make of its entries. */
+function walker(root: string): {options: GlobOptions; found: (entries: string[]) => Discovery} {
+    const dirs = new Set<string>()
+    const read = (dir: string) => dirs.add(path.resolve(root, dir))
+    const recording: FileSystemAdapter = {
+        readdir: ((dir: string, options: never, callback: never) => {
+            read(dir)
+            fs.readdir(dir, options, callback)
+        }) as typeof fs.readdir,
+        readdirSync: ((dir: string, options: never) => {
+            read(dir)
+            return fs.readdirSync(dir, options)
+        }) as typeof fs.readdirSync,
+    }
+    const options: GlobOptions = {
+        cwd: root,
+        onlyFiles: false,
+        dot: false,
+        followSymbolicLinks: true,
+        ignore: IGNORED_GLOBS,
+        expandDirectories: false,
+        fs: recording,
+    }
+    return {options, found: (entries) => ({files: appFiles(root, entries), dirs: [...dirs]})}
+}
+
+/** The glob's entries as app files: declaration files, aliases through linked folders and plain directories left out. */
+function appFiles(root: string, entries: string[]): AppFile[] {
+    const files: AppFile[] = []
+    const reachedTwice = throughLinkedDirectory(root)
+    for (const entry of [...entries, ...danglingHandlerLinks(root)].sort()) {
+        const isDirectory = entry.endsWith("/")
+        const rel = isDirectory ? entry.slice(0, -1) : entry
+        if (rel.endsWith(".d.ts") || reachedTwice(rel)) continue
+        const file = appFile(root, rel)
+        if (isDirectory) {
+            if (!file.handler) continue
+            file.isDirectory = true
+        }
+        files.push(file)
+    }
+    return files
+}
+
+function appFile(root: string, rel: string): AppFile {
+    return {path: path.join(root, rel), rel: toPosix(rel), handler: classifyHandlerPath(rel)}
+}
+
+const SOURCE_FILE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join("|")})$`)
+
+/** Whether the walk lists an app-relative posix path: a source file outside dependencies, build output and dot folders. */
+function isSourcePath(rel: string): boolean {
+    const parts = rel.split("/")
+    return (
+        SOURCE_FILE.test(rel) &&
+        !rel.endsWith(".d.ts") &&
+        !path.isAbsolute(rel) &&
+        !isIgnoredPath(rel) &&
+        !parts.some((part) => part === ".." || part.startsWith("."))
+    )
+}
+
 /**
  * Whether an entry was reached through a symlinked directory that points back into the app (a loop
  * or an alias): the same file is listed under its real path, so the alias is skipped.
@@ -214,7 +315,7 @@ function throughLinkedDirectory(root: string): (rel: string) => boolean {
         }
         if (real === path.join(realRoot, path.dirname(rel))) return false
         const inside = path.relative(realRoot, real)
-        const ignored = inside.split(path.sep).some((part) => IGNORED_DIRS.includes(part))
+        const ignored = isIgnoredPath(inside)
         return !inside.startsWith("..") && !path.isAbsolute(inside) && !ignored
     }
 }

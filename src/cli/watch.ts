@@ -8,7 +8,7 @@ import path from "node:path"
 
 import {Chalk} from "chalk"
 
-import {IGNORED_DIRS} from "../app-model/app.js"
+import {isIgnoredPath} from "../app-model/app.js"
 import {lint, type LintOptions} from "../lint/engine.js"
 import type {LintMessage, LintReport} from "../lint/types.js"
 
@@ -41,7 +41,7 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
         })
     }
     fs.watch(root, {recursive: true}, (_event, name) => {
-        if (name && name.split(/[\\/]/).some((part) => IGNORED_DIRS.includes(part))) return
+        if (name && isIgnoredPath(name)) return
         clearTimeout(timer)
         timer = setTimeout(relint, SETTLE_MS)
     })

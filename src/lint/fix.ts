@@ -35,6 +35,7 @@ export function writeFixes(report: LintReport): string[] {
     return changed
 }
 
-function stillParses(file: string, before: string, after: string): boolean {
+/** Whether an edit keeps the file parsing (a file that did not parse before may stay broken). */
+export function stillParses(file: string, before: string, after: string): boolean {
     return extractFacts(file, after).parseError === undefined || extractFacts(file, before).parseError !== undefined
 }
