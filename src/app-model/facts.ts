@@ -125,7 +125,10 @@ export function mentionsSdk(text: string): boolean {
 
 export function extractFacts(fileName: string, text: string): FileFacts {
     tsApi ??= typescript()
-    const sf = tsApi.createSourceFile(fileName, text, tsApi.ScriptTarget.Latest, true, scriptKind(fileName))
+    // JSDoc says nothing the checks need: not parsing it saves time on every file.
+    const options = {languageVersion: tsApi.ScriptTarget.Latest, jsDocParsingMode: tsApi.JSDocParsingMode.ParseNone}
+    // Parent pointers cost a walk over every node; only the scope lookups around SDK calls need them.
+    const sf = tsApi.createSourceFile(fileName, text, options, CALLS_OF_INTEREST.test(text), scriptKind(fileName))
     return new FactsReader(sf).read()
 }
 
@@ -133,6 +136,9 @@ function scriptKind(fileName: string): ts.ScriptKind {
     if (/\.[cm]?tsx?$/.test(fileName)) return fileName.endsWith("x") ? tsApi.ScriptKind.TSX : tsApi.ScriptKind.TS
     return fileName.endsWith("x") ? tsApi.ScriptKind.JSX : tsApi.ScriptKind.JS
 }
+
+/** Calls readCall looks at: the SDK's webhook functions and dynamic `import()`. */
+const CALLS_OF_INTEREST = /createWebhookHandler|deleteWebhookHandler|import\s*\(/
 
 const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
 const CONNECTION_TYPES = new Set(["Connection", "UserConnection", "WorkspaceConnection"])
@@ -170,7 +176,9 @@ class FactsReader {
         }
         for (const statement of this.sf.statements) this.readTopLevel(statement)
         for (const statement of this.sf.statements) this.readExports(statement)
-        this.visit(this.sf)
+        // Most handler files call none of the SDK functions looked for and use no SDK namespace:
+        // skip the walk over every node.
+        if (CALLS_OF_INTEREST.test(this.sf.text) || this.sdkNamespaces.size > 0) this.visit(this.sf)
         return this.facts
     }
 
@@ -305,7 +313,7 @@ class FactsReader {
             name: fn.name && tsApi.isIdentifier(fn.name) ? fn.name.text : undefined,
             async: modifiers?.some((m) => m.kind === tsApi.SyntaxKind.AsyncKeyword) ?? false,
             generator: "asteriskToken" in fn && fn.asteriskToken !== undefined,
-            declaredReturn: classifyReturnType(fn.type),
+            declaredReturn: classifyReturnType(fn.type, this.sf),
             declaredReturnText: fn.type?.getText(this.sf),
             params: fn.parameters.map((p) => this.paramFacts(p)),
             returns: [],
@@ -504,7 +512,8 @@ class FactsReader {
      */
     private binding(id: ts.Identifier): string[] | "other" | "free" {
         const name = id.text
-        for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+        // Without parent pointers (files with no SDK calls) only top-level consts are looked up.
+        for (let scope: ts.Node | undefined = id.parent ?? this.sf; scope; scope = scope.parent) {
             if (tsApi.isForOfStatement(scope) || tsApi.isForInStatement(scope) || tsApi.isForStatement(scope)) {
                 const init = scope.initializer
                 if (!init || !tsApi.isVariableDeclarationList(init)) continue
@@ -611,14 +620,14 @@ function describeNonFunction(e: ts.Expression): string | undefined {
     return undefined
 }
 
-function classifyReturnType(type: ts.TypeNode | undefined): FunctionFacts["declaredReturn"] {
+function classifyReturnType(type: ts.TypeNode | undefined, sf: ts.SourceFile): FunctionFacts["declaredReturn"] {
     if (!type) return "none"
     if (!tsApi.isTypeReferenceNode(type)) return "other"
-    const name = type.typeName.getText().replace(/^globalThis\./, "")
+    const name = type.typeName.getText(sf).replace(/^globalThis\./, "")
     if (name === "Response") return "response"
     if (name !== "Promise") return "other"
     const arg = type.typeArguments?.[0]
-    return arg && tsApi.isTypeReferenceNode(arg) && arg.typeName.getText().replace(/^globalThis\./, "") === "Response"
+    return arg && tsApi.isTypeReferenceNode(arg) && arg.typeName.getText(sf).replace(/^globalThis\./, "") === "Response"
         ? "promise-response"
         : "promise"
 }
