@@ -80,6 +80,8 @@ function makeReport(): LintReport {
                 description: "Connection event handlers receive a Connection.",
                 defaultSeverity: "warn",
                 help: "Type the parameter as `Connection` from attio/server.",
+                helpMarkdown: "Type the parameter as `Connection` from attio/server.",
+                helpUri: "https://example.com/rules",
                 requiresTypeInformation: false,
             },
             {
@@ -87,6 +89,8 @@ function makeReport(): LintReport {
                 description: "Webhook handlers are the module's default export.",
                 defaultSeverity: "error",
                 help: "The platform calls the default export; named exports are ignored.",
+                helpMarkdown: "The platform calls the default export; named exports are ignored.",
+                helpUri: "https://example.com/rules",
                 requiresTypeInformation: false,
             },
         ],

@@ -30,6 +30,7 @@ export type ResolvedDefault =
 export class AppAnalysis {
     readonly types: TypeInfo
     private callSites: WebhookCallSite[] | undefined
+    private handlerModules: Set<string> | undefined
     private readonly handlerIds = new Map<HandlerKind, Map<string, AppFile[]>>()
 
     constructor(readonly app: App) {
@@ -68,6 +69,22 @@ export class AppAnalysis {
             }
         }
         return this.callSites
+    }
+
+    /** Files that webhook handlers import or re-export from: their implementation, not forgotten handlers. */
+    webhookHandlerModules(): Set<string> {
+        if (this.handlerModules) return this.handlerModules
+        this.handlerModules = new Set()
+        for (const handler of this.app.handlers("webhook")) {
+            const facts = this.usableFacts(handler)
+            if (!facts) continue
+            const reExported = Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : []))
+            for (const specifier of [...facts.imports.map((i) => i.module), ...reExported, ...facts.starExports]) {
+                const target = this.app.resolveModule(handler, specifier)
+                if (target) this.handlerModules.add(target.path)
+            }
+        }
+        return this.handlerModules
     }
 
     /** Handlers of a kind whose default export is a function, with the file that defines it. */

@@ -14,6 +14,8 @@ import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type Ha
 
 const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(",")}}`
+/** Found in the same walk: a package.json below the root starts another app. */
+const PACKAGE_GLOB = "**/package.json"
 /** Dependencies, at any depth: never the app's own source. */
 const DEPENDENCY_DIRS = ["node_modules", ".git"]
 /** Build output, at the app's top level only (`src/lib/` is source, `lib/` is tsc's output). */
@@ -48,11 +50,15 @@ export interface AppOptions {
      * list nothing else), as an editor lints one file at a time; every file stays resolvable.
      */
     focus?: string
+    /** Apps in folders below this one (a monorepo's packages), linted on their own. */
+    nestedApps?: string[]
 }
 
 /** What one walk of an app found. */
 export interface Discovery {
     files: AppFile[]
+    /** Folders below the root with their own package.json: other apps (a monorepo), whose files are theirs. */
+    nestedApps: string[]
     /** Absolute paths of the directories the walk read: adding, removing or renaming a file changes one's mtime. */
     dirs: string[]
 }
@@ -60,13 +66,13 @@ export interface Discovery {
 /** Walks the app for its source files (outside dependencies and build output). */
 export async function discover(root: string): Promise<Discovery> {
     const walk = walker(root)
-    return walk.found(await glob(SOURCE_GLOB, walk.options))
+    return walk.found(await glob([SOURCE_GLOB, PACKAGE_GLOB], walk.options))
 }
 
 /** discover(), for callers that cannot wait (ESLint rules are synchronous). */
 export function discoverSync(root: string): Discovery {
     const walk = walker(root)
-    return walk.found(globSync(SOURCE_GLOB, walk.options))
+    return walk.found(globSync([SOURCE_GLOB, PACKAGE_GLOB], walk.options))
 }
 
 /** The nearest folder at or above `start` with a package.json or tsconfig.json. */
@@ -88,6 +94,8 @@ export class App {
     readonly files: AppFile[]
     private readonly cache: FactsCache | undefined
     private readonly overrides: ReadonlyMap<string, string>
+    /** Apps in folders below this one (a monorepo's packages), which the engine lints on their own. */
+    readonly nestedApps: string[]
 
     /** An app whose files were found by discover() or discoverSync(). */
     constructor(
@@ -97,6 +105,7 @@ export class App {
     ) {
         this.cache = options.cache
         this.overrides = options.overrides ?? new Map()
+        this.nestedApps = options.nestedApps ?? []
         const all = [...files, ...this.unsavedFiles(files)]
         for (const f of all) this.byPath.set(f.path, f)
         const focus = options.focus === undefined ? undefined : this.byPath.get(options.focus)
@@ -113,7 +122,8 @@ export class App {
     }
 
     static async load(root: string, cache?: FactsCache): Promise<App> {
-        return new App(root, (await discover(root)).files, {cache})
+        const {files, nestedApps} = await discover(root)
+        return new App(root, files, {cache, nestedApps})
     }
 
     handlers(kind: HandlerKind): AppFile[] {
@@ -260,7 +270,14 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
         expandDirectories: false,
         fs: recording,
     }
-    return {options, found: (entries) => ({files: appFiles(root, entries), dirs: [...dirs]})}
+    return {
+        options,
+        found: (entries) => {
+            const nested = entries.filter((e) => e.endsWith("/package.json")).map((e) => e.slice(0, -"package.json".length))
+            const own = entries.filter((e) => !e.endsWith("package.json") && !nested.some((n) => e.startsWith(n)))
+            return {files: appFiles(root, own), nestedApps: nested.map((n) => path.join(root, n.slice(0, -1))), dirs: [...dirs]}
+        },
+    }
 }
 
 /** The glob's entries as app files: declaration files, aliases through linked folders and plain directories left out. */

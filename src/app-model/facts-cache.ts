@@ -116,8 +116,8 @@ export class FactsCache {
             fs.writeFileSync(temp, JSON.stringify(this.used))
             fs.renameSync(temp, this.file)
         } catch {
-            // A read-only or full disk only costs the next run its speed.
-            fs.rmSync(temp, {force: true})
+            // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
+            if (fs.existsSync(temp)) fs.rmSync(temp)
         }
     }
 }

@@ -128,8 +128,14 @@ export function extractFacts(fileName: string, text: string): FileFacts {
     // JSDoc says nothing the checks need: not parsing it saves time on every file.
     const options = {languageVersion: tsApi.ScriptTarget.Latest, jsDocParsingMode: tsApi.JSDocParsingMode.ParseNone}
     // Parent pointers cost a walk over every node; only the scope lookups around SDK calls need them.
-    const sf = tsApi.createSourceFile(fileName, text, options, CALLS_OF_INTEREST.test(text), scriptKind(fileName))
-    return new FactsReader(sf).read()
+    try {
+        const sf = tsApi.createSourceFile(fileName, text, options, CALLS_OF_INTEREST.test(text), scriptKind(fileName))
+        return new FactsReader(sf).read()
+    } catch (error) {
+        // Thousands of nested blocks exhaust the stack of the parser or of the walk (tsc fails there too).
+        if (!(error instanceof RangeError)) throw error
+        return {...emptyFacts(), parseError: {message: "the file is nested too deeply to analyse", range: {line: 1, column: 1, endLine: 1, endColumn: 1}}}
+    }
 }
 
 function scriptKind(fileName: string): ts.ScriptKind {
@@ -143,8 +149,8 @@ const CALLS_OF_INTEREST = /createWebhookHandler|deleteWebhookHandler|import\s*\(
 const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
 const CONNECTION_TYPES = new Set(["Connection", "UserConnection", "WorkspaceConnection"])
 
-class FactsReader {
-    private readonly facts: FileFacts = {
+function emptyFacts(): FileFacts {
+    return {
         imports: [],
         exports: {},
         starExports: [],
@@ -155,6 +161,10 @@ class FactsReader {
         clientImports: [],
         deletesWebhookHandlers: false,
     }
+}
+
+class FactsReader {
+    private readonly facts: FileFacts = emptyFacts()
     /** Local names bound to SDK functions, by SDK name. */
     private readonly sdkLocals = new Map<string, string>()
     private readonly sdkNamespaces = new Set<string>()

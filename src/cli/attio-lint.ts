@@ -81,7 +81,12 @@ async function main(argv: string[]): Promise<number> {
         cacheLocation: values["cache-location"],
     }
     const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env)
-    if (values.watch) return watch(options, {color, write: (text) => process.stdout.write(text)})
+    if (values.watch) {
+        if (values.format !== undefined && values.format !== "stylish") {
+            throw new UsageError(`--watch prints changes for a terminal; it cannot be combined with --format ${values.format}`)
+        }
+        return watch(options, {color, write: (text) => process.stdout.write(text)})
+    }
     const report = await lint(options)
     // Settings from the app's config apply where the command line is silent.
     const settings = report.settings
@@ -116,7 +121,8 @@ main(argv).then(
     },
     (error: unknown) => {
         const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS")
-        const message = error instanceof Error ? error.message : String(error)
+        // Node's argument parser explains on several lines: keep the promise of one line.
+        const message = (error instanceof Error ? error.message : String(error)).split("\n").join(" ")
         process.stderr.write(`attio-lint: ${usage ? "" : "internal error: "}${message}\n`)
         if (argv.includes("--debug") && error instanceof Error) process.stderr.write(`${error.stack}\n`)
         process.exitCode = 2

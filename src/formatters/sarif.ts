@@ -5,6 +5,12 @@ import type {Log, ReportingDescriptor, Result} from "sarif"
 import type {Formatter, LintMessage, RuleDocs} from "../lint/types.js"
 import {packageVersion} from "../package-info.js"
 
+/** SARIF has one text per result: the message, then its hint as a sentence of its own. */
+function withHint(message: LintMessage): string {
+    if (message.hint === undefined) return message.message
+    return `${message.message}${/[.!?]$/.test(message.message) ? "" : "."} ${message.hint}`
+}
+
 function pascalCase(id: string): string {
     return id
         .split(/[^A-Za-z0-9]+/)
@@ -22,7 +28,8 @@ function ruleDescriptor(rule: RuleDocs): ReportingDescriptor {
         name: pascalCase(rule.id),
         shortDescription: {text: rule.description},
         fullDescription: {text: rule.description},
-        help: {text: rule.help, markdown: rule.help},
+        help: {text: rule.help, markdown: rule.helpMarkdown},
+        helpUri: rule.helpUri,
         defaultConfiguration: {level: level(rule.defaultSeverity)},
         properties: {
             tags: ["attio"],
@@ -59,7 +66,7 @@ export const sarif: Formatter = (report) => {
                 ruleId: message.ruleId,
                 ...(ruleIndex === undefined ? {} : {ruleIndex}),
                 level: level(message.severity),
-                message: {text: message.hint === undefined ? message.message : `${message.message} ${message.hint}`},
+                message: {text: withHint(message)},
                 locations: [
                     {
                         physicalLocation: {

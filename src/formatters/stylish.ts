@@ -43,7 +43,7 @@ export const stylish: Formatter = (report, options) => {
                     ? chalk.red("error".padEnd(severityWidth))
                     : chalk.yellow("warning".padEnd(severityWidth))
             output += `  ${chalk.dim(positions[index].padStart(positionWidth))}  ${severity}  ${message.message}  ${chalk.dim(message.ruleId)}\n`
-            if (result.source !== undefined) {
+            if (result.source !== undefined && excerptFits(result.source, message.line, message.endLine)) {
                 const frame = codeFrameColumns(
                     result.source,
                     {
@@ -73,4 +73,12 @@ export const stylish: Formatter = (report, options) => {
         )}\n`
     }
     return output
+}
+
+/** Minified or generated code would flood the terminal: no excerpt when a line around the finding is very long. */
+const MAX_EXCERPT_LINE = 400
+
+function excerptFits(source: string, line: number, endLine: number): boolean {
+    const lines = source.split("\n", endLine + 2)
+    return lines.slice(Math.max(0, line - 3), endLine + 2).every((l) => l.length <= MAX_EXCERPT_LINE)
 }

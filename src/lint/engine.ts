@@ -37,12 +37,16 @@ export interface LintOptions {
 /** ESLint's limit: fixes can enable further fixes, but never loop forever. */
 const MAX_FIX_PASSES = 10
 
+const DOCS_URL = "https://github.com/attio-community/generator-attio-app/blob/main/README.md"
+
 /** What `rules` documents for formatters and docs. */
 export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
     id: meta.id,
     description: meta.description,
     defaultSeverity: meta.defaultSeverity,
     help: `${meta.description}.\n\nWrong:\n${meta.docs.bad}\n\nRight:\n${meta.docs.good}`,
+    helpMarkdown: `${meta.description}.\n\nWrong:\n\n\`\`\`ts\n${meta.docs.bad}\n\`\`\`\n\nRight:\n\n\`\`\`ts\n${meta.docs.good}\n\`\`\``,
+    helpUri: `${DOCS_URL}#${meta.id}`,
     requiresTypeInformation: meta.requiresTypeInformation,
 }))
 
@@ -77,8 +81,9 @@ async function lintOnce(options: LintOptions): Promise<LintReport> {
         settings: {},
         stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], typescriptLoaded: false, fixedFiles: [], durationMs: 0},
     }
+    const linted = new Set<string>()
     for (const [root, rootTargets] of groupByApp(targets)) {
-        await lintApp(root, rootTargets, options, report)
+        await lintApp(root, rootTargets, options, report, linted)
     }
     for (const r of report.results) {
         report.errorCount += r.errorCount
@@ -88,7 +93,11 @@ async function lintOnce(options: LintOptions): Promise<LintReport> {
     return report
 }
 
-/** Targets grouped by the app they belong to; deleted paths count for the app of their folder. */
+/**
+ * Targets grouped by the app they belong to; deleted paths count for the app of their folder. A file
+ * outside any app (lint-staged passes every staged file) has nothing to report; a folder outside any
+ * app is a usage error.
+ */
 function groupByApp(targets: string[]): Map<string, string[]> {
     const groups = new Map<string, string[]>()
     for (const target of targets) {
@@ -96,6 +105,7 @@ function groupByApp(targets: string[]): Map<string, string[]> {
         while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
         const root = findAppRoot(existing)
         if (!root) {
+            if (!isDirectory(target)) continue
             throw new UsageError(`no app found at ${target}: no package.json or tsconfig.json there or in any folder above`)
         }
         groups.set(root, [...(groups.get(root) ?? []), target])
@@ -103,7 +113,23 @@ function groupByApp(targets: string[]): Map<string, string[]> {
     return groups
 }
 
-async function lintApp(root: string, targets: string[], options: LintOptions, report: LintReport): Promise<void> {
+function isDirectory(target: string): boolean {
+    try {
+        return fs.statSync(target).isDirectory()
+    } catch {
+        return false
+    }
+}
+
+async function lintApp(
+    root: string,
+    targets: string[],
+    options: LintOptions,
+    report: LintReport,
+    linted: Set<string>
+): Promise<void> {
+    if (linted.has(root)) return
+    linted.add(root)
     const settings = loadSettings(root)
     if (!report.appRoot) {
         report.appRoot = root
@@ -162,6 +188,10 @@ async function lintApp(root: string, targets: string[], options: LintOptions, re
     report.stats.filesScanned += app.files.length
     report.stats.filesParsed += app.parsed
     report.stats.typeCheckedFiles.push(...analysis.types.checkedFiles)
+    // A monorepo's packages below a linted folder are apps of their own.
+    for (const nested of app.nestedApps) {
+        if (inScope(nested + path.sep)) await lintApp(nested, [nested], options, report, linted)
+    }
 }
 
 /** The cache is keyed by the tool's version and the effective configuration. */

@@ -53,6 +53,10 @@ export interface RuleDocs {
     defaultSeverity: Exclude<RuleSeverity, "off">
     /** A longer explanation with bad/good advice, plain text (SARIF `help`). */
     help: string
+    /** The same in Markdown, with the examples as code blocks. */
+    helpMarkdown: string
+    /** Where the rule is documented. */
+    helpUri: string
     requiresTypeInformation: boolean
 }
 

@@ -306,3 +306,71 @@ describe("the seed example", () => {
         expect(r.code).toBe(0)
     })
 })
+
+describe("found in review", () => {
+    it("a staged file outside any app is skipped; the app's files are still linted", () => {
+        const app = brokenApp()
+        const loose = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-loose-"))
+        fs.writeFileSync(path.join(loose, "loose.ts"), "export const x = 1\n")
+        const r = lint([path.join(loose, "loose.ts"), path.join(loose, "deleted.ts"), path.join(app, "src/webhooks/lead.webhook.ts")], loose)
+        expect(r.code).toBe(1)
+        expect(r.stdout).toContain("webhook-response")
+        expect(lint(["loose.ts"], loose)).toMatchObject({code: 0, stdout: "", stderr: ""})
+    })
+
+    it("a cache location that cannot be written only costs speed", () => {
+        const root = cleanApp()
+        fs.mkdirSync(path.join(root, "node_modules"))
+        fs.writeFileSync(path.join(root, "node_modules/.cache"), "a file, not a folder")
+        expect(lint([], root)).toMatchObject({code: 0, stderr: ""})
+        expect(lint(["--cache-location", "/dev/null/x"], root)).toMatchObject({code: 0, stderr: ""})
+    })
+
+    it("at a monorepo root, each package with its own package.json is an app of its own", () => {
+        const repo = writeApp({
+            "package.json": JSON.stringify({name: "mono", private: true, workspaces: ["apps/*"]}),
+            "apps/a/package.json": '{"name": "a"}',
+            "apps/a/src/webhooks/x.webhook.ts": GOOD_HOOK,
+            "apps/a/src/events/connection-added.event.ts": added("x"),
+            "apps/a/src/events/connection-removed.event.ts": REMOVED,
+            "apps/b/package.json": '{"name": "b"}',
+            "apps/b/src/app/webhooks/y.webhook.ts": GOOD_HOOK,
+            "apps/b/src/app/events/connection-added.event.ts": added("y", "typo"),
+            "apps/b/src/app/events/connection-removed.event.ts": REMOVED,
+        })
+        const r = lint(["--format", "json"], repo)
+        expect(r.code).toBe(1)
+        const found = JSON.parse(r.stdout).flatMap((x: {filePath: string; messages: {ruleId: string}[]}) =>
+            x.messages.map((m) => `${path.relative(repo, x.filePath)} ${m.ruleId}`)
+        )
+        expect(found).toEqual(["apps/b/src/app/events/connection-added.event.ts webhook-filename"])
+    })
+
+    it("a handler nested too deeply to analyse is a finding, not a crash", () => {
+        const depth = 3000
+        const body = "if (req) {".repeat(depth) + "return new Response(null)" + "}".repeat(depth)
+        const root = writeApp({"src/webhooks/deep.webhook.ts": `export default async function h(req: Request) {\n${body}\n}\n`})
+        const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
+        expect(r.code).toBe(1)
+        expect(JSON.parse(r.stdout)[0].messages[0]).toMatchObject({ruleId: "parse-error", message: expect.stringContaining("nested too deeply")})
+    })
+
+    it("no code excerpt for minified lines: the output stays short", () => {
+        const root = writeApp({"src/webhooks/min.webhook.ts": `export default function h(req: Request) { ${"req;".repeat(5000)} return new Response(null) }\n`})
+        const r = lint(["--rule", "unregistered-webhook:off"], root)
+        expect(r.code).toBe(1)
+        expect(r.stdout).toContain("async-handler")
+        expect(r.stdout.length).toBeLessThan(2000)
+    })
+
+    it("--watch refuses machine formats, and argument errors stay on one line", () => {
+        const root = cleanApp()
+        const watchJson = lint(["--watch", "--format", "json"], root)
+        expect(watchJson.code).toBe(2)
+        expect(watchJson.stderr).toContain("--watch")
+        const ambiguous = lint(["--max-warnings", "-1"], root)
+        expect(ambiguous.code).toBe(2)
+        expect(ambiguous.stderr.trim().split("\n")).toHaveLength(1)
+        expect(lint(["--max-warnings=-1"], root).code).toBe(0)
+    })
+})

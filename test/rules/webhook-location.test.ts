@@ -6,6 +6,14 @@ ruleTester(webhookLocation, {
     valid: [
         ...REAL_WORLD_APPS,
         {name: "documented layout", files: {"src/webhooks/a.webhook.ts": webhook()}},
+        {
+            name: "a handler's implementation beside it, re-exported by the handler",
+            files: {
+                "src/app/webhooks/stripe-impl.ts":
+                    "export default async function stripe(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
+                "src/app/webhooks/stripe.webhook.ts": 'export {default} from "./stripe-impl"\n',
+            },
+        },
         {name: "src/app layout", files: {"src/app/webhooks/a.webhook.ts": webhook()}},
         {
             name: "nested id in both layouts",

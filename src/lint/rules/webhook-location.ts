@@ -34,6 +34,7 @@ export default defineRule({
                 continue
             }
             if (file.handler || isTestFile(file.rel) || !rootOf(file.rel, "webhook")) continue
+            if (analysis.webhookHandlerModules().has(file.path)) continue
             const value = analysis.usableFacts(file)?.exportValues.default
             if (value?.kind === "function" && looksLikeWebhookHandler(value.fn)) {
                 report({
