@@ -4,7 +4,7 @@ import {inspectApp} from "../../src/scaffold/app.js"
 import {ScaffoldError} from "../../src/scaffold/errors.js"
 import {planEvent} from "../../src/scaffold/event.js"
 import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
-import {normaliseHandlerId} from "../../src/scaffold/names.js"
+import {kebabCase} from "../../src/scaffold/names.js"
 import type {Plan} from "../../src/scaffold/plan.js"
 
 export default class EventGenerator extends ScaffoldGenerator {
@@ -43,10 +43,12 @@ export default class EventGenerator extends ScaffoldGenerator {
     }
 }
 
-/** The event for a name such as `connection-added` or `connectionAdded`; anything else is refused. */
+/**
+ * The event for a name such as `connection-added` or `connectionAdded`; anything else is refused. A name with
+ * characters other than letters, digits, spaces, "-" and "_" (a path, `../connection-added`) is no event name.
+ */
 function eventName(name: string): EventName {
-    const {id} = normaliseHandlerId(name)
-    const event = EVENT_NAMES.find((e) => e === id)
+    const event = /^[\p{L}\p{N}\s_-]+$/u.test(name) ? EVENT_NAMES.find((e) => e === kebabCase(name)) : undefined
     if (!event)
         throw new ScaffoldError(
             `There is no ${JSON.stringify(name)} event; the platform has ${EVENT_NAMES.join(" and ")}.`

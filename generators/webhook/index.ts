@@ -8,7 +8,13 @@ import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
 import {lintSummary} from "../../src/scaffold/lint-summary.js"
 import {normaliseHandlerId} from "../../src/scaffold/names.js"
 import type {Plan} from "../../src/scaffold/plan.js"
-import {checkRegisterUrl, PLACEHOLDER_REGISTER_URL, planWebhook, type WebhookSpec} from "../../src/scaffold/webhook.js"
+import {
+    checkEvent,
+    checkRegisterUrl,
+    PLACEHOLDER_REGISTER_URL,
+    planWebhook,
+    type WebhookSpec,
+} from "../../src/scaffold/webhook.js"
 
 export default class WebhookGenerator extends ScaffoldGenerator {
     private id: string | undefined
@@ -40,6 +46,11 @@ export default class WebhookGenerator extends ScaffoldGenerator {
     initializing() {
         const name = this.flag("name")
         if (typeof name === "string") this.id = this.normalise(name)
+        // Values given up front are refused before any question, as a bad name is.
+        const event = this.flag("event")
+        if (event !== undefined) checkEvent(String(event))
+        const registerUrl = this.flag("register-url")
+        if (registerUrl !== undefined) checkRegisterUrl(String(registerUrl))
     }
 
     async prompting() {
@@ -69,6 +80,7 @@ export default class WebhookGenerator extends ScaffoldGenerator {
                       message: "The third party's event this webhook subscribes to",
                       when: () => given.event === undefined,
                       default: (a: {name?: string}) => this.id ?? normaliseHandlerId(a.name ?? "").id,
+                      validate: (input: string) => problem(() => checkEvent(input)),
                   },
                   {
                       type: "confirm",
@@ -89,7 +101,7 @@ export default class WebhookGenerator extends ScaffoldGenerator {
         const id = this.id ?? this.normalise(answers.name!)
         this.spec = {
             id,
-            event: String(given.event ?? answers.event ?? id),
+            event: checkEvent(String(given.event ?? answers.event ?? id)),
             registerUrl: checkRegisterUrl(String(given.registerUrl ?? answers.registerUrl ?? PLACEHOLDER_REGISTER_URL)),
             register: (given.register ?? answers.register ?? true) !== false,
         }

@@ -72,7 +72,12 @@ async function main(argv: string[]): Promise<number> {
         return 0
     }
     // A prompt on a closed stdin fails at once and on a silent pipe waits forever; take the defaults instead.
-    const args = process.stdin.isTTY ? rest : [...rest, "--yes"]
+    // First, not last: after a `--` it would be one more name.
+    const args = process.stdin.isTTY ? rest : ["--yes", ...rest]
+    // execute() parses the options with commander, then run()s the generator with the names that are left, which
+    // the generator parses again: behind a "--", a name such as `---` (given as `-- ---`) stays a name.
+    const run = env.run.bind(env)
+    env.run = (argv, options) => run(Array.isArray(argv) ? [argv[0], "--", ...argv.slice(1)] : argv, options)
     await env.execute(namespace, args)
     return 0
 }

@@ -1,9 +1,11 @@
 /**
- * What the package's generators share: the --yes/--force/--dry-run/--bail options, and writing a Plan all or
- * nothing through Yeoman's file system.
+ * What the package's generators share: finding the app, the --yes/--force/--dry-run/--bail options, and writing
+ * a Plan all or nothing through Yeoman's file system.
  */
 import path from "node:path"
 import Generator from "yeoman-generator"
+import {findAppRoot} from "../app-model/app.js"
+import {lineDiff} from "./diff.js"
 import {ScaffoldError} from "./errors.js"
 import type {FileChange, Plan} from "./plan.js"
 
@@ -27,6 +29,27 @@ export abstract class ScaffoldGenerator extends Generator {
         this.option("bail", {type: Boolean, description: "Fail, writing nothing, instead of asking about a conflict"})
         // Yeoman's conflicter reads `dryRun`; arguments parsed by the generator give `dry-run`.
         this.rawOptions.dryRun ??= this.rawOptions["dry-run"]
+        // Yeoman creates the generator once just for its --help, which needs no app.
+        if (this.rawOptions.help !== true) this.useAppRoot()
+    }
+
+    /**
+     * Makes the app that contains the working folder the destination, as attio-lint finds it: users run the
+     * generators from subfolders too, and files written there would be ignored by the build. Refusing here,
+     * before any question, means nothing is asked or written outside an app.
+     */
+    private useAppRoot() {
+        const here = this.destinationRoot()
+        const root = findAppRoot(here)
+        if (root === undefined) {
+            throw new ScaffoldError(
+                `No app found at ${here}: no package.json or tsconfig.json there or in any folder above. Run the generator inside your app.`
+            )
+        }
+        this.destinationRoot(root)
+        // Yeoman prints "create <file>" relative to logCwd, which it reads when it starts the root generator
+        // (after this constructor); from the app root, those lines match the summary and the next steps.
+        this.env.logCwd = root
     }
 
     private get rawOptions(): Record<string, unknown> {
@@ -70,14 +93,31 @@ export abstract class ScaffoldGenerator extends Generator {
             }
             if (answer === "keep") plan.keep(change)
         }
+        if (this.dryRun) {
+            this.showChanges(plan)
+            return
+        }
         for (const change of plan.changes) {
             const file = path.join(plan.root, change.path)
             this.fs.write(file, change.content)
             // Conflicts are settled above: mark the files so Yeoman's conflicter does not ask again and cannot
-            // stop half-way. A dry run leaves them unmarked, so Yeoman shows each one (with a diff) and writes none.
-            if (this.dryRun) continue
-            const status = change.action === "create" ? "create" : "force"
-            Object.assign(this.env.sharedFs.get(file), {conflicter: status})
+            // stop half-way.
+            Object.assign(this.env.sharedFs.get(file), {conflicter: statusOf(change)})
+        }
+    }
+
+    /**
+     * A dry run's report, in Yeoman's words (create, force, conflict) with a diff of every existing file. It is
+     * printed here rather than left to Yeoman's conflicter, which shows no diff for a file that --force replaces
+     * and prints its legend as "removedadded" without colours; plain +/- lines read the same with or without them.
+     */
+    private showChanges(plan: Plan) {
+        for (const change of plan.changes) {
+            // "conflict": without --force, a real run would ask about this file.
+            const status = change.action === "conflict" && this.flag("force") !== true ? "conflict" : statusOf(change)
+            this.log[status](change.path)
+            const before = plan.read(change.path)
+            if (before !== undefined) this.log(lineDiff(before, change.content))
         }
     }
 
@@ -89,8 +129,10 @@ export abstract class ScaffoldGenerator extends Generator {
 
     private async resolveConflict(change: FileChange): Promise<ConflictAnswer> {
         if (this.flag("bail") === true) return "abort"
-        if (this.flag("force") === true || this.dryRun) return "overwrite"
+        if (this.flag("force") === true) return "overwrite"
         if (this.yes) return "keep"
+        // A dry run writes nothing, so it shows the replacement (as a conflict) rather than asking about it.
+        if (this.dryRun) return "overwrite"
         const {answer} = await this.prompt<{answer: ConflictAnswer}>({
             type: "select",
             name: "answer",
@@ -104,4 +146,9 @@ export abstract class ScaffoldGenerator extends Generator {
         })
         return answer
     }
+}
+
+/** What Yeoman calls writing the change: a new file is created, an existing one forced. */
+function statusOf(change: FileChange): "create" | "force" {
+    return change.action === "create" ? "create" : "force"
 }

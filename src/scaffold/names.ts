@@ -48,7 +48,8 @@ export function normaliseHandlerId(input: string): NormalisedId {
     return {id, changed: id !== input}
 }
 
-function kebabCase(segment: string): string {
+/** `dealClosed`, `Deal Closed` or `deal_closed` -> `deal-closed`; anything but letters and digits separates words. */
+export function kebabCase(segment: string): string {
     return segment
         .normalize("NFKD")
         .replace(/\p{M}/gu, "")

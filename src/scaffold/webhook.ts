@@ -26,6 +26,16 @@ export function checkRegisterUrl(url: string): string {
     return url
 }
 
+/** Refuses an empty event name: the third party would be asked to subscribe the webhook to nothing. */
+export function checkEvent(event: string): string {
+    if (event.trim() === "") {
+        throw new ScaffoldError(
+            `The event ${JSON.stringify(event)} is empty; name the third party's event, e.g. lead.processed (without --event, the handler id is used).`
+        )
+    }
+    return event
+}
+
 export interface WebhookSpec {
     /** Normalised handler id (see names.ts). */
     id: string
@@ -102,10 +112,12 @@ function registration(spec: WebhookSpec): Insertion {
 }
 
 function cleanup(spec: WebhookSpec): Insertion {
+    // Deletion is at `<url>/<id>`: a URL given with a trailing slash must not make that `<url>//<id>`.
+    // Registration keeps the URL as given, since some APIs accept POST only at the path with its slash.
+    const webhooksUrl = spec.registerUrl.replace(/\/+$/, "")
     return {
         values: ["deleteWebhookHandler", "listWebhookHandlers"],
         helperName: "deleteWebhooks",
-        renderHelper: (names) =>
-            renderTemplate("event/delete-webhooks.ts.ejs", {...names, webhooksUrl: spec.registerUrl}),
+        renderHelper: (names) => renderTemplate("event/delete-webhooks.ts.ejs", {...names, webhooksUrl}),
     }
 }

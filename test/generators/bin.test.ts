@@ -36,6 +36,59 @@ describe("the attio-app bin", () => {
         expect(result.stderr).toContain("Next steps:")
     })
 
+    it("run in a subfolder, writes to the app found upwards and names files from its root", () => {
+        const root = writeApp({
+            "src/app/webhooks/other.webhook.ts": "export default async (r: Request) => new Response(await r.text())\n",
+        })
+        const result = runBin("attio-app", ["webhook", "x", "--yes"], {cwd: path.join(root, "src/app/webhooks")})
+        expect(result.code).toBe(0)
+        const files = Object.keys(readTree(root))
+        expect(files.filter((f) => f.startsWith("src/app/webhooks/src/"))).toEqual([])
+        expect(files).toEqual(
+            expect.arrayContaining(["src/app/webhooks/x.webhook.ts", "src/app/events/connection-added.event.ts"])
+        )
+        // Yeoman's lines, the lint summary and the next steps: every path from the app root.
+        expect(result.stderr).toContain("   create src/app/webhooks/x.webhook.ts\n")
+        expect(result.stderr).toMatch(/^ {2}src\/app\/webhooks\/other\.webhook\.ts:\d+:\d+ warning /m)
+        expect(result.stderr).toContain("Fill in the sync in src/app/webhooks/x.webhook.ts")
+        expect(result.stderr).not.toMatch(/\.\.\/|src\/app\/webhooks\/src\//)
+    })
+
+    it.each([
+        ["webhook", "x", "--yes"],
+        ["event", "connection-added"],
+    ])("refuses outside any app with one line, and writes nothing: %j", (...args) => {
+        const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-no-app-"))
+        const result = runBin("attio-app", args, {cwd})
+        expect(result.code).toBe(1)
+        expect(result.stderr).toBe(
+            `attio-app: No app found at ${fs.realpathSync(cwd)}: no package.json or tsconfig.json there or in any folder above. Run the generator inside your app.\n`
+        )
+        expect(readTree(cwd)).toEqual({})
+    })
+
+    it("--dry-run shows diffs readably without a terminal, --force's overwrite included", () => {
+        const root = writeApp({
+            "src/app/webhooks/foo.webhook.ts": "// mine\nexport {}\n",
+            "src/app/events/connection-added.event.ts":
+                'import type {Connection} from "attio/server"\n\nexport default async function connectionAdded({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
+        })
+        const before = readTree(root)
+        const result = runBin("attio-app", ["webhook", "foo", "--dry-run", "--force"], {cwd: root})
+        expect(result.code).toBe(0)
+        expect(readTree(root)).toEqual(before)
+        expect(result.stderr).not.toContain("removedadded")
+        expect(result.stderr).toContain("    force src/app/webhooks/foo.webhook.ts\n")
+        expect(result.stderr).toMatch(/^-\/\/ mine$/m)
+        expect(result.stderr).toMatch(/^\+export default async function handleFoo\(/m)
+        expect(result.stderr).toContain("    force src/app/events/connection-added.event.ts\n")
+        expect(result.stderr).toMatch(
+            /^ {5}console\.log\(connection\.id\)\n\+ {4}await registerFooWebhook\(connection\)$/m
+        )
+        expect(result.stderr).toContain("   create src/app/events/connection-removed.event.ts\n")
+        expect(result.stderr).toContain("Dry run: nothing was written.")
+    })
+
     it("takes the defaults without --yes when there is no terminal, instead of waiting", () => {
         const root = writeApp({})
         const result = runBin("attio-app", ["webhook", "crm/deal-closed", "--no-register"], {cwd: root})
@@ -65,6 +118,18 @@ describe("the attio-app bin", () => {
             /^attio-app: src\/app\/events\/connection-added\.event\.ts:2: the existing file does not parse \(.*\)\. Nothing was written\.\n$/,
         ],
         [["component"], /^There is no generator "component"\.\n\nUsage: attio-app/],
+        [
+            ["webhook", "--", "---"],
+            'attio-app: The handler name "---" is empty once turned into kebab-case; use letters and digits.\n',
+        ],
+        [
+            ["webhook", "x", "--event", ""],
+            `attio-app: The event "" is empty; name the third party's event, e.g. lead.processed (without --event, the handler id is used).\n`,
+        ],
+        [
+            ["event", "../x"],
+            'attio-app: There is no "../x" event; the platform has connection-added and connection-removed.\n',
+        ],
         [["webhook", "x", "--registr-url", "y"], /unknown option '--registr-url'/],
     ])("fails with one clear message and writes nothing: %j", (args, message) => {
         const root = writeApp({"src/app/events/connection-added.event.ts": "export default {\n"})

@@ -1,6 +1,9 @@
 /** The event generator, and the app generator that asks which generator to run. */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
 import {describe, expect, it} from "vitest"
-import {runGenerator} from "./support.js"
+import {readTree, runGenerator} from "./support.js"
 
 describe("attio-app:event", () => {
     it.each([
@@ -32,6 +35,18 @@ describe("attio-app:event", () => {
         expect(run.log).toContain(`${existing} exists; nothing changed.`)
     })
 
+    it("run in a subfolder, writes in the app's events folder", async () => {
+        const run = await runGenerator("event", {
+            files: {"src/events/helpers/x.ts": "export {}\n"},
+            cwd: "src/events/helpers",
+            args: ["connection-removed"],
+        })
+        expect(run.error).toBeUndefined()
+        expect(Object.keys(run.files).filter((f) => !(f in run.before))).toEqual([
+            "src/events/connection-removed.event.ts",
+        ])
+    })
+
     it("asks which event when none is given", async () => {
         const run = await runGenerator("event", {answers: {name: "connection-removed"}})
         expect(run.asked).toEqual(["name"])
@@ -45,7 +60,12 @@ describe("attio-app:event", () => {
             /There is no "connection-add" event; the platform has connection-added and connection-removed\./,
         ],
         [[], {yes: true}, /Name the event: connection-added or connection-removed\./],
-        [["../connection-added"], {}, /contains "\.\."/],
+        [
+            ["../connection-added"],
+            {},
+            'There is no "../connection-added" event; the platform has connection-added and connection-removed.',
+        ],
+        [["../x"], {}, 'There is no "../x" event; the platform has connection-added and connection-removed.'],
     ])("refuses %j and writes nothing", async (args, options, message) => {
         const run = await runGenerator("event", {args, options})
         expect(run.error?.message).toMatch(message)
@@ -73,6 +93,14 @@ describe("attio-app (asks which generator)", () => {
         const run = await runGenerator("app", {options: {yes: true}})
         expect(run.asked).toEqual([])
         expect(run.error?.message).toMatch(/Name the handler/)
+    })
+
+    it("outside any app, refuses before asking anything", async () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-no-app-"))
+        const run = await runGenerator("app", {root, answers: {}})
+        expect(run.error?.message).toMatch(/^No app found at .*: no package\.json or tsconfig\.json there/)
+        expect(run.asked).toEqual([])
+        expect(readTree(root)).toEqual({})
     })
 
     it("refuses an unknown generator", async () => {

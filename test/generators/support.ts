@@ -15,6 +15,8 @@ export interface RunSpec {
     files?: AppFiles
     /** Run in this existing app instead (e.g. a second run). */
     root?: string
+    /** The folder to run in, relative to the root (default: the root), as a user in a subfolder would. */
+    cwd?: string
     args?: string[]
     options?: Record<string, unknown>
     /** Answers by question name; a question without one fails the run, so tests see every prompt. */
@@ -46,7 +48,7 @@ export async function runGenerator(name: "app" | "webhook" | "event", spec: RunS
     const log: string[] = []
     const context = helpers
         .run(generatorPath(name))
-        .cd(root)
+        .cd(path.join(root, spec.cwd ?? ""))
         .withArguments(spec.args ?? [])
         .withOptions({force: false, ...spec.options})
         .withAnswers(spec.answers ?? {}, {throwOnMissingAnswer: true})

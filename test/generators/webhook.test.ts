@@ -1,9 +1,12 @@
 /** The webhook generator through yeoman-test, as `yo attio-app:webhook` runs it. */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
 import {Node, Project, SyntaxKind} from "ts-morph"
 import {describe, expect, it} from "vitest"
 import {lint} from "../../src/index.js"
 import {REAL_WORLD_APPS, SEED_CONNECTION_ADDED} from "../support/apps.js"
-import {expectLinesKept, runGenerator, type Outcome} from "./support.js"
+import {expectLinesKept, readTree, runGenerator, type Outcome} from "./support.js"
 
 const YES = {yes: true}
 
@@ -103,6 +106,46 @@ describe("an empty app", () => {
         expect(run.error?.message).toMatch(/Name the handler/)
         expect(run.asked).toEqual([])
         expectNothingWritten(run)
+    })
+})
+
+describe("the app root", () => {
+    const other = "export default async function other(r: Request) {\n    return new Response(await r.text())\n}\n"
+
+    it("is the nearest folder upwards with a package.json: run in a subfolder, files go where the build looks", async () => {
+        const run = await runGenerator("webhook", {
+            files: {"src/app/webhooks/other.webhook.ts": other},
+            cwd: "src/app/webhooks",
+            args: ["x"],
+            options: YES,
+        })
+        expect(run.error).toBeUndefined()
+        expect(
+            Object.keys(run.files)
+                .filter((f) => !(f in run.before))
+                .sort()
+        ).toEqual([
+            "src/app/events/connection-added.event.ts",
+            "src/app/events/connection-removed.event.ts",
+            "src/app/webhooks/x.webhook.ts",
+        ])
+        // The lint summary names files from the app root, as the next steps do.
+        expect(run.log).toMatch(
+            /^ {2}src\/app\/webhooks\/other\.webhook\.ts:\d+:\d+ warning .*\(unregistered-webhook\)$/m
+        )
+        expect(run.log).not.toContain("src/app/webhooks/src/")
+        expect(run.log).toContain("Fill in the sync in src/app/webhooks/x.webhook.ts")
+    })
+
+    it("is required: outside any app it refuses before asking or writing anything", async () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-no-app-"))
+        fs.mkdirSync(path.join(root, "sub"))
+        const run = await runGenerator("webhook", {root, cwd: "sub", args: ["x"], answers: {}})
+        expect(run.error?.message).toBe(
+            `No app found at ${path.join(root, "sub")}: no package.json or tsconfig.json there or in any folder above. Run the generator inside your app.`
+        )
+        expect(run.asked).toEqual([])
+        expect(readTree(root)).toEqual({})
     })
 })
 
@@ -344,6 +387,27 @@ it.each(["api.example.com/hooks", "ftp://example.com/hooks", "not a url"])(
     }
 )
 
+it.each(["https://api.x.com/hooks/", "https://api.x.com/hooks//"])(
+    "deletes at <url>/<id> with one slash when the register URL %j ends in one, and registers at the URL as given",
+    async (registerUrl) => {
+        const run = await runGenerator("webhook", {args: ["x"], options: {...YES, registerUrl}})
+        expect(run.error).toBeUndefined()
+        expect(run.files["src/app/events/connection-added.event.ts"]).toContain(`await fetch("${registerUrl}", {`)
+        const removed = run.files["src/app/events/connection-removed.event.ts"]!
+        expect(removed).toContain("`https://api.x.com/hooks/${encodeURIComponent(handler.externalWebhookId)}`")
+        expect(removed).not.toContain("//${")
+    }
+)
+
+it.each(["", "  "])("refuses the event %j before any question: a clear message, and nothing written", async (event) => {
+    const run = await runGenerator("webhook", {args: ["x"], options: {event}, answers: {}})
+    expect(run.asked).toEqual([])
+    expect(run.error?.message).toBe(
+        `The event ${JSON.stringify(event)} is empty; name the third party's event, e.g. lead.processed (without --event, the handler id is used).`
+    )
+    expectNothingWritten(run)
+})
+
 describe("values put into code are escaped", () => {
     it("an event and URL full of quotes, backticks, ${ and line breaks stay string values", async () => {
         const event = "a\"b'c`d${e}\nf\\g */"
@@ -449,6 +513,52 @@ describe("--dry-run", () => {
     it("as an argument", async () => {
         const run = await runGenerator("webhook", {args: ["x", "--dry-run"], options: YES})
         expectNothingWritten(run)
+    })
+
+    it("shows the diff of each existing file it would change, as +/- lines with context", async () => {
+        const run = await runGenerator("webhook", {
+            files: {"src/events/connection-added.event.ts": HAND_WRITTEN},
+            args: ["crm/deal-closed"],
+            options: {...YES, dryRun: true},
+        })
+        expectNothingWritten(run)
+        expect(run.log).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@$/m)
+        expect(run.log).toContain(
+            "     createWebhookHandler,\n+    deleteWebhookHandler,\n     updateWebhookHandler,\n"
+        )
+        expect(run.log).toContain(
+            " // stored for connection-removed\n+    await registerCrmDealClosedWebhook(connection)\n+}\n+\n+/**\n"
+        )
+        expect(run.log).not.toContain("removedadded")
+    })
+
+    it.each([
+        ["without --yes, shows the conflict without asking", {}, ["answer"], "-// mine"],
+        ["with --yes, keeps it as a real run would", YES, ["answer"], "kept as it is (--force replaces it)"],
+    ])("a differing handler file: %s", async (_name, options, notAsked, expected) => {
+        const run = await runGenerator("webhook", {
+            files: {"src/app/webhooks/foo.webhook.ts": "// mine\nexport {}\n"},
+            args: ["foo"],
+            options: {...options, dryRun: true, register: false, event: "foo"},
+        })
+        expect(run.error).toBeUndefined()
+        expect(run.asked).not.toEqual(expect.arrayContaining(notAsked))
+        expectNothingWritten(run)
+        expect(run.log).toContain(expected)
+    })
+
+    it("shows the diff of a differing handler file that --force would replace", async () => {
+        const run = await runGenerator("webhook", {
+            files: {"src/app/webhooks/foo.webhook.ts": "// mine\nexport {}\n"},
+            args: ["foo"],
+            options: {...YES, dryRun: true, force: true, register: false},
+        })
+        expect(run.error).toBeUndefined()
+        expectNothingWritten(run)
+        expect(run.log).toMatch(/^-\/\/ mine\n-export \{\}$/m)
+        expect(run.log).toMatch(
+            /^\+export default async function handleFoo\(request: Request\): Promise<Response> \{$/m
+        )
     })
 })
 
