@@ -526,9 +526,8 @@ describe("--dry-run", () => {
         expect(run.log).toContain(
             "     createWebhookHandler,\n+    deleteWebhookHandler,\n     updateWebhookHandler,\n"
         )
-        expect(run.log).toContain(
-            " // stored for connection-removed\n+    await registerCrmDealClosedWebhook(connection)\n+}\n+\n+/**\n"
-        )
+        expect(run.log).toContain(" // stored for connection-removed\n+    await registerCrmDealClosedWebhook(connection)\n")
+        expect(run.log).toMatch(/^\+async function registerCrmDealClosedWebhook\(connection: Connection\) \{$/m)
         expect(run.log).not.toContain("removedadded")
     })
 
