@@ -75,8 +75,8 @@ export interface FunctionFacts extends Located {
     returns: ReturnFact[]
     /** Paths that end without returning a value (expression-bodied arrows have none). */
     missingReturns: MissingReturnFact[]
-    /** Where `async ` would go (after `export default`, before `function` or the arrow's parameters). */
-    asyncAt: number
+    /** Where `async ` would go (before `function` or the arrow's parameters), for functions that lack it. */
+    asyncAt?: number
 }
 
 /** What an exported binding is, as far as syntax tells. */
@@ -319,9 +319,10 @@ class FactsReader {
 
     private functionFacts(fn: ts.SignatureDeclaration & {body?: ts.Node}): FunctionFacts {
         const modifiers = tsApi.canHaveModifiers(fn) ? tsApi.getModifiers(fn) : undefined
+        const isAsync = modifiers?.some((m) => m.kind === tsApi.SyntaxKind.AsyncKeyword) ?? false
         const facts: FunctionFacts = {
             name: fn.name && tsApi.isIdentifier(fn.name) ? fn.name.text : undefined,
-            async: modifiers?.some((m) => m.kind === tsApi.SyntaxKind.AsyncKeyword) ?? false,
+            async: isAsync,
             generator: "asteriskToken" in fn && fn.asteriskToken !== undefined,
             declaredReturn: classifyReturnType(fn.type, this.sf),
             declaredReturnText: fn.type?.getText(this.sf),
@@ -331,7 +332,8 @@ class FactsReader {
             // The name, or for anonymous functions the head up to the parameter list.
             range: fn.name ? this.rangeOfNode(fn.name) : this.rangeOf(fn.getStart(this.sf), fn.parameters.pos - 1),
             pos: fn.getStart(this.sf),
-            asyncAt: this.asyncPosition(fn),
+            // Finding the keyword means scanning the function's tokens: only worth it where `async` is missing.
+            asyncAt: isAsync ? undefined : this.asyncPosition(fn),
         }
         const body = fn.body
         if (!body) return facts

@@ -22,13 +22,15 @@ export default defineRule({
                 if (fn.async || fn.declaredReturn === "promise" || fn.declaredReturn === "promise-response") continue
                 // Safe only where `async` changes nothing but the Promise: no declared return type to
                 // contradict, and every return a Response (a returned Promise would be awaited twice).
+                const at = fn.asyncAt
                 const safe =
+                    at !== undefined &&
                     kind === "webhook" &&
                     !fn.generator &&
                     fn.declaredReturn === "none" &&
                     fn.returns.length > 0 &&
                     fn.returns.every((r) => r.kind === "response")
-                const fix = safe ? {range: [fn.asyncAt, fn.asyncAt] as [number, number], text: "async "} : undefined
+                const fix = safe ? {range: [at, at] as [number, number], text: "async "} : undefined
                 report({file, range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`.", fix})
             }
         }
