@@ -6,12 +6,11 @@
 import {createRequire} from "node:module"
 import {parseArgs} from "node:util"
 
-import {FORMAT_NAMES, type FormatName, getFormatter} from "../formatters/index.js"
+import {FORMAT_NAMES, type FormatName, loadFormatter} from "../formatters/names.js"
 import {parseRuleOption, UsageError} from "../lint/config.js"
 import {lint, type LintOptions} from "../lint/engine.js"
 import type {RuleSeverity} from "../lint/types.js"
 import {packageVersion} from "../package-info.js"
-import {watch} from "./watch.js"
 
 const HELP = `Usage: attio-lint [options] [DIR | FILE...]
 
@@ -85,13 +84,14 @@ async function main(argv: string[]): Promise<number> {
         if (values.format !== undefined && values.format !== "stylish") {
             throw new UsageError(`--watch prints changes for a terminal; it cannot be combined with --format ${values.format}`)
         }
+        const {watch} = await import("./watch.js")
         return watch(options, {color, write: (text) => process.stdout.write(text)})
     }
     const report = await lint(options)
     // Settings from the app's config apply where the command line is silent.
     const settings = report.settings
     const format = (values.format ?? settings.format ?? "stylish") as FormatName
-    process.stdout.write(getFormatter(format)(report, {color}))
+    process.stdout.write((await loadFormatter(format))(report, {color}))
     if (values.debug) {
         process.stderr.write(`attio-lint: ${JSON.stringify(report.stats)}\n`)
     }

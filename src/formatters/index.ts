@@ -2,10 +2,10 @@ import type {Formatter} from "../lint/types.js"
 import {github} from "./github.js"
 import {json} from "./json.js"
 import {sarif} from "./sarif.js"
+import type {FormatName} from "./names.js"
 import {stylish} from "./stylish.js"
 
-export const FORMAT_NAMES = ["stylish", "json", "sarif", "github"] as const
-export type FormatName = (typeof FORMAT_NAMES)[number]
+export {FORMAT_NAMES, type FormatName, loadFormatter} from "./names.js"
 
 const FORMATTERS: Record<FormatName, Formatter> = {stylish, json, sarif, github}
 

@@ -5,7 +5,7 @@
 import fs from "node:fs"
 import path from "node:path"
 
-import {FORMAT_NAMES, type FormatName} from "../formatters/index.js"
+import {FORMAT_NAMES, type FormatName} from "../formatters/names.js"
 import {RULE_IDS} from "./rules/index.js"
 import {closest} from "./suggest.js"
 import type {RuleSeverity} from "./types.js"
