@@ -1,10 +1,5 @@
-import path from "node:path"
 import type {Formatter} from "../lint/types.js"
-
-/** Relative to `cwd` with posix separators, as GitHub and editors expect on every platform. */
-function relativePath(cwd: string, filePath: string): string {
-    return path.relative(cwd, filePath).split(path.sep).join("/")
-}
+import {relativePath} from "./text.js"
 
 // The escaping of @actions/core's issueCommand: the runner decodes exactly these.
 function escapeData(value: string): string {

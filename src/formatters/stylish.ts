@@ -1,16 +1,7 @@
-import path from "node:path"
 import {codeFrameColumns} from "@babel/code-frame"
 import {Chalk} from "chalk"
 import type {Formatter} from "../lint/types.js"
-
-/** Relative to `cwd` with posix separators, as GitHub and editors expect on every platform. */
-function relativePath(cwd: string, filePath: string): string {
-    return path.relative(cwd, filePath).split(path.sep).join("/")
-}
-
-function pluralize(count: number, word: string): string {
-    return `${count} ${word}${count === 1 ? "" : "s"}`
-}
+import {pluralize, relativePath} from "./text.js"
 
 function indent(text: string, prefix: string): string {
     return text

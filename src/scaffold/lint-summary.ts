@@ -1,5 +1,6 @@
 /** The short attio-lint report the webhook generator prints once it has written the app. */
 import path from "node:path"
+import {pluralize} from "../formatters/text.js"
 import {lint} from "../index.js"
 
 /** Shown lines per run; the rest is counted, and `npx attio-lint` shows them all. */
@@ -22,12 +23,9 @@ export async function lintSummary(appRoot: string): Promise<string> {
     )
     const more = lines.length > MAX_LINES ? [`  … and ${lines.length - MAX_LINES} more: run npx attio-lint`] : []
     return [
-        `attio-lint: ${plural(errorCount, "error")}, ${plural(warningCount, "warning")}`,
+        `attio-lint: ${pluralize(errorCount, "error")}, ${pluralize(warningCount, "warning")}`,
         ...lines.slice(0, MAX_LINES),
         ...more,
     ].join("\n")
 }
 
-function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? "" : "s"}`
-}
