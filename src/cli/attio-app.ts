@@ -5,8 +5,7 @@
  */
 import {fileURLToPath} from "node:url"
 import type Generator from "yeoman-generator"
-import {packageVersion} from "../package-info.js"
-import {PACKAGE_ROOT} from "../scaffold/templates.js"
+import {PACKAGE_ROOT, packageVersion} from "../package-info.js"
 
 const GENERATORS = {
     webhook: "[name]  A webhook handler, registered in connection-added and deleted in connection-removed",

@@ -1,12 +1,10 @@
 /** Rendering the EJS templates in the package's templates/ folder. */
 import {readFileSync} from "node:fs"
-import {createRequire} from "node:module"
 import path from "node:path"
 // The named export `render` is missing from ejs's ESM build at run time; the default export has it.
 import ejs from "ejs"
 
-/** This package's folder, found by resolving its own name (so the same from dist/src/scaffold and src/scaffold). */
-export const PACKAGE_ROOT = path.dirname(createRequire(import.meta.url).resolve("generator-attio-app/package.json"))
+import {PACKAGE_ROOT} from "../package-info.js"
 
 const TEMPLATES_DIR = path.join(PACKAGE_ROOT, "templates")
 
