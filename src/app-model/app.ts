@@ -87,6 +87,8 @@ export class App {
     private readonly texts = new Map<string, string | null>()
     private readonly factsByPath = new Map<string, FileFacts | undefined>()
     private readonly byPath = new Map<string, AppFile>()
+    private readonly handlerLists = new Map<HandlerKind, AppFile[]>()
+    private relevant: AppFile[] | undefined
     /** Number of files handed to the parser, for stats. */
     parsed = 0
 
@@ -126,13 +128,19 @@ export class App {
         return new App(root, files, {cache, nestedApps})
     }
 
+    /** Handler files the build picks up. Every rule asks, so the lists are kept. */
     handlers(kind: HandlerKind): AppFile[] {
-        return this.files.filter((f) => f.handler?.kind === kind && f.handler.picked && f.handler.root && !f.isDirectory)
+        let list = this.handlerLists.get(kind)
+        if (!list) {
+            list = this.files.filter((f) => f.handler?.kind === kind && f.handler.picked && f.handler.root && !f.isDirectory)
+            this.handlerLists.set(kind, list)
+        }
+        return list
     }
 
     /** Files the checks must parse: handlers, files in handler roots, and files that use the SDK. */
     relevantFiles(): AppFile[] {
-        return this.files.filter((f) => !f.isDirectory && (f.handler || anyRootOf(f.rel) || this.usesSdk(f)))
+        return (this.relevant ??= this.files.filter((f) => !f.isDirectory && (f.handler || anyRootOf(f.rel) || this.usesSdk(f))))
     }
 
     fileAt(absPath: string): AppFile | undefined {
