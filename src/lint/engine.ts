@@ -231,7 +231,7 @@ function scopeFilter(root: string, targets: string[]): (file: string) => boolean
     const dirs: string[] = []
     const files = new Set<string>()
     for (const t of targets) {
-        if (fs.existsSync(t) && fs.statSync(t).isDirectory()) dirs.push(t + path.sep)
+        if (isDirectory(t)) dirs.push(t + path.sep)
         else files.add(t)
     }
     return (file) => files.has(file) || dirs.some((d) => file.startsWith(d) || file + path.sep === d)
