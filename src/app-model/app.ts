@@ -8,7 +8,7 @@ import path from "node:path"
 
 import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglobby"
 
-import {extractFacts, type FileFacts, importedAs, mentionsSdk, SDK_SERVER} from "./facts.js"
+import {extractFacts, type FileFacts, importedAs, mentionsSdk} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
 
@@ -37,8 +37,6 @@ export interface AppFile {
     /** A directory whose name looks like a handler file. */
     isDirectory?: boolean
 }
-
-export class AppError extends Error {}
 
 export interface AppOptions {
     /** Facts of unchanged files from earlier runs. */
@@ -253,7 +251,6 @@ export class App {
     }
 }
 
-export {SDK_SERVER}
 
 /** The glob's options, with a file system that notes every directory it reads, and what to make of its entries. */
 function walker(root: string): {options: GlobOptions; found: (entries: string[]) => Discovery} {

@@ -115,7 +115,6 @@ export interface FileFacts {
     /** Named value imports from attio/server, e.g. attioFetch, and uses through a namespace import (`attio.attioFetch`). */
     sdkValueImports: {name: string; range: Range}[]
     clientImports: Range[]
-    deletesWebhookHandlers: boolean
 }
 
 /** Files worth parsing at all: a cheap text test before the parser runs. */
@@ -143,8 +142,8 @@ function scriptKind(fileName: string): ts.ScriptKind {
     return fileName.endsWith("x") ? tsApi.ScriptKind.JSX : tsApi.ScriptKind.JS
 }
 
-/** Calls readCall looks at: the SDK's webhook functions and dynamic `import()`. */
-const CALLS_OF_INTEREST = /createWebhookHandler|deleteWebhookHandler|import\s*\(/
+/** Calls readCall looks at: createWebhookHandler and dynamic `import()`. */
+const CALLS_OF_INTEREST = /createWebhookHandler|import\s*\(/
 
 const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
 const CONNECTION_TYPES = new Set(["Connection", "UserConnection", "WorkspaceConnection"])
@@ -159,7 +158,6 @@ function emptyFacts(): FileFacts {
         webhookCalls: [],
         sdkValueImports: [],
         clientImports: [],
-        deletesWebhookHandlers: false,
     }
 }
 
@@ -439,7 +437,6 @@ class FactsReader {
             return
         }
         const sdkName = this.sdkFunction(callee)
-        if (sdkName === "deleteWebhookHandler") this.facts.deletesWebhookHandlers = true
         if (sdkName !== "createWebhookHandler") return
         const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined
         const prop =
