@@ -24,9 +24,6 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
     const chalk = new Chalk({level: out.color ? 1 : 0})
     let previous = await lint(options)
     const root = previous.appRoot
-    out.write(`${chalk.bold("attio-lint")} watching ${root} (Ctrl-C to stop)\n`)
-    printChanges(findings(previous), [], previous, out.write, chalk)
-
     let timer: NodeJS.Timeout | undefined
     let running = Promise.resolve()
     const relint = () => {
@@ -45,6 +42,9 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
         clearTimeout(timer)
         timer = setTimeout(relint, SETTLE_MS)
     })
+    // Printed once the watcher is on, so that an edit made on seeing it is never missed.
+    out.write(`${chalk.bold("attio-lint")} watching ${root} (Ctrl-C to stop)\n`)
+    printChanges(findings(previous), [], previous, out.write, chalk)
     return new Promise<never>(() => {})
 }
 
