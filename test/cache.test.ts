@@ -39,7 +39,7 @@ describe("the facts cache", () => {
         expect(findings(warm)).toEqual(findings(cold))
         // In this process TypeScript is loaded already; a fresh CLI process shows it is not needed.
         const stats = await cliStats(root)
-        expect(stats).toMatchObject({filesParsed: 0, typescriptLoaded: false})
+        expect(stats).toMatchObject({filesParsed: 0, typescript: "none"})
     })
 
     it("an edit re-parses only that file, and cross-file results follow it", async () => {

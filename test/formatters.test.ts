@@ -96,7 +96,7 @@ function makeReport(): LintReport {
         ],
         errorCount: 1,
         warningCount: 1,
-        stats: {filesScanned: 3, filesParsed: 3, typeCheckedFiles: [], typescriptLoaded: false, fixedFiles: [], durationMs: 1},
+        stats: {filesScanned: 3, filesParsed: 3, typeCheckedFiles: [], typescript: "none", fixedFiles: [], durationMs: 1},
     }
 }
 

@@ -6,10 +6,10 @@
  */
 import type {ts} from "ts-morph"
 
-import {typescript} from "./typescript.js"
+import {type TypeScriptSyntax, typescriptSyntax} from "./typescript.js"
 
-/** The compiler API, bound on the first extraction (see typescript.ts). */
-let tsApi: typeof ts
+/** The compiler's syntax API, bound on the first extraction (see typescript.ts). */
+let tsApi: TypeScriptSyntax
 
 import type {Range} from "../lint/types.js"
 
@@ -123,7 +123,7 @@ export function mentionsSdk(text: string): boolean {
 }
 
 export function extractFacts(fileName: string, text: string): FileFacts {
-    tsApi ??= typescript()
+    tsApi ??= typescriptSyntax()
     // JSDoc says nothing the checks need: not parsing it saves time on every file.
     const options = {languageVersion: tsApi.ScriptTarget.Latest, jsDocParsingMode: tsApi.JSDocParsingMode.ParseNone}
     // Parent pointers cost a walk over every node; only the scope lookups around SDK calls need them.
@@ -306,7 +306,7 @@ class FactsReader {
         if (tsApi.isClassExpression(e)) return {kind: "not-function", what: "a class", ...this.located(at)}
         const what = describeNonFunction(e)
         if (what) return {kind: "not-function", what, ...this.located(at)}
-        return {kind: "unknown", text: e.getText(this.sf), ...this.located(at)}
+        return {kind: "unknown", text: this.text(e), ...this.located(at)}
     }
 
     // ---- functions
@@ -323,13 +323,13 @@ class FactsReader {
             async: isAsync,
             generator: "asteriskToken" in fn && fn.asteriskToken !== undefined,
             declaredReturn: classifyReturnType(fn.type, this.sf),
-            declaredReturnText: fn.type?.getText(this.sf),
+            declaredReturnText: fn.type && this.text(fn.type),
             params: fn.parameters.map((p) => this.paramFacts(p)),
             returns: [],
             missingReturns: [],
             // The name, or for anonymous functions the head up to the parameter list.
-            range: fn.name ? this.rangeOfNode(fn.name) : this.rangeOf(fn.getStart(this.sf), fn.parameters.pos - 1),
-            pos: fn.getStart(this.sf),
+            range: fn.name ? this.rangeOfNode(fn.name) : this.rangeOf(this.start(fn), fn.parameters.pos - 1),
+            pos: this.start(fn),
             // Finding the keyword means scanning the function's tokens: only worth it where `async` is missing.
             asyncAt: isAsync ? undefined : this.asyncPosition(fn),
         }
@@ -344,21 +344,22 @@ class FactsReader {
         return facts
     }
 
-    /** Where `async` goes: before the `function` keyword, else (arrows) at the start. */
+    /** Where `async` goes: before the `function` keyword (after `export default`), else (arrows) at the start. */
     private asyncPosition(fn: ts.Node): number {
-        const keyword = fn.getChildren(this.sf).find((c) => c.kind === tsApi.SyntaxKind.FunctionKeyword)
-        return (keyword ?? fn).getStart(this.sf)
+        const modifiers = tsApi.isArrowFunction(fn) || !tsApi.canHaveModifiers(fn) ? undefined : tsApi.getModifiers(fn)
+        const last = modifiers?.[modifiers.length - 1]
+        return last ? tsApi.skipTrivia(this.sf.text, last.end) : this.start(fn)
     }
 
     private paramFacts(p: ts.ParameterDeclaration): ParamFact {
         const fact: ParamFact = {
-            text: p.getText(this.sf),
+            text: this.text(p),
             optional: p.questionToken !== undefined || p.initializer !== undefined || p.dotDotDotToken !== undefined,
             type: this.typeFact(p.type),
             ...this.located(p),
         }
         if (tsApi.isObjectBindingPattern(p.name)) {
-            fact.bindingNames = p.name.elements.map((el) => (el.propertyName ?? el.name).getText(this.sf))
+            fact.bindingNames = p.name.elements.map((el) => this.text(el.propertyName ?? el.name))
         }
         return fact
     }
@@ -367,20 +368,20 @@ class FactsReader {
         // `any`/`unknown` say nothing about the shape: like no annotation.
         if (!type || type.kind === tsApi.SyntaxKind.AnyKeyword || type.kind === tsApi.SyntaxKind.UnknownKeyword) return {kind: "none"}
         if (tsApi.isTypeReferenceNode(type)) {
-            const name = type.typeName.getText(this.sf)
+            const name = this.text(type.typeName)
             if (name === "Request" || name === "globalThis.Request") return {kind: "request"}
             if (CONNECTION_TYPES.has(name.replace(/^.*\./, ""))) return {kind: "connection"}
-            return {kind: "reference", text: type.getText(this.sf)}
+            return {kind: "reference", text: this.text(type)}
         }
         if (tsApi.isTypeLiteralNode(type)) {
-            const properties = type.members.flatMap((m) => (m.name ? [m.name.getText(this.sf)] : []))
+            const properties = type.members.flatMap((m) => (m.name ? [this.text(m.name)] : []))
             return {kind: "object", properties}
         }
-        return {kind: "other", text: type.getText(this.sf)}
+        return {kind: "other", text: this.text(type)}
     }
 
     private collectReturns(node: ts.Node, facts: FunctionFacts): void {
-        node.forEachChild((child) => {
+        tsApi.forEachChild(node, (child) => {
             if (tsApi.isFunctionLike(child) || tsApi.isClassLike(child)) return
             if (tsApi.isReturnStatement(child)) {
                 if (child.expression) facts.returns.push(this.returnFact(child.expression))
@@ -392,7 +393,7 @@ class FactsReader {
     }
 
     private returnFact(expr: ts.Expression): ReturnFact {
-        return {kind: classifyReturnExpression(expr), text: expr.getText(this.sf), ...this.located(expr)}
+        return {kind: classifyReturnExpression(expr), text: this.text(expr), ...this.located(expr)}
     }
 
     /** Where a path that falls off the end of the body comes from, most specific first. */
@@ -412,7 +413,7 @@ class FactsReader {
             if (last && tsApi.isIfStatement(last) && completes(last.thenStatement) && !last.elseStatement) {
                 return {range: this.rangeOfNode(last, "if".length), reason: "if"}
             }
-            const closing = body.getEnd() - 1
+            const closing = body.end - 1
             return {range: this.rangeOf(closing, closing + 1), reason: "end"}
         }
     }
@@ -424,7 +425,7 @@ class FactsReader {
         if (tsApi.isPropertyAccessExpression(node) && tsApi.isIdentifier(node.expression) && this.sdkNamespaces.has(node.expression.text)) {
             this.facts.sdkValueImports.push({name: node.name.text, range: this.rangeOfNode(node)})
         }
-        node.forEachChild((child) => this.visit(child))
+        tsApi.forEachChild(node, (child) => this.visit(child))
     }
 
     private readCall(call: ts.CallExpression): void {
@@ -441,21 +442,21 @@ class FactsReader {
         const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined
         const prop =
             arg && tsApi.isObjectLiteralExpression(arg)
-                ? arg.properties.find((p) => p.name && p.name.getText(this.sf) === "fileName")
+                ? arg.properties.find((p) => p.name && this.text(p.name) === "fileName")
                 : undefined
         let value: ts.Expression | undefined
         if (prop && tsApi.isPropertyAssignment(prop)) value = prop.initializer
         else if (prop && tsApi.isShorthandPropertyAssignment(prop)) value = prop.name
         const at = value ?? call
         const fact: WebhookCallFact = {
-            fileName: value ? this.fileNameFact(value) : arg ? {kind: "needsTypes", text: arg.getText(this.sf)} : {kind: "missing"},
+            fileName: value ? this.fileNameFact(value) : arg ? {kind: "needsTypes", text: this.text(arg)} : {kind: "missing"},
             valueRange: this.rangeOfNode(at),
-            valuePos: at.getStart(this.sf),
+            valuePos: this.start(at),
             ...this.located(call),
         }
         if (value && tsApi.isStringLiteralLike(value)) {
-            const start = value.getStart(this.sf)
-            fact.literal = {start, end: value.getEnd(), quote: this.sf.text[start]}
+            const start = this.start(value)
+            fact.literal = {start, end: value.end, quote: this.sf.text[start]}
         }
         this.facts.webhookCalls.push(fact)
     }
@@ -478,7 +479,7 @@ class FactsReader {
             const imported = importedAs(this.facts, e.text)
             if (imported) return {kind: "import", ...imported}
         }
-        return {kind: "needsTypes", text: value.getText(this.sf)}
+        return {kind: "needsTypes", text: this.text(value)}
     }
 
     /** String values of a literal, a literal array (for loops over it) or a conditional of literals. */
@@ -567,20 +568,34 @@ class FactsReader {
 
     // ---- positions
 
+    /** Where a node's first token starts (its `pos` includes the trivia before it). */
+    private start(node: ts.Node): number {
+        return tsApi.getTokenPosOfNode(node, this.sf)
+    }
+
+    private text(node: ts.Node): string {
+        return nodeText(node, this.sf)
+    }
+
     private located(node: ts.Node): Located {
-        return {range: this.rangeOfNode(node), pos: node.getStart(this.sf)}
+        return {range: this.rangeOfNode(node), pos: this.start(node)}
     }
 
     private rangeOfNode(node: ts.Node, length?: number): Range {
-        const start = node.getStart(this.sf)
-        return this.rangeOf(start, length === undefined ? node.getEnd() : start + length)
+        const start = this.start(node)
+        return this.rangeOf(start, length === undefined ? node.end : start + length)
     }
 
     private rangeOf(start: number, end: number): Range {
-        const s = this.sf.getLineAndCharacterOfPosition(start)
-        const e = this.sf.getLineAndCharacterOfPosition(Math.max(start, end))
+        const s = tsApi.getLineAndCharacterOfPosition(this.sf, start)
+        const e = tsApi.getLineAndCharacterOfPosition(this.sf, Math.max(start, end))
         return {line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1}
     }
+}
+
+/** A node's source text, without the trivia before it. */
+function nodeText(node: ts.Node, sf: ts.SourceFile): string {
+    return sf.text.slice(tsApi.getTokenPosOfNode(node, sf), node.end)
 }
 
 /** The module and name a local binding was imported as, if it was imported. */
@@ -632,11 +647,11 @@ function describeNonFunction(e: ts.Expression): string | undefined {
 function classifyReturnType(type: ts.TypeNode | undefined, sf: ts.SourceFile): FunctionFacts["declaredReturn"] {
     if (!type) return "none"
     if (!tsApi.isTypeReferenceNode(type)) return "other"
-    const name = type.typeName.getText(sf).replace(/^globalThis\./, "")
+    const name = nodeText(type.typeName, sf).replace(/^globalThis\./, "")
     if (name === "Response") return "response"
     if (name !== "Promise") return "other"
     const arg = type.typeArguments?.[0]
-    return arg && tsApi.isTypeReferenceNode(arg) && arg.typeName.getText(sf).replace(/^globalThis\./, "") === "Response"
+    return arg && tsApi.isTypeReferenceNode(arg) && nodeText(arg.typeName, sf).replace(/^globalThis\./, "") === "Response"
         ? "promise-response"
         : "promise"
 }
@@ -707,5 +722,5 @@ function breaksOut(node: ts.Node, label?: string): boolean {
     const nested = tsApi.isIterationStatement(node, false) || tsApi.isSwitchStatement(node)
     // Unlabelled breaks inside a nested loop or switch belong to it.
     if (nested && label === undefined) return false
-    return node.forEachChild((child) => breaksOut(child, label) || undefined) ?? false
+    return tsApi.forEachChild(node, (child) => breaksOut(child, label) || undefined) ?? false
 }

@@ -3,7 +3,7 @@ import fs from "node:fs"
 import path from "node:path"
 
 import {type CachedCheck, type FactsCache, fileHash} from "./facts-cache.js"
-import {typescript} from "./typescript.js"
+import {typescriptSyntax} from "./typescript.js"
 
 /** TypeScript's codes for "file not found" / "cannot read file" on `extends`. */
 const MISSING_FILE_CODES = new Set([5083, 6053])
@@ -25,7 +25,7 @@ export function tsconfigProblem(appRoot: string, cache?: FactsCache): string | u
 }
 
 function checkTsconfig(configPath: string, appRoot: string): CachedCheck {
-    const tsApi = typescript()
+    const tsApi = typescriptSyntax()
     const inputs: Record<string, string | null> = {}
     const readFile = (file: string): string | undefined => {
         const text = tsApi.sys.readFile(file)

@@ -1,30 +1,140 @@
 /**
- * TypeScript (the copy ts-morph bundles), loaded on first use. Loading it costs most of a cold
- * run's start-up, so nothing imports it eagerly: a run that parses nothing never loads it. It is
- * required rather than imported because Node's ESM loader would otherwise scan the CommonJS bundle
- * for named exports, which costs about as much again.
+ * TypeScript, loaded on first use. Loading it costs most of a cold run's start-up, so nothing
+ * imports it eagerly: a run that parses nothing never loads it. It is required rather than
+ * imported because Node's ESM loader would otherwise scan the CommonJS bundle for named exports,
+ * which costs about as much again.
+ *
+ * Two copies of the same release: the syntactic path (facts, tsconfig checks) takes the compiler
+ * subset `npm run build` cuts from ts-morph's bundle (src/build/typescript-syntax.ts), which
+ * compiles in a fifth of the time; type information takes ts-morph and its full compiler.
  */
+import fs from "node:fs"
 import {createRequire} from "node:module"
+import path from "node:path"
 
 import type * as TsMorph from "ts-morph"
 
+import {PACKAGE_ROOT} from "../package-info.js"
+
+type ts = typeof TsMorph.ts
+
 const require = createRequire(import.meta.url)
 
+/** Where the build writes the subset, relative to the package's folder. */
+export const SYNTAX_BUNDLE = "dist/typescript-syntax.cjs"
+
+/** What the syntactic path uses of TypeScript: the build keeps exactly these (and what they reach). */
+export const SYNTAX_API = [
+    // parsing
+    "createSourceFile",
+    "forEachChild",
+    "getLineAndCharacterOfPosition",
+    "getTokenPosOfNode",
+    "skipTrivia",
+    "flattenDiagnosticMessageText",
+    "getModifiers",
+    "canHaveModifiers",
+    "ScriptTarget",
+    "ScriptKind",
+    "JSDocParsingMode",
+    "SyntaxKind",
+    "NodeFlags",
+    // tsconfig.json
+    "sys",
+    "readConfigFile",
+    "parseJsonConfigFileContent",
+    // node tests
+    "isArrayLiteralExpression",
+    "isArrowFunction",
+    "isAsExpression",
+    "isAwaitExpression",
+    "isBigIntLiteral",
+    "isBlock",
+    "isBreakStatement",
+    "isCallExpression",
+    "isCaseClause",
+    "isCatchClause",
+    "isClassDeclaration",
+    "isClassExpression",
+    "isClassLike",
+    "isConditionalExpression",
+    "isDefaultClause",
+    "isDoStatement",
+    "isEnumDeclaration",
+    "isExportAssignment",
+    "isExportDeclaration",
+    "isForInStatement",
+    "isForOfStatement",
+    "isForStatement",
+    "isFunctionDeclaration",
+    "isFunctionExpression",
+    "isFunctionLike",
+    "isIdentifier",
+    "isIfStatement",
+    "isImportDeclaration",
+    "isIterationStatement",
+    "isLabeledStatement",
+    "isModuleBlock",
+    "isModuleDeclaration",
+    "isNamedExports",
+    "isNamedImports",
+    "isNamespaceImport",
+    "isNewExpression",
+    "isNonNullExpression",
+    "isNumericLiteral",
+    "isObjectBindingPattern",
+    "isObjectLiteralExpression",
+    "isOmittedExpression",
+    "isParenthesizedExpression",
+    "isPropertyAccessExpression",
+    "isPropertyAssignment",
+    "isReturnStatement",
+    "isSatisfiesExpression",
+    "isShorthandPropertyAssignment",
+    "isSourceFile",
+    "isStringLiteral",
+    "isStringLiteralLike",
+    "isSwitchStatement",
+    "isTemplateExpression",
+    "isThrowStatement",
+    "isTryStatement",
+    "isTypeAssertionExpression",
+    "isTypeLiteralNode",
+    "isTypeReferenceNode",
+    "isVariableDeclaration",
+    "isVariableDeclarationList",
+    "isVariableStatement",
+    "isWhileStatement",
+] as const
+
+/** Compiler internals the syntactic path uses in place of the language service's node methods. */
+interface SyntaxInternals {
+    /** Where a node's first token starts (the service's `node.getStart(sourceFile)`). */
+    getTokenPosOfNode(node: TsMorph.ts.Node, sourceFile: TsMorph.ts.SourceFile): number
+    /** The position after whitespace and comments from `pos`. */
+    skipTrivia(text: string, pos: number): number
+}
+
+export type TypeScriptSyntax = Pick<ts, Exclude<(typeof SYNTAX_API)[number], keyof SyntaxInternals>> & SyntaxInternals
+
 let morph: typeof TsMorph | undefined
-let compiler: typeof TsMorph.ts | undefined
+let compiler: ts | undefined
+let syntax: TypeScriptSyntax | undefined
 
 export function tsMorph(): typeof TsMorph {
     return (morph ??= require("ts-morph") as typeof TsMorph)
 }
 
-/**
- * The TypeScript compiler API. The syntactic path needs only the compiler, not ts-morph's wrappers
- * (a fifth of the load time), so it takes the very file ts-morph itself loads: one instance either way.
- */
-export function typescript(): typeof TsMorph.ts {
+/** ts-morph's bundled compiler: the very file ts-morph itself loads, so one instance either way. */
+export function fullBundlePath(): string {
+    return createRequire(require.resolve("ts-morph")).resolve("@ts-morph/common/dist/typescript.js")
+}
+
+/** The full TypeScript compiler API, with the type checker. */
+export function typescript(): ts {
     if (!compiler) {
         try {
-            compiler = createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js") as typeof TsMorph.ts
+            compiler = require(fullBundlePath()) as ts
         } catch {
             // A ts-morph release that moved its bundle: take it the documented way.
             compiler = tsMorph().ts
@@ -33,6 +143,19 @@ export function typescript(): typeof TsMorph.ts {
     return compiler
 }
 
-export function isTypeScriptLoaded(): boolean {
-    return compiler !== undefined || morph !== undefined
+/** The subset the syntactic path needs; the full compiler where the build's subset is missing. */
+export function typescriptSyntax(): TypeScriptSyntax {
+    if (!syntax) {
+        const subset = path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)
+        const api = fs.existsSync(subset) ? (require(subset) as TypeScriptSyntax) : (typescript() as unknown as TypeScriptSyntax)
+        // The bundle exports through getters: a plain copy saves a call on each of millions of uses.
+        syntax = Object.fromEntries(SYNTAX_API.map((name) => [name, api[name]])) as unknown as TypeScriptSyntax
+    }
+    return syntax
+}
+
+/** Which TypeScript a run loaded: none (a warm cached run), the syntax subset, or the full compiler. */
+export function loadedTypeScript(): "none" | "syntax" | "full" {
+    if (compiler !== undefined || morph !== undefined) return "full"
+    return syntax !== undefined ? "syntax" : "none"
 }

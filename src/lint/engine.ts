@@ -9,7 +9,7 @@ import {AppAnalysis} from "../app-model/analysis.js"
 import {App, type AppFile, findAppRoot} from "../app-model/app.js"
 import {contentHash, DEFAULT_CACHE_DIR, FactsCache} from "../app-model/facts-cache.js"
 import {tsconfigProblem} from "../app-model/setup.js"
-import {isTypeScriptLoaded} from "../app-model/typescript.js"
+import {loadedTypeScript} from "../app-model/typescript.js"
 import {packageVersion} from "../package-info.js"
 import {loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
@@ -79,7 +79,7 @@ async function lintOnce(options: LintOptions): Promise<LintReport> {
         errorCount: 0,
         warningCount: 0,
         settings: {},
-        stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], typescriptLoaded: false, fixedFiles: [], durationMs: 0},
+        stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], typescript: "none", fixedFiles: [], durationMs: 0},
     }
     const linted = new Set<string>()
     for (const [root, rootTargets] of groupByApp(targets)) {
@@ -89,7 +89,7 @@ async function lintOnce(options: LintOptions): Promise<LintReport> {
         report.errorCount += r.errorCount
         report.warningCount += r.warningCount
     }
-    report.stats.typescriptLoaded = isTypeScriptLoaded()
+    report.stats.typescript = loadedTypeScript()
     return report
 }
 

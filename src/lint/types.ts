@@ -81,8 +81,11 @@ export interface LintStats {
     filesParsed: number
     /** Files for which type information was built (0 on the syntactic path). */
     typeCheckedFiles: string[]
-    /** Whether TypeScript was loaded at all (a warm cached run needs no parser). */
-    typescriptLoaded: boolean
+    /**
+     * Which TypeScript the run loaded: none (a warm cached run needs no parser), the syntax subset
+     * (parsing), or the full compiler (type information).
+     */
+    typescript: "none" | "syntax" | "full"
     /** Files that --fix changed. */
     fixedFiles: string[]
     durationMs: number

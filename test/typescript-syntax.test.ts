@@ -1,0 +1,132 @@
+/**
+ * The TypeScript subset the build cuts for the syntactic path (src/build/typescript-syntax.ts):
+ * it must lack nothing it references and parse exactly as the full compiler does.
+ */
+import fs from "node:fs"
+import {createRequire} from "node:module"
+import path from "node:path"
+
+import {Linter} from "eslint"
+import {globSync} from "tinyglobby"
+import type {ts} from "ts-morph"
+import {describe, expect, it} from "vitest"
+
+import {SYNTAX_API, SYNTAX_BUNDLE, fullBundlePath, type TypeScriptSyntax} from "../src/app-model/typescript.js"
+import {PACKAGE_ROOT, runBin} from "./support/bin.js"
+import {writeApp} from "./support/rule-tester.js"
+
+const require = createRequire(import.meta.url)
+const subsetPath = path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)
+const subset = require(subsetPath) as TypeScriptSyntax & Record<string, unknown>
+const full = require(fullBundlePath()) as typeof ts & Record<string, unknown>
+
+/** Syntax the corpus of real files might miss. */
+const EDGE_CASES: Record<string, string> = {
+    "private.ts": "class A {\n    #x = 1\n    get #y() { return this.#x }\n    static { using r = f() }\n}\n",
+    "decorators.ts": "@sealed\nexport class B {\n    @log() m(@inject p: string) {}\n}\n",
+    "view.tsx": "export default function V() {\n    return <div a={1}>{items.map((i) => <I key={i} />)}</div>\n}\n",
+    "broken.ts": "export default async function h(req: Request {\n    return new Response(\n",
+    "script.js": "/** @type {import('x').Y} */\nmodule.exports = async function (req) { return new Response(null) }\n",
+    "unicode.ts": 'const café = "ü"; export const \\u{61}b = `${café}\\u{1F600}`\n',
+    "modern.ts": "import d, {type T, x as y} from \"m\" with {type: \"json\"}\nexport * as ns from \"n\"\nlet v = a satisfies B ?? c?.d!.e\nenum E {A = 1 << 2}\nnamespace N.M {}\n",
+}
+
+describe("the TypeScript syntax subset", () => {
+    it("is a fraction of the full compiler and has no type checker", () => {
+        const text = fs.readFileSync(subsetPath, "utf8")
+        expect(text.length).toBeLessThan(fs.statSync(fullBundlePath()).size / 3)
+        expect(text).not.toMatch(/function createTypeChecker\(/)
+        expect(text).toContain("Copyright (c) Microsoft Corporation")
+    })
+
+    it("exports every name of SYNTAX_API, each of the same kind as the full compiler's", () => {
+        for (const name of SYNTAX_API) {
+            expect(typeof subset[name], name).toBe(typeof full[name])
+            if (typeof full[name] === "object" && name !== "sys") expect(subset[name], name).toEqual(full[name])
+        }
+    })
+
+    it("references nothing that the cut left out", () => {
+        const linter = new Linter()
+        const messages = linter.verify(fs.readFileSync(subsetPath, "utf8"), {
+            languageOptions: {ecmaVersion: "latest", sourceType: "commonjs"},
+            rules: {"no-undef": "error"},
+        })
+        const undefinedNames = new Set(messages.filter((m) => m.ruleId === "no-undef").map((m) => /'(.+)'/.exec(m.message)![1]))
+        // Fine only where Node provides them: its globals, the CommonJS wrapper's, and a hook
+        // TypeScript's own bundle looks up the same way (`typeof onProfilerEvent === "function"`).
+        const provided = new Set(["__filename", "__dirname", "onProfilerEvent"])
+        expect([...undefinedNames].filter((name) => !(name in globalThis) && !provided.has(name))).toEqual([])
+    })
+
+    it("parses the corpus exactly as the full compiler does", () => {
+        const files = globSync(["src/**/*.ts", "test/**/*.ts", "examples/**/*.ts", "templates/**/*.ejs"], {
+            cwd: PACKAGE_ROOT,
+            absolute: true,
+        })
+        expect(files.length).toBeGreaterThan(100)
+        const corpus: [string, string][] = [
+            ...files.map((f): [string, string] => [f.replace(/\.ejs$/, ""), fs.readFileSync(f, "utf8")]),
+            ...Object.entries(EDGE_CASES),
+        ]
+        for (const [file, text] of corpus) expect(describeParse(subset, file, text), file).toEqual(describeParse(full, file, text))
+    })
+
+    it("reads tsconfig.json files as the full compiler does", () => {
+        const configs = {
+            "good.json": '{"compilerOptions": {"strict": true, "target": "es2022"}, "include": ["src"]}',
+            "comments.json": '// c\n{"compilerOptions": {"strict": true,},}',
+            "broken.json": '{"compilerOptions": {',
+            "extends.json": '{"extends": "./missing.json"}',
+            "unknown.json": '{"compilerOptions": {"nope": 1, "target": "es1"}}',
+        }
+        const root = writeApp(Object.fromEntries(Object.entries(configs).map(([name, text]) => [`configs/${name}`, text])))
+        for (const name of Object.keys(configs)) {
+            const file = path.join(root, "configs", name)
+            expect(readConfig(subset, file, root), name).toEqual(readConfig(full, file, root))
+        }
+    })
+
+    it("is what a run of the built CLI loads: the full compiler only where type information is needed", () => {
+        const hook = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
+        const plain = writeApp({"src/webhooks/a.webhook.ts": hook})
+        expect(debugStats(plain)).toMatchObject({typescript: "syntax", typeCheckedFiles: []})
+        const typed = writeApp({
+            "src/webhooks/a.webhook.ts": hook,
+            "src/events/connection-added.event.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nfunction pick(): "a" {\n    return "a"\n}\n\nexport default async function added() {\n    await createWebhookHandler({fileName: pick()})\n}\n',
+        })
+        expect(debugStats(typed)).toMatchObject({typescript: "full"})
+    })
+})
+
+type Api = Pick<TypeScriptSyntax, "createSourceFile" | "forEachChild" | "getTokenPosOfNode" | "getLineAndCharacterOfPosition" | "flattenDiagnosticMessageText" | "ScriptTarget" | "ScriptKind" | "JSDocParsingMode" | "SyntaxKind">
+
+/** Every node's kind, span, start, flags and identifier text, and the parse errors. */
+function describeParse(api: Api, file: string, text: string): unknown {
+    const kind = /\.tsx$/.test(file) ? api.ScriptKind.TSX : /\.jsx?$/.test(file) ? api.ScriptKind.JS : api.ScriptKind.TS
+    const sf = api.createSourceFile(file, text, {languageVersion: api.ScriptTarget.Latest, jsDocParsingMode: api.JSDocParsingMode.ParseNone}, true, kind)
+    const nodes: string[] = []
+    const visit = (node: ts.Node): void => {
+        const start = api.getTokenPosOfNode(node, sf)
+        const {line, character} = api.getLineAndCharacterOfPosition(sf, start)
+        const name = "text" in node ? String(node.text) : ""
+        nodes.push(`${api.SyntaxKind[node.kind]} ${node.pos}-${node.end} ${start} ${line}:${character} ${node.flags} ${name} ${node.parent?.kind}`)
+        api.forEachChild(node, visit)
+    }
+    visit(sf)
+    const diagnostics = (sf as unknown as {parseDiagnostics: ts.DiagnosticWithLocation[]}).parseDiagnostics
+    return {nodes, diagnostics: diagnostics.map((d) => `${d.start} ${d.code} ${api.flattenDiagnosticMessageText(d.messageText, " ")}`)}
+}
+
+function readConfig(api: Pick<TypeScriptSyntax, "readConfigFile" | "parseJsonConfigFileContent" | "sys" | "flattenDiagnosticMessageText">, file: string, root: string): unknown {
+    const read = api.readConfigFile(file, api.sys.readFile)
+    if (read.error) return api.flattenDiagnosticMessageText(read.error.messageText, " ")
+    const parsed = api.parseJsonConfigFileContent(read.config, api.sys, root, undefined, file)
+    return {options: parsed.options, errors: parsed.errors.map((d) => `${d.code} ${api.flattenDiagnosticMessageText(d.messageText, " ")}`)}
+}
+
+function debugStats(root: string): Record<string, unknown> {
+    const result = runBin("attio-lint", ["--debug", "--no-cache"], {cwd: root})
+    return JSON.parse(result.stderr.trim().split("\n").pop()!.replace(/^attio-lint: /, "")) as Record<string, unknown>
+}
