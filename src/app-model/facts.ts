@@ -128,8 +128,9 @@ export function extractFacts(fileName: string, text: string): FileFacts {
     const options = {languageVersion: tsApi.ScriptTarget.Latest, jsDocParsingMode: tsApi.JSDocParsingMode.ParseNone}
     // Parent pointers cost a walk over every node; only the scope lookups around SDK calls need them.
     try {
-        const sf = tsApi.createSourceFile(fileName, text, options, CALLS_OF_INTEREST.test(text), scriptKind(fileName))
-        return new FactsReader(sf).read()
+        const hasCalls = CALLS_OF_INTEREST.test(text)
+        const sf = tsApi.createSourceFile(fileName, text, options, hasCalls, scriptKind(fileName))
+        return new FactsReader(sf, hasCalls).read()
     } catch (error) {
         // Thousands of nested blocks exhaust the stack of the parser or of the walk (tsc fails there too).
         if (!(error instanceof RangeError)) throw error
@@ -171,7 +172,11 @@ class FactsReader {
     /** Declarations whose values are being worked out, against cycles such as `const a = x ? a : "b"`. */
     private readonly resolving = new Set<ts.Node>()
 
-    constructor(private readonly sf: ts.SourceFile) {}
+    constructor(
+        private readonly sf: ts.SourceFile,
+        /** Whether the text mentions a call readCall looks at (CALLS_OF_INTEREST). */
+        private readonly hasCalls: boolean
+    ) {}
 
     read(): FileFacts {
         const diagnostics = (this.sf as unknown as {parseDiagnostics?: ts.DiagnosticWithLocation[]}).parseDiagnostics
@@ -186,7 +191,7 @@ class FactsReader {
         for (const statement of this.sf.statements) this.readExports(statement)
         // Most handler files call none of the SDK functions looked for and use no SDK namespace:
         // skip the walk over every node.
-        if (CALLS_OF_INTEREST.test(this.sf.text) || this.sdkNamespaces.size > 0) this.visit(this.sf)
+        if (this.hasCalls || this.sdkNamespaces.size > 0) this.visit(this.sf)
         return this.facts
     }
 
@@ -380,15 +385,15 @@ class FactsReader {
         return {kind: "other", text: this.text(type)}
     }
 
+    /** The function's own return statements: statements only, as expressions hold none but nested functions'. */
     private collectReturns(node: ts.Node, facts: FunctionFacts): void {
         tsApi.forEachChild(node, (child) => {
-            if (tsApi.isFunctionLike(child) || tsApi.isClassLike(child)) return
             if (tsApi.isReturnStatement(child)) {
                 if (child.expression) facts.returns.push(this.returnFact(child.expression))
                 else facts.missingReturns.push({range: this.rangeOfNode(child), reason: "bare-return"})
-                return
+            } else if (holdsStatements(child)) {
+                this.collectReturns(child, facts)
             }
-            this.collectReturns(child, facts)
         })
     }
 
@@ -685,6 +690,31 @@ function classifyReturnExpression(expr: ts.Expression): ReturnKind {
         return "not-response"
     }
     return "unknown"
+}
+
+/** Statements and clauses that can contain statements of the same function (not functions or classes). */
+let statementHolders: Set<ts.SyntaxKind> | undefined
+
+function holdsStatements(node: ts.Node): boolean {
+    const k = tsApi.SyntaxKind
+    statementHolders ??= new Set([
+        k.Block,
+        k.IfStatement,
+        k.TryStatement,
+        k.CatchClause,
+        k.SwitchStatement,
+        k.CaseBlock,
+        k.CaseClause,
+        k.DefaultClause,
+        k.ForStatement,
+        k.ForInStatement,
+        k.ForOfStatement,
+        k.WhileStatement,
+        k.DoStatement,
+        k.LabeledStatement,
+        k.WithStatement,
+    ])
+    return statementHolders.has(node.kind)
 }
 
 // ---- reachability: does a statement always leave the function (return a value or throw)?

@@ -24,6 +24,12 @@ ruleTester(webhookResponse, {
         {name: "if/else both returning", files: handler('    if (req.method === "POST") {\n        return new Response("p")\n    } else {\n        return new Response("g")\n    }')},
         {name: "arrow with expression body", files: {"src/app/webhooks/a.webhook.ts": "export default async (req: Request) => new Response(null)\n"}},
         {name: "nested functions' bare returns are theirs", files: handler("    const f = () => {\n        return\n    }\n    f()\n    return new Response(null)")},
+        {
+            name: "bare returns in callbacks and class methods inside expressions are theirs",
+            files: handler(
+                "    const items: string[] = await req.json()\n    items.forEach((item) => {\n        if (!item) return\n    })\n    const Box = class {\n        open() {\n            return\n        }\n    }\n    new Box().open()\n    return new Response(null)"
+            ),
+        },
         {name: "a .js handler", files: {"src/webhooks/a.webhook.js": "export default async function handler(req) {\n    return new Response(null)\n}\n"}},
         {name: "a return in finally covers the paths", files: handler("    try {\n        await req.json()\n    } finally {\n        return new Response(null)\n    }")},
         {name: "a catch that throws", files: handler("    try {\n        return new Response(await req.text())\n    } catch (error) {\n        throw new Error(\"bad body\", {cause: error})\n    }")},
@@ -65,6 +71,13 @@ ruleTester(webhookResponse, {
             name: "a re-exported implementation is reported where it is defined",
             files: {"src/webhooks/a.webhook.ts": 'export {default} from "../impl/a.js"\n', "src/impl/a.ts": "export default async function a(req: Request) {\n    await req.text()\n}\n"},
             errors: [{messageId: "end", file: "src/impl/a.ts", line: 3}],
+        },
+        {
+            name: "a bare return deep in loops, labels, try and switch",
+            files: handler(
+                '    outer: for (const part of await req.formData()) {\n        try {\n            switch (part[0]) {\n                case "stop":\n                    return\n            }\n        } finally {\n            continue outer\n        }\n    }\n    return new Response(null)'
+            ),
+            errors: [{messageId: "bare-return", line: 6, column: 21}],
         },
         {
             name: "several bare returns",
