@@ -66,8 +66,7 @@ const SCENARIOS = [
         ...ATTIO_LINT,
         id: "attio-lint-cold",
         label: "attio-lint, cold",
-        how: "facts cache deleted before each run, DISABLE_V8_COMPILE_CACHE=1 (no V8 code cache either)",
-        env: {DISABLE_V8_COMPILE_CACHE: "1"},
+        how: "facts cache deleted before each run",
         beforeEach: (ctx) => rmSync(ctx.lintCache, {recursive: true, force: true}),
         command: (ctx) => lintCommand(ctx, ctx.app),
         check: (result, ctx) => checkLintRun(result, ctx, "all"),
@@ -197,7 +196,7 @@ function lintCommand(ctx, target) {
     return [process.execPath, ctx.lintBin, target, "--format", "json", "--cache-location", ctx.lintCache, "--debug"]
 }
 
-/** One untimed run of the whole app: fills the facts cache (whatever it lacks) and V8's code cache. */
+/** One untimed run of the whole app: fills the facts cache (whatever it lacks). */
 function primeLintCache(ctx) {
     const result = spawnSync(...splitCommand(lintCommand(ctx, ctx.app)), spawnOptions(ctx, {}))
     return result.error?.message ?? checkLintRun(result, ctx)
@@ -822,11 +821,9 @@ ${how}
 
 attio-lint runs as \`node ${path.relative(REPO, lintBin)} <app or file> --format json --cache-location <app>/${LINT_CACHE} --debug\`
 (each app has its own cache; --debug prints the run's statistics, which the bench checks: a cold run
-parses every file, a warm run none, a run after one edit exactly one). Cold runs are truly cold:
-no facts cache and no V8 code cache (v8-compile-cache, which the CLI loads, honours
-DISABLE_V8_COMPILE_CACHE). Warm runs use the default environment, so V8's code cache in
-${os.tmpdir()} is allowed and filled by the untimed first run. The operating system's file cache is
-warm for every tool alike.
+parses every file, a warm run none, a run after one edit exactly one). attio-lint keeps no cache
+but the facts cache (no V8 code cache, no daemon), so a cold run starts from nothing but the installed
+package. The operating system's file cache is warm for every tool alike.
 
 The apps (bench/apps/<N>-handlers) use the src/app layout: N webhook handlers of about 45 lines
 each (every tenth under crm/), a connection-added that creates them all with

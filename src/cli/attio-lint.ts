@@ -3,7 +3,6 @@
  * attio-lint [DIR | FILE...]: exit 0 without errors, 1 with errors (or too many warnings),
  * 2 on a usage error, an unusable setup or an internal failure (one line; the stack with --debug).
  */
-import {createRequire} from "node:module"
 import {parseArgs} from "node:util"
 
 import {FORMAT_NAMES, type FormatName, loadFormatter} from "../formatters/names.js"
@@ -109,10 +108,6 @@ function parseMaxWarnings(value: string): number {
     if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings ${value}: expected a whole number`)
     return n
 }
-
-// Node 20 has no module compile cache: compiling the TypeScript bundle is a fifth of a run that
-// parses, so the CLI (not the library, which must not hook the loader) caches V8's code for it.
-createRequire(import.meta.url)("v8-compile-cache")
 
 const argv = process.argv.slice(2)
 main(argv).then(
