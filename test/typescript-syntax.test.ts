@@ -2,8 +2,10 @@
  * The TypeScript subset the build cuts for the syntactic path (src/build/typescript-syntax.ts):
  * it must lack nothing it references and parse exactly as the full compiler does.
  */
+import {spawnSync} from "node:child_process"
 import fs from "node:fs"
 import {createRequire} from "node:module"
+import os from "node:os"
 import path from "node:path"
 
 import {Linter} from "eslint"
@@ -37,6 +39,8 @@ describe("the TypeScript syntax subset", () => {
         expect(text.length).toBeLessThan(fs.statSync(fullBundlePath()).size / 3)
         expect(text).not.toMatch(/function createTypeChecker\(/)
         expect(text).toContain("Copyright (c) Microsoft Corporation")
+        // The export tables were removed: nothing may still read one (no-undef cannot see that).
+        expect(text).not.toMatch(/\bts_\w+_exports\./)
     })
 
     it("exports every name of SYNTAX_API, each of the same kind as the full compiler's", () => {
@@ -98,7 +102,41 @@ describe("the TypeScript syntax subset", () => {
         })
         expect(debugStats(typed)).toMatchObject({typescript: "full"})
     })
+
+    it("when missing or built before SYNTAX_API changed, is replaced by the full compiler with the same findings", () => {
+        const app = writeApp({
+            "src/webhooks/a.webhook.ts": "export default async function h(req: Request) {\n    await req.text()\n}\n",
+            "src/events/connection-added.event.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "b"})\n}\n',
+        })
+        const expected = runBin("attio-lint", ["--format", "json", "--no-cache"], {cwd: app}).stdout
+        expect(JSON.parse(expected).flatMap((r: {messages: {ruleId: string}[]}) => r.messages.map((m) => m.ruleId)).sort()).toEqual([
+            "missing-cleanup",
+            "unregistered-webhook",
+            "webhook-filename",
+            "webhook-response",
+        ])
+        const subset = fs.readFileSync(subsetPath, "utf8")
+        for (const broken of [undefined, subset.replace(/^ {2}isBlock: \(\) => isBlock,?$/m, "")]) {
+            const copy = packageCopy()
+            const copied = path.join(copy, SYNTAX_BUNDLE)
+            if (broken === undefined) fs.rmSync(copied)
+            else fs.writeFileSync(copied, broken)
+            const bin = path.join(copy, "dist/src/cli/attio-lint.js")
+            const result = spawnSync(process.execPath, [bin, "--format", "json", "--no-cache", "--debug"], {cwd: app, encoding: "utf8"})
+            expect(result.stdout).toBe(expected)
+            expect(result.stderr).toContain('"typescript":"full"')
+        }
+    })
 })
+
+/** The built package in a temp folder (dist and package.json; node_modules linked), to break safely. */
+function packageCopy(): string {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-package-"))
+    fs.cpSync(path.join(PACKAGE_ROOT, "dist"), path.join(copy, "dist"), {recursive: true})
+    fs.copyFileSync(path.join(PACKAGE_ROOT, "package.json"), path.join(copy, "package.json"))
+    fs.symlinkSync(path.join(PACKAGE_ROOT, "node_modules"), path.join(copy, "node_modules"), "dir")
+    return copy
+}
 
 type Api = Pick<TypeScriptSyntax, "createSourceFile" | "forEachChild" | "getTokenPosOfNode" | "getLineAndCharacterOfPosition" | "flattenDiagnosticMessageText" | "ScriptTarget" | "ScriptKind" | "JSDocParsingMode" | "SyntaxKind">
 

@@ -335,7 +335,7 @@ class FactsReader {
             // The name, or for anonymous functions the head up to the parameter list.
             range: fn.name ? this.rangeOfNode(fn.name) : this.rangeOf(this.start(fn), fn.parameters.pos - 1),
             pos: this.start(fn),
-            // Finding the keyword means scanning the function's tokens: only worth it where `async` is missing.
+            // Only needed where `async` is missing (for the fix that adds it).
             asyncAt: isAsync ? undefined : this.asyncPosition(fn),
         }
         const body = fn.body

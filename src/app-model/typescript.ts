@@ -1,12 +1,13 @@
 /**
- * TypeScript, loaded on first use. Loading it costs most of a cold run's start-up, so nothing
- * imports it eagerly: a run that parses nothing never loads it. It is required rather than
- * imported because Node's ESM loader would otherwise scan the CommonJS bundle for named exports,
- * which costs about as much again.
+ * TypeScript, loaded on first use: nothing imports it eagerly, so a run that parses nothing never
+ * loads it. It is required rather than imported because Node's ESM loader would otherwise scan the
+ * CommonJS bundle for named exports, which costs about as much again as compiling it.
  *
- * Two copies of the same release: the syntactic path (facts, tsconfig checks) takes the compiler
- * subset `npm run build` cuts from ts-morph's bundle (src/build/typescript-syntax.ts), which
- * compiles in a fifth of the time; type information takes ts-morph and its full compiler.
+ * Two copies: the syntactic path (facts, tsconfig checks) takes the compiler subset `npm run build`
+ * cuts from ts-morph's bundle (src/build/typescript-syntax.ts), which loads in a fifth of the time;
+ * type information takes ts-morph and the full compiler it installs. Both come from the same
+ * release where the package was built with the ts-morph it runs with (as this repository's lockfile
+ * pins); they never exchange nodes, so a patch-level difference would not matter.
  */
 import fs from "node:fs"
 import {createRequire} from "node:module"
@@ -143,11 +144,15 @@ export function typescript(): ts {
     return compiler
 }
 
-/** The subset the syntactic path needs; the full compiler where the build's subset is missing. */
+/**
+ * The subset the syntactic path needs; the full compiler where the build's subset is missing or
+ * lacks a name (built before SYNTAX_API changed): slower, never wrong. `--debug` tells which.
+ */
 export function typescriptSyntax(): TypeScriptSyntax {
     if (!syntax) {
-        const subset = path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)
-        const api = fs.existsSync(subset) ? (require(subset) as TypeScriptSyntax) : (typescript() as unknown as TypeScriptSyntax)
+        const file = path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)
+        const subset = fs.existsSync(file) ? (require(file) as Partial<TypeScriptSyntax>) : undefined
+        const api = subset && SYNTAX_API.every((name) => subset[name] !== undefined) ? subset : (typescript() as unknown as TypeScriptSyntax)
         // The bundle exports through getters: a plain copy saves a call on each of millions of uses.
         syntax = Object.fromEntries(SYNTAX_API.map((name) => [name, api[name]])) as unknown as TypeScriptSyntax
     }

@@ -31,6 +31,8 @@ const MODULE_EXPORTS = "module.exports = __toCommonJS(typescript_exports);"
 const FIRST_NON_COMPILER_FILE = /\n\/\/ src\/(?!compiler\/|typescript\/)/
 /** A statement filling one of the bundle's export tables: `__export(name, {...});` at the start of a line. */
 const EXPORT_TABLE = /^__export\(/m
+/** A whole export table: nothing but `name: () => value` lines, so that removing it removes nothing else. */
+const WHOLE_EXPORT_TABLE = /^__export\([\w$]+, \{\n(?: {2}[\w$]+: \(\) => [\w$]+,?\n)*\}\);$/
 /**
  * Identifiers' public `text` property is a getter the language service adds (services.ts's
  * IdentifierObject and PrivateIdentifierObject); the compiler alone reads `escapedText`. The
@@ -82,8 +84,9 @@ function compilerPart(source: string): string {
     required(body.indexOf(MODULE_EXPORTS), "its module.exports")
     body = body.replace(MODULE_EXPORTS, "")
     for (let at = body.search(EXPORT_TABLE); at >= 0; at = body.search(EXPORT_TABLE)) {
-        const close = required(body.indexOf("\n});", at), "the end of an export table")
-        body = body.slice(0, at) + body.slice(close + "\n});".length)
+        const end = required(body.indexOf("\n});", at), "the end of an export table") + "\n});".length
+        if (!WHOLE_EXPORT_TABLE.test(body.slice(at, end))) required(-1, `the end of the export table at ${body.slice(at, at + 40)}…`)
+        body = body.slice(0, at) + body.slice(end)
     }
     // The licence header comes before the scope.
     return `${source.slice(0, source.indexOf(SCOPE_START))}${body}${IDENTIFIER_TEXT}\nexport {${SYNTAX_API.join(", ")}}\n`

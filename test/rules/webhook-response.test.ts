@@ -80,6 +80,20 @@ ruleTester(webhookResponse, {
             errors: [{messageId: "bare-return", line: 6, column: 21}],
         },
         {
+            name: "a bare return in each kind of loop, a catch clause and a default clause",
+            files: handler(
+                [
+                    "    while (await req.text()) {\n        return\n    }",
+                    "    do {\n        return\n    } while (false)",
+                    "    for (;;) {\n        return\n    }",
+                    "    for (const key in req.headers) {\n        return\n    }",
+                    "    try {\n        await req.json()\n    } catch {\n        return\n    }",
+                    "    switch (req.method) {\n        default:\n            return\n    }",
+                ].join("\n")
+            ),
+            errors: [3, 6, 9, 12, 17, 21].map((line) => ({messageId: "bare-return", line})),
+        },
+        {
             name: "several bare returns",
             files: handler('    if (req.method === "GET") return\n    if (req.method === "HEAD") {\n        return\n    }\n    return new Response(null)'),
             errors: [{messageId: "bare-return", line: 2, column: 31}, {messageId: "bare-return", line: 4, column: 9}],
