@@ -34,7 +34,10 @@ export class AppAnalysis {
     private readonly handlerIds = new Map<HandlerKind, Map<string, AppFile[]>>()
 
     constructor(readonly app: App) {
-        this.types = new TypeInfo(app.root)
+        this.types = new TypeInfo(app.root, (file) => {
+            const appFile = app.fileAt(file)
+            return (appFile && app.text(appFile)) ?? undefined
+        })
     }
 
     /** Parsed facts of a file that parses cleanly; rules skip the rest (parse-error reports them). */

@@ -14,7 +14,14 @@ export class TypeInfo {
     private project: Project | undefined
     private readonly files = new Set<string>()
 
-    constructor(private readonly appRoot: string) {}
+    /**
+     * `readText` gives a file's text as the facts saw it (an editor's unsaved buffer, else the
+     * disk): positions from the facts must point at the same nodes here.
+     */
+    constructor(
+        private readonly appRoot: string,
+        private readonly readText: (file: string) => string | undefined = () => undefined
+    ) {}
 
     /** Files for which type information was built. */
     get checkedFiles(): string[] {
@@ -79,7 +86,9 @@ export class TypeInfo {
         const project = (this.project ??= this.createProject())
         let sourceFile = project.getSourceFile(file)
         if (!sourceFile) {
-            sourceFile = project.addSourceFileAtPath(file)
+            const text = this.readText(file)
+            // `overwrite` because the file exists on disk; the project is in memory and never saved.
+            sourceFile = text === undefined ? project.addSourceFileAtPath(file) : project.createSourceFile(file, text, {overwrite: true})
             this.files.add(file)
         }
         const checker = project.getProgram().compilerObject.getTypeChecker()

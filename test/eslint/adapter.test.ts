@@ -62,6 +62,13 @@ describe("the model of a linted file", () => {
         expect(ruleIds(lintFile(added, creates("hook-1", "hook-99")))).toEqual(["attio-lint/webhook-filename"])
     })
 
+    it("asks for type information on the buffer too, where positions differ from the disk", () => {
+        const buffer = `${SDK}\nfunction pick(): "hook-1" | "hook-404" {\n    return "hook-1"\n}\n\nexport default async function connectionAdded() {\n    await createWebhookHandler({fileName: pick()})\n}\n`
+        const messages = lintFile(at("src/events/connection-added.event.ts"), buffer)
+        expect(ruleIds(messages)).toEqual(["attio-lint/webhook-filename"])
+        expect(messages[0].message).toContain("hook-404")
+    })
+
     it("sees a new file that is not on disk yet", () => {
         const messages = lintFile(at("src/webhooks/unsaved.webhook.ts"), "export async function handler() {}\n")
         expect(ruleIds(messages)).toEqual(["attio-lint/default-export"])
