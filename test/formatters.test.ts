@@ -160,6 +160,7 @@ describe("json", () => {
             "warningCount",
             "fixableErrorCount",
             "fixableWarningCount",
+            "source",
             "usedDeprecatedRules",
         ])
         expect(Object.keys(output[0].messages[0])).toEqual([
@@ -186,14 +187,13 @@ describe("json", () => {
         })
     })
 
-    it("keeps absolute paths and every file, and leaves hints and sources out", () => {
+    it("keeps absolute paths and every file, the source of files with problems, and leaves hints out", () => {
         expect(output.map((file: {filePath: string}) => file.filePath)).toEqual([handlerPath, eventPath, cleanPath])
         expect(output[1].messages[0].message).toBe(trickyMessage)
+        expect(output[0].source).toBe(handlerSource)
         expect(output[2].messages).toEqual([])
-        const text = JSON.stringify(output)
-        expect(text).not.toContain("hint")
-        expect(text).not.toContain("source")
-        expect(text).not.toContain("attioFetch")
+        expect(output[2]).not.toHaveProperty("source")
+        expect(JSON.stringify(output)).not.toContain("hint")
     })
 })
 

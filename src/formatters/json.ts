@@ -25,6 +25,8 @@ export const json: Formatter = (report) =>
             warningCount: result.warningCount,
             fixableErrorCount: result.fixableErrorCount,
             fixableWarningCount: result.fixableWarningCount,
+            // ESLint gives the text of each file with problems, for tools that show excerpts.
+            ...(result.messages.length > 0 && result.source !== undefined ? {source: result.source} : {}),
             usedDeprecatedRules: [],
         }))
     ) + "\n"

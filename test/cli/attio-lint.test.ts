@@ -105,8 +105,10 @@ describe("formats", () => {
             "warningCount",
             "fixableErrorCount",
             "fixableWarningCount",
+            "source",
             "usedDeprecatedRules",
         ])
+        expect(added.source).toBe(fs.readFileSync(added.filePath, "utf8"))
         expect(added.messages[0]).toMatchObject({ruleId: "webhook-filename", severity: 2, line: 5, column: 43, endLine: 5})
         expect(added.errorCount).toBe(1)
     })
