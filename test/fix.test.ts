@@ -48,6 +48,32 @@ describe("--fix", () => {
         )
     })
 
+    it("edits files in place: through a symlink, keeping the mode, never a file in another encoding", async () => {
+        const broken = "export default function h(req: Request) {\n    return new Response(null)\n}\n"
+        const root = writeApp({
+            "shared/real.ts": broken,
+            "src/webhooks/mode.webhook.ts": broken,
+            "src/webhooks/latin1.webhook.ts": "",
+            "src/webhooks/bom-crlf.webhook.ts": `\uFEFF${broken.replaceAll("\n", "\r\n")}`,
+        })
+        fs.symlinkSync(path.join(root, "shared/real.ts"), path.join(root, "src/webhooks/linked.webhook.ts"))
+        fs.chmodSync(path.join(root, "src/webhooks/mode.webhook.ts"), 0o600)
+        // "café" in Latin-1: not UTF-8, so reading it replaced the é and writing would lose it.
+        const latin1 = Buffer.from(broken.replace("null", '"caf\xe9"'), "latin1")
+        fs.writeFileSync(path.join(root, "src/webhooks/latin1.webhook.ts"), latin1)
+
+        const report = await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
+        const fixedText = broken.replace("function", "async function")
+        expect(fs.lstatSync(path.join(root, "src/webhooks/linked.webhook.ts")).isSymbolicLink()).toBe(true)
+        expect(read(root, "shared/real.ts")).toBe(fixedText)
+        expect(read(root, "src/webhooks/mode.webhook.ts")).toBe(fixedText)
+        expect(fs.statSync(path.join(root, "src/webhooks/mode.webhook.ts")).mode & 0o777).toBe(0o600)
+        expect(read(root, "src/webhooks/bom-crlf.webhook.ts")).toBe(`\uFEFF${fixedText.replaceAll("\n", "\r\n")}`)
+        expect(fs.readFileSync(path.join(root, "src/webhooks/latin1.webhook.ts"))).toEqual(latin1)
+        expect(report.results.find((r) => r.filePath.endsWith("latin1.webhook.ts"))?.messages.map((m) => m.ruleId)).toEqual(["async-handler"])
+        expect(fs.readdirSync(path.join(root, "src/webhooks")).filter((f) => f.includes("tmp"))).toEqual([])
+    })
+
     it("is not offered where `async` would change behaviour or contradict a declared type", async () => {
         const files = {
             "src/webhooks/declared.webhook.ts": "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",

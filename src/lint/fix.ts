@@ -4,7 +4,10 @@
  */
 import fs from "node:fs"
 
+import writeFileAtomic from "write-file-atomic"
+
 import {extractFacts} from "../app-model/facts.js"
+import {UsageError} from "./config.js"
 import type {Fix, LintReport} from "./types.js"
 
 /** The text with the fixes applied; a fix overlapping an earlier one is left for a later pass. */
@@ -27,12 +30,29 @@ export function writeFixes(report: LintReport): string[] {
         if (fixes.length === 0 || result.source === undefined) continue
         const fixed = applyFixes(result.source, fixes)
         if (fixed === result.source || !stillParses(result.filePath, result.source, fixed)) continue
-        const temp = `${result.filePath}.attio-lint-fix.tmp`
-        fs.writeFileSync(temp, fixed)
-        fs.renameSync(temp, result.filePath)
+        if (!holdsExactly(result.filePath, result.source)) continue
+        try {
+            // npm's own atomic write: it follows a symlink to its file, keeps the file's mode and
+            // owner, and names its temp file uniquely, so parallel runs do not collide.
+            writeFileAtomic.sync(result.filePath, fixed)
+        } catch (error) {
+            throw new UsageError(`cannot write the fix to ${result.filePath}: ${(error as Error).message}`)
+        }
         changed.push(result.filePath)
     }
     return changed
+}
+
+/**
+ * Whether the file on disk is exactly the text that was linted, as valid UTF-8: not edited since,
+ * and not in another encoding whose bytes reading as UTF-8 replaced (writing would corrupt them).
+ */
+function holdsExactly(file: string, text: string): boolean {
+    try {
+        return new TextDecoder("utf-8", {fatal: true, ignoreBOM: true}).decode(fs.readFileSync(file)) === text
+    } catch {
+        return false
+    }
 }
 
 /** Whether an edit keeps the file parsing (a file that did not parse before may stay broken). */
