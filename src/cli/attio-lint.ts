@@ -109,10 +109,20 @@ function parseMaxWarnings(value: string): number {
     return n
 }
 
+/** Set when the output could not be written (a full disk): the run then exits 2, whatever it found. */
+let outputFailed = false
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    // A reader that stops early (`attio-lint | head`) is no failure of ours.
+    if (error.code === "EPIPE") return
+    if (!outputFailed) process.stderr.write(`attio-lint: cannot write the output: ${error.message}\n`)
+    outputFailed = true
+    process.exitCode = 2
+})
+
 const argv = process.argv.slice(2)
 main(argv).then(
     (code) => {
-        process.exitCode = code
+        process.exitCode = outputFailed ? 2 : code
     },
     (error: unknown) => {
         const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS")

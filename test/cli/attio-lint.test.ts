@@ -1,10 +1,11 @@
+import {spawn, spawnSync} from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 
 import {describe, expect, it} from "vitest"
 
-import {runBin} from "../support/bin.js"
+import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {writeApp} from "../support/rule-tester.js"
 
 const lint = (args: string[], cwd: string, env?: Record<string, string>) => runBin("attio-lint", args, {cwd, env})
@@ -374,5 +375,28 @@ describe("found in review", () => {
         expect(ambiguous.code).toBe(2)
         expect(ambiguous.stderr.trim().split("\n")).toHaveLength(1)
         expect(lint(["--max-warnings=-1"], root).code).toBe(0)
+    })
+
+    it("a reader that stops early is no failure; output that cannot be written is one exit-2 line", async () => {
+        const hooks = Object.fromEntries(
+            Array.from({length: 300}, (_, i) => [`src/webhooks/h${i}.webhook.ts`, `export default function h${i}(req: Request) {\n    console.log(req)\n}\n`])
+        )
+        const root = writeApp(hooks)
+        // `attio-lint | head -1`: the pipe closes after the first chunk of a long report.
+        const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")], {cwd: root, stdio: ["ignore", "pipe", "pipe"]})
+        let stderr = ""
+        child.stderr.on("data", (chunk) => (stderr += chunk))
+        child.stdout.once("data", () => child.stdout.destroy())
+        const code = await new Promise((resolve) => child.on("close", resolve))
+        expect(stderr).toBe("")
+        expect(code).toBe(1)
+        if (!fs.existsSync("/dev/full")) return
+        const full = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "-f", "json"], {
+            cwd: root,
+            stdio: ["ignore", fs.openSync("/dev/full", "w"), "pipe"],
+            encoding: "utf8",
+        })
+        expect(full.status).toBe(2)
+        expect(full.stderr).toMatch(/^attio-lint: cannot write the output: ENOSPC[^\n]*\n$/)
     })
 })
