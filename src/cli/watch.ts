@@ -9,7 +9,8 @@ import path from "node:path"
 import {Chalk} from "chalk"
 
 import {isIgnoredPath} from "../app-model/app.js"
-import {lint, type LintOptions} from "../lint/engine.js"
+import {UsageError} from "../lint/config.js"
+import {appRootsOf, lint, type LintOptions} from "../lint/engine.js"
 import type {LintMessage, LintReport} from "../lint/types.js"
 
 /** Editors save in bursts (temp file, rename, chmod): wait for the burst to end. */
@@ -23,7 +24,7 @@ interface Finding {
 export async function watch(options: LintOptions, out: {color: boolean; write: (text: string) => void}): Promise<never> {
     const chalk = new Chalk({level: out.color ? 1 : 0})
     let previous = await lint(options)
-    const root = previous.appRoot
+    const roots = outermost(appRootsOf(options))
     let timer: NodeJS.Timeout | undefined
     let running = Promise.resolve()
     const relint = () => {
@@ -37,15 +38,41 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
             }
         })
     }
-    fs.watch(root, {recursive: true}, (_event, name) => {
-        if (name && isIgnoredPath(name)) return
+    const changed = () => {
         clearTimeout(timer)
         timer = setTimeout(relint, SETTLE_MS)
+    }
+    return new Promise<never>((_resolve, reject) => {
+        const watchRoot = (root: string): void => {
+            let watcher: fs.FSWatcher
+            try {
+                watcher = fs.watch(root, {recursive: true}, (_event, name) => {
+                    if (!name || !isIgnoredPath(name)) changed()
+                })
+            } catch (error) {
+                reject(new UsageError(`cannot watch ${root}: ${(error as Error).message}`))
+                return
+            }
+            // A folder removed while the watcher reads it (a git checkout, a build) fails the
+            // watcher: watch afresh once the burst is over, and lint what it left.
+            watcher.on("error", () => {
+                watcher.close()
+                setTimeout(() => {
+                    watchRoot(root)
+                    changed()
+                }, SETTLE_MS)
+            })
+        }
+        for (const root of roots) watchRoot(root)
+        // Printed once the watchers are on, so that an edit made on seeing it is never missed.
+        out.write(`${chalk.bold("attio-lint")} watching ${roots.join(", ")} (Ctrl-C to stop)\n`)
+        printChanges(findings(previous), [], previous, out.write, chalk)
     })
-    // Printed once the watcher is on, so that an edit made on seeing it is never missed.
-    out.write(`${chalk.bold("attio-lint")} watching ${root} (Ctrl-C to stop)\n`)
-    printChanges(findings(previous), [], previous, out.write, chalk)
-    return new Promise<never>(() => {})
+}
+
+/** The roots not inside another one: a recursive watch of that one covers them. */
+function outermost(roots: string[]): string[] {
+    return roots.filter((root) => !roots.some((other) => other !== root && root.startsWith(other + path.sep)))
 }
 
 function findings(report: LintReport): Finding[] {

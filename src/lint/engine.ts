@@ -70,7 +70,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
 
 async function lintOnce(options: LintOptions): Promise<LintReport> {
     const cwd = path.resolve(options.cwd ?? process.cwd())
-    const targets = (options.targets?.length ? options.targets : [cwd]).map((t) => path.resolve(cwd, t))
+    const targets = resolvedTargets(options, cwd)
     const report: LintReport = {
         appRoot: "",
         cwd,
@@ -91,6 +91,16 @@ async function lintOnce(options: LintOptions): Promise<LintReport> {
     }
     report.stats.typescript = loadedTypeScript()
     return report
+}
+
+/** The root folders of the apps a lint with these options covers (nested apps lie inside them). */
+export function appRootsOf(options: LintOptions): string[] {
+    const cwd = path.resolve(options.cwd ?? process.cwd())
+    return [...groupByApp(resolvedTargets(options, cwd)).keys()]
+}
+
+function resolvedTargets(options: LintOptions, cwd: string): string[] {
+    return (options.targets?.length ? options.targets : [cwd]).map((t) => path.resolve(cwd, t))
 }
 
 /**

@@ -8,6 +8,28 @@ import {PACKAGE_ROOT} from "../support/bin.js"
 import {writeApp} from "../support/rule-tester.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
+const FALLS_OFF = HOOK.replace("return new Response(null)", "console.log(req)")
+
+/** `attio-lint --watch ARGS` in `cwd`; waitFor resolves once the output so far matches. */
+function startWatch(cwd: string, args: string[] = []) {
+    const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "--watch", ...args], {
+        cwd,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {...process.env, NO_COLOR: "1"},
+    })
+    const watching = {
+        output: "",
+        errors: "",
+        async waitFor(pattern: RegExp) {
+            for (let i = 0; i < 200 && !pattern.test(watching.output); i++) await new Promise((r) => setTimeout(r, 50))
+            expect(watching.output).toMatch(pattern)
+        },
+        stop: () => child.kill(),
+    }
+    child.stdout.on("data", (chunk) => (watching.output += chunk))
+    child.stderr.on("data", (chunk) => (watching.errors += chunk))
+    return watching
+}
 
 it("--watch reports an edit's new finding, then its fix, and only what changed", async () => {
     const root = writeApp({
@@ -15,30 +37,49 @@ it("--watch reports an edit's new finding, then its fix, and only what changed",
         "src/events/connection-added.event.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
         "src/events/connection-removed.event.ts": "export default async function removed() {}\n",
     })
-    const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "--watch"], {
-        cwd: root,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {...process.env, NO_COLOR: "1"},
-    })
-    let output = ""
-    child.stdout.on("data", (chunk) => (output += chunk))
-    const waitFor = async (pattern: RegExp) => {
-        for (let i = 0; i < 200 && !pattern.test(output); i++) await new Promise((r) => setTimeout(r, 50))
-        expect(output).toMatch(pattern)
-    }
+    const watching = startWatch(root)
     try {
-        await waitFor(/✔ no problems/)
-        output = ""
-        fs.writeFileSync(path.join(root, "src/webhooks/a.webhook.ts"), HOOK.replace("return new Response(null)", "console.log(req)"))
-        await waitFor(/error\(s\)/)
-        expect(output).toMatch(/src\/webhooks\/a\.webhook\.ts\n\s+\+ 3:1\s+error\s+This webhook handler can reach its end without returning a Response.*webhook-response/)
+        await watching.waitFor(/✔ no problems/)
+        watching.output = ""
+        fs.writeFileSync(path.join(root, "src/webhooks/a.webhook.ts"), FALLS_OFF)
+        await watching.waitFor(/error\(s\)/)
+        expect(watching.output).toMatch(/src\/webhooks\/a\.webhook\.ts\n\s+\+ 3:1\s+error\s+This webhook handler can reach its end without returning a Response.*webhook-response/)
         // Only the change is printed: the unchanged connection-added is not listed.
-        expect(output).not.toContain("connection-added")
-        output = ""
+        expect(watching.output).not.toContain("connection-added")
+        watching.output = ""
         fs.writeFileSync(path.join(root, "src/webhooks/a.webhook.ts"), HOOK)
-        await waitFor(/✔ no problems/)
-        expect(output).toMatch(/✓ fixed: This webhook handler can reach its end/)
+        await watching.waitFor(/✔ no problems/)
+        expect(watching.output).toMatch(/✓ fixed: This webhook handler can reach its end/)
     } finally {
-        child.kill()
+        watching.stop()
+    }
+})
+
+it("--watch follows every app it was given, and survives folders that vanish while it reads them", async () => {
+    const first = writeApp({"src/webhooks/a.webhook.ts": HOOK})
+    const second = writeApp({"src/webhooks/b.webhook.ts": HOOK})
+    const watching = startWatch(first, [first, second, "--rule", "unregistered-webhook:off"])
+    try {
+        await watching.waitFor(/✔ no problems/)
+        watching.output = ""
+        fs.writeFileSync(path.join(second, "src/webhooks/b.webhook.ts"), FALLS_OFF)
+        await watching.waitFor(/error\(s\)/)
+        expect(watching.output).toContain("b.webhook.ts")
+        // What a git checkout or a build does: folders created and removed while the watcher
+        // reads them (paced, so that its reads and the removals interleave).
+        for (let i = 0; i < 40; i++) {
+            fs.mkdirSync(path.join(first, "src/tmp/a/b"), {recursive: true})
+            fs.writeFileSync(path.join(first, "src/tmp/a/b/f.ts"), "export {}\n")
+            await new Promise((r) => setTimeout(r, 2))
+            fs.rmSync(path.join(first, "src/tmp"), {recursive: true})
+            await new Promise((r) => setTimeout(r, 2))
+        }
+        watching.output = ""
+        fs.writeFileSync(path.join(first, "src/webhooks/a.webhook.ts"), FALLS_OFF)
+        await watching.waitFor(/2 error\(s\)/)
+        expect(watching.output).toContain("a.webhook.ts")
+        expect(watching.errors).toBe("")
+    } finally {
+        watching.stop()
     }
 })
