@@ -1,5 +1,6 @@
 import {spawn} from "node:child_process"
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 
 import {describe, expect, it} from "vitest"
@@ -99,6 +100,31 @@ describe("the facts cache", () => {
             expect(findings(report)).toEqual(findings(first))
             expect(JSON.parse(fs.readFileSync(cacheFile(root), "utf8")).facts).toBeTruthy()
         }
+    })
+
+    it("an entry damaged by hand is parsed again, not trusted", async () => {
+        const root = app()
+        const first = await run(root)
+        const cache = JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
+        const [one, two, three] = Object.keys(cache.facts)
+        cache.facts[one] = {}
+        cache.facts[two] = {...cache.facts[two], imports: "nope"}
+        cache.facts[three] = null
+        fs.writeFileSync(cacheFile(root), JSON.stringify(cache))
+        const report = await run(root)
+        expect(report.stats.filesParsed).toBe(3)
+        expect(findings(report)).toEqual(findings(first))
+    })
+
+    it("a cache shared by two apps keeps each app's tsconfig check", async () => {
+        const shared = {cacheLocation: path.join(os.tmpdir(), `attio-lint-shared-${process.pid}.json`)}
+        const good = app()
+        const broken = app()
+        fs.writeFileSync(path.join(good, "tsconfig.json"), "{}")
+        fs.writeFileSync(path.join(broken, "tsconfig.json"), "{broken")
+        await run(good, shared)
+        await expect(run(broken, shared)).rejects.toThrow(/tsconfig\.json/)
+        await expect(run(good, shared)).resolves.toBeTruthy()
     })
 
     it("--cache-location and --no-cache", async () => {

@@ -83,7 +83,9 @@ export class FactsCache {
 
     getFacts(hash: string): FileFacts | undefined {
         const facts = this.previous.facts[hash]
-        if (facts) this.used.facts[hash] = facts
+        // An entry edited or damaged by hand is parsed again rather than trusted.
+        if (!isFileFacts(facts)) return undefined
+        this.used.facts[hash] = facts
         return facts
     }
 
@@ -120,4 +122,22 @@ export class FactsCache {
             if (fs.existsSync(temp)) fs.rmSync(temp)
         }
     }
+}
+
+/** Whether a cached value has the shape of FileFacts (each field of the right kind). */
+function isFileFacts(value: unknown): value is FileFacts {
+    if (typeof value !== "object" || value === null) return false
+    const f = value as Record<keyof FileFacts, unknown>
+    const isRecord = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v)
+    return (
+        Array.isArray(f.imports) &&
+        isRecord(f.exports) &&
+        Array.isArray(f.starExports) &&
+        isRecord(f.consts) &&
+        isRecord(f.exportValues) &&
+        Array.isArray(f.webhookCalls) &&
+        Array.isArray(f.sdkValueImports) &&
+        Array.isArray(f.clientImports) &&
+        (f.parseError === undefined || isRecord(f.parseError))
+    )
 }

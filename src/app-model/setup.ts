@@ -17,10 +17,12 @@ export function tsconfigProblem(appRoot: string, cache?: FactsCache): string | u
     const configPath = path.join(appRoot, "tsconfig.json")
     if (!fs.existsSync(configPath)) return undefined
     if (fs.statSync(configPath).isDirectory()) return `${configPath} is a directory`
-    const cached = cache?.getCheck("tsconfig")
+    // Keyed by the path: a cache shared by several apps (--cache-location) holds a check for each.
+    const name = `tsconfig ${configPath}`
+    const cached = cache?.getCheck(name)
     if (cached) return cached.result ?? undefined
     const check = checkTsconfig(configPath, appRoot)
-    cache?.setCheck("tsconfig", check)
+    cache?.setCheck(name, check)
     return check.result ?? undefined
 }
 
