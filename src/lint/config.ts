@@ -52,9 +52,9 @@ export function loadSettings(appRoot: string): LintSettings {
     const pkgPath = path.join(appRoot, "package.json")
     if (fs.existsSync(pkgPath)) {
         const pkg = readJson(pkgPath)
-        if (pkg !== null && typeof pkg === "object" && PACKAGE_KEY in pkg) {
-            merge(settings, (pkg as Record<string, unknown>)[PACKAGE_KEY], `package.json "${PACKAGE_KEY}"`)
-        }
+        // npm and the Attio CLI reject any other package.json too.
+        if (pkg === null || typeof pkg !== "object" || Array.isArray(pkg)) throw new UsageError(`${pkgPath}: expected a JSON object`)
+        if (PACKAGE_KEY in pkg) merge(settings, (pkg as Record<string, unknown>)[PACKAGE_KEY], `package.json "${PACKAGE_KEY}"`)
     }
     const configPath = path.join(appRoot, CONFIG_FILE)
     if (fs.existsSync(configPath)) merge(settings, readJson(configPath), CONFIG_FILE)

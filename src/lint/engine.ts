@@ -111,6 +111,9 @@ function resolvedTargets(options: LintOptions, cwd: string): string[] {
 function groupByApp(targets: string[]): Map<string, string[]> {
     const groups = new Map<string, string[]>()
     for (const target of targets) {
+        // A deleted file is fine (lint-staged may pass one); a folder that is not there is a typo
+        // that would otherwise pass CI having linted nothing.
+        if (!fs.existsSync(target) && path.extname(target) === "") throw new UsageError(`no such file or folder: ${target}`)
         let existing = target
         while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
         const root = findAppRoot(existing)

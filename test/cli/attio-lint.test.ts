@@ -268,6 +268,10 @@ describe("hostile input", () => {
         const root = cleanApp()
         fs.writeFileSync(path.join(root, "package.json"), "{not json")
         oneLine(lint([], root), /package\.json: not valid JSON/)
+        for (const notAnObject of ["[]", "null", '"app"', ""]) {
+            fs.writeFileSync(path.join(root, "package.json"), notAnObject)
+            oneLine(lint([], root), /package\.json: (expected a JSON object|not valid JSON)/)
+        }
         fs.writeFileSync(path.join(root, "package.json"), "{}")
         fs.writeFileSync(path.join(root, "tsconfig.json"), '{"compilerOptions": {')
         oneLine(lint([], root), /tsconfig\.json: .*expected/)
@@ -279,6 +283,12 @@ describe("hostile input", () => {
         expect(lint([], writeApp({}))).toMatchObject({code: 0, stdout: "", stderr: ""})
         const nowhere = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-noapp-"))
         oneLine(lint([], nowhere), /no app found at .*no package\.json or tsconfig\.json/)
+    })
+
+    it("a folder that is not there is an exit-2 message (a typo must not pass CI); a deleted file is fine", () => {
+        const root = cleanApp()
+        oneLine(lint(["src/app/webhook"], root), /no such file or folder: .*src\/app\/webhook$/m)
+        expect(lint(["src/app/webhooks/deleted.webhook.ts"], root)).toMatchObject({code: 0, stderr: ""})
     })
 
     it("works on an app with only a tsconfig.json, and on files that import packages that are not installed", () => {
