@@ -73,12 +73,25 @@ export function discoverSync(root: string): Discovery {
     return walk.found(globSync([SOURCE_GLOB, PACKAGE_GLOB], walk.options))
 }
 
-/** The nearest folder at or above `start` with a package.json or tsconfig.json. */
+/**
+ * The nearest folder at or above `start` with a package.json or tsconfig.json, unless that folder
+ * lies in an app's src/: a package.json there (`{"type": "module"}`) sets a module format and
+ * starts no app of its own.
+ */
 export function findAppRoot(start: string): string | undefined {
-    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-        if (fs.existsSync(path.join(dir, "package.json")) || fs.existsSync(path.join(dir, "tsconfig.json"))) return dir
-        if (path.dirname(dir) === dir) return undefined
+    let nearest: string | undefined
+    for (let dir = path.resolve(start); !nearest; dir = path.dirname(dir)) {
+        if (hasManifest(dir)) nearest = dir
+        else if (path.dirname(dir) === dir) return undefined
     }
+    for (let dir = nearest; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+        if (path.basename(dir) === "src" && hasManifest(path.dirname(dir))) return path.dirname(dir)
+    }
+    return nearest
+}
+
+function hasManifest(dir: string): boolean {
+    return fs.existsSync(path.join(dir, "package.json")) || fs.existsSync(path.join(dir, "tsconfig.json"))
 }
 
 export class App {
@@ -278,7 +291,10 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
     return {
         options,
         found: (entries) => {
-            const nested = entries.filter((e) => e.endsWith("/package.json")).map((e) => e.slice(0, -"package.json".length))
+            // A package.json in a src/ folder starts no app (see findAppRoot).
+            const nested = entries
+                .filter((e) => e.endsWith("/package.json") && !/(^|\/)src\//.test(e))
+                .map((e) => e.slice(0, -"package.json".length))
             const own = entries.filter((e) => !e.endsWith("package.json") && !nested.some((n) => e.startsWith(n)))
             return {files: appFiles(root, own), nestedApps: nested.map((n) => path.join(root, n.slice(0, -1))), dirs: [...dirs]}
         },

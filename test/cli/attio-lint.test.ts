@@ -359,6 +359,20 @@ describe("found in review", () => {
         expect(found).toEqual(["apps/b/src/app/events/connection-added.event.ts webhook-filename"])
     })
 
+    it("a package.json inside src/ (a module format) starts no app: its handlers stay the app's", () => {
+        const root = writeApp({
+            "src/webhooks/nested/package.json": '{"type": "module"}',
+            "src/webhooks/nested/n.webhook.ts": "export default async function n(req: Request) {\n    console.log(req)\n}\n",
+            "src/events/connection-added.event.ts": added("nested/n"),
+            "src/events/connection-removed.event.ts": REMOVED,
+        })
+        for (const args of [[], ["src/webhooks/nested/n.webhook.ts"]]) {
+            const r = lint(["--format", "json", ...args], root)
+            const ruleIds = JSON.parse(r.stdout).flatMap((f: {messages: {ruleId: string}[]}) => f.messages.map((m) => m.ruleId))
+            expect(ruleIds).toEqual(["webhook-response"])
+        }
+    })
+
     it("a handler nested too deeply to analyse is a finding, not a crash", () => {
         const depth = 3000
         const body = "if (req) {".repeat(depth) + "return new Response(null)" + "}".repeat(depth)
