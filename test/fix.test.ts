@@ -74,6 +74,15 @@ describe("--fix", () => {
         expect(fs.readdirSync(path.join(root, "src/webhooks")).filter((f) => f.includes("tmp"))).toEqual([])
     })
 
+    it("counts positions from after a byte order mark, as ESLint does", async () => {
+        const text = "export default function h(req: Request) {\n    return new Response(null)\n}\n"
+        const root = writeApp({"src/webhooks/plain.webhook.ts": text, "src/webhooks/bom.webhook.ts": `\uFEFF${text}`})
+        const report = await lint({cwd: root, rules: {"unregistered-webhook": "off"}})
+        const [bom, plain] = report.results.map((r) => r.messages.map(({line, column, endLine, endColumn, fix}) => ({line, column, endLine, endColumn, fix})))
+        expect(plain).toHaveLength(1)
+        expect(bom).toEqual(plain)
+    })
+
     it("is not offered where `async` would change behaviour or contradict a declared type", async () => {
         const files = {
             "src/webhooks/declared.webhook.ts": "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",

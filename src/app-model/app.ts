@@ -165,6 +165,8 @@ export class App {
         try {
             text = this.overrides.get(file.path) ?? fs.readFileSync(file.path, "utf8")
             if (text.includes("\u0000")) text = null
+            // As ESLint: positions and fixes count from after a byte order mark (writing fixes keeps it).
+            else if (text.startsWith("\uFEFF")) text = text.slice(1)
         } catch {
             text = null
         }

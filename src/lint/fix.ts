@@ -30,11 +30,13 @@ export function writeFixes(report: LintReport): string[] {
         if (fixes.length === 0 || result.source === undefined) continue
         const fixed = applyFixes(result.source, fixes)
         if (fixed === result.source || !stillParses(result.filePath, result.source, fixed)) continue
-        if (!holdsExactly(result.filePath, result.source)) continue
+        const onDisk = exactText(result.filePath)
+        const bom = onDisk?.startsWith("\uFEFF") ? "\uFEFF" : ""
+        if (onDisk === undefined || onDisk.slice(bom.length) !== result.source) continue
         try {
             // npm's own atomic write: it follows a symlink to its file, keeps the file's mode and
             // owner, and names its temp file uniquely, so parallel runs do not collide.
-            writeFileAtomic.sync(result.filePath, fixed)
+            writeFileAtomic.sync(result.filePath, bom + fixed)
         } catch (error) {
             throw new UsageError(`cannot write the fix to ${result.filePath}: ${(error as Error).message}`)
         }
@@ -44,14 +46,15 @@ export function writeFixes(report: LintReport): string[] {
 }
 
 /**
- * Whether the file on disk is exactly the text that was linted, as valid UTF-8: not edited since,
- * and not in another encoding whose bytes reading as UTF-8 replaced (writing would corrupt them).
+ * The file's text with its byte order mark, if it is valid UTF-8: a file in another encoding, whose
+ * bytes reading replaced, is never written (it would be corrupted). The caller also checks that it
+ * is still the text that was linted.
  */
-function holdsExactly(file: string, text: string): boolean {
+function exactText(file: string): string | undefined {
     try {
-        return new TextDecoder("utf-8", {fatal: true, ignoreBOM: true}).decode(fs.readFileSync(file)) === text
+        return new TextDecoder("utf-8", {fatal: true, ignoreBOM: true}).decode(fs.readFileSync(file))
     } catch {
-        return false
+        return undefined
     }
 }
 
