@@ -90,6 +90,11 @@ ruleTester(eventSignature, {
     ],
     invalid: [
         {
+            name: "a generator function",
+            files: {"src/events/connection-added.event.ts": "export default async function* connectionAdded() {}\n"},
+            errors: [{messageId: "generator", line: 1, column: 32}],
+        },
+        {
             name: "the Connection itself",
             files: added("(connection: Connection)"),
             errors: [

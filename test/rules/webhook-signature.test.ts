@@ -104,6 +104,11 @@ ruleTester(webhookSignature, {
     ],
     invalid: [
         {
+            name: "a generator function",
+            files: {[W]: "export default async function* handler(req: Request) {\n    return new Response(null)\n}\n"},
+            errors: [{messageId: "generator", line: 1, column: 32, hint: "Drop the `*`"}],
+        },
+        {
             name: "a payload type instead of Request",
             files: {
                 [W]: "type Payload = {id: string}\n\nexport default async function handler(body: Payload) {\n    return new Response(body.id)\n}\n",

@@ -12,6 +12,7 @@ export default defineRule({
             connectionItself: "Event handlers receive `{connection}`, not the Connection itself: `{{param}}` gets the wrapper object",
             noConnection: "Event handlers receive a `{connection: Connection}` object; `{{param}}` does not take `connection` from it",
             extraParam: "An event handler is called with one argument; `{{param}}` is required but never passed",
+            generator: "A generator function only returns an iterator: the platform never runs this event handler's body",
         },
         docs: {
             bad: "export default async function connectionAdded(connection: Connection) { … }",
@@ -20,6 +21,7 @@ export default defineRule({
     },
     check({analysis, report}) {
         for (const {file, fn} of analysis.handlerFunctions("event")) {
+            if (fn.generator) report({file, range: fn.range, messageId: "generator", hint: "Drop the `*`."})
             const [first, ...rest] = fn.params
             for (const param of rest.filter((p) => !p.optional)) {
                 report({file, range: param.range, messageId: "extraParam", data: {param: param.text}})

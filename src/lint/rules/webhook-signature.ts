@@ -18,6 +18,7 @@ export default defineRule({
             declaredReturn: "A webhook handler must return `Promise<Response>`, not `{{type}}`",
             returnedValue: "A webhook handler must return a Response; `{{value}}` is not one",
             inferredReturn: "This webhook handler's return type is not Response or Promise<Response>",
+            generator: "A generator function returns an iterator, never a Response: the platform answers 500",
         },
         docs: {
             bad: "export default async function handler(body: Payload, token: string) {\n    return {ok: true}\n}",
@@ -27,6 +28,10 @@ export default defineRule({
     check({analysis, report}) {
         const types = analysis.types
         for (const {file, fn} of analysis.handlerFunctions("webhook")) {
+            if (fn.generator) {
+                report({file, range: fn.range, messageId: "generator", hint: "Drop the `*`."})
+                continue
+            }
             const [first, ...rest] = fn.params
             const firstType = first?.type
             const notRequest =
