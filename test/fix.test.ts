@@ -87,10 +87,13 @@ describe("--fix", () => {
         const files = {
             "src/webhooks/declared.webhook.ts": "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",
             "src/webhooks/forwards.webhook.ts": "export default function h(req: Request) {\n    return fetch(req)\n}\n",
+            "src/webhooks/called.webhook.ts":
+                'function h(req: Request) {\n    return new Response("ok")\n}\n\nexport function statusOf(req: Request) {\n    return h(req).status\n}\n\nexport default h\n',
+            "src/webhooks/exported.webhook.ts": "const h = (req: Request) => new Response(null)\n\nexport {h, h as default}\n",
         }
         const root = writeApp(files)
         const report = await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
-        expect(report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === "async-handler"))).toHaveLength(2)
+        expect(report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === "async-handler"))).toHaveLength(4)
         for (const [rel, text] of Object.entries(files)) expect(read(root, rel)).toBe(text)
     })
 

@@ -12,7 +12,7 @@ import path from "node:path"
 import type {FileFacts} from "./facts.js"
 
 /** Bump when the shape of FileFacts changes. */
-const SCHEMA = 1
+const SCHEMA = 2
 
 export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint")
 const CACHE_FILE = "facts.json"

@@ -77,6 +77,11 @@ export interface FunctionFacts extends Located {
     missingReturns: MissingReturnFact[]
     /** Where `async ` would go (before `function` or the arrow's parameters), for functions that lack it. */
     asyncAt?: number
+    /**
+     * For functions that lack `async`: whether the file uses the function's name other than in its
+     * declaration and a default export of it (a caller there would get a Promise after the fix).
+     */
+    usedElsewhere?: boolean
 }
 
 /** What an exported binding is, as far as syntax tells. */
@@ -285,7 +290,7 @@ class FactsReader {
             if (!exported) return
             this.facts.exports[exported] = {local: statement.name?.text ?? "default"}
             this.facts.exportValues[exported] = tsApi.isFunctionDeclaration(statement)
-                ? this.functionValue(statement, statement)
+                ? this.functionValue(statement, statement, statement.name)
                 : {kind: "not-function", what: "a class", ...this.located(statement)}
         }
     }
@@ -295,18 +300,19 @@ class FactsReader {
         if (imported) return {kind: "import", ...imported, ...this.located(at)}
         const decl = this.topLevel.get(local)
         if (!decl) return {kind: "unknown", text: local, ...this.located(at)}
-        if (tsApi.isFunctionDeclaration(decl)) return this.functionValue(decl, at)
+        if (tsApi.isFunctionDeclaration(decl)) return this.functionValue(decl, at, decl.name)
         if (tsApi.isClassDeclaration(decl)) return {kind: "not-function", what: "a class", ...this.located(at)}
         if (tsApi.isVariableDeclaration(decl)) {
             if (!decl.initializer) return {kind: "not-function", what: `\`${local}\` without a value`, ...this.located(at)}
-            return this.valueOfExpression(decl.initializer, at)
+            return this.valueOfExpression(decl.initializer, at, tsApi.isIdentifier(decl.name) ? decl.name : undefined)
         }
         return {kind: "not-function", what: `\`${local}\``, ...this.located(at)}
     }
 
-    private valueOfExpression(expr: ts.Expression, at: ts.Node): ValueFact {
+    /** `binding`: the name the expression is declared under (`const h = …`), if any. */
+    private valueOfExpression(expr: ts.Expression, at: ts.Node, binding?: ts.Identifier): ValueFact {
         const e = unwrap(expr)
-        if (tsApi.isFunctionExpression(e) || tsApi.isArrowFunction(e)) return this.functionValue(e, at)
+        if (tsApi.isFunctionExpression(e) || tsApi.isArrowFunction(e)) return this.functionValue(e, at, binding)
         if (tsApi.isIdentifier(e)) return this.valueOfLocal(e.text, at)
         if (tsApi.isClassExpression(e)) return {kind: "not-function", what: "a class", ...this.located(at)}
         const what = describeNonFunction(e)
@@ -316,11 +322,11 @@ class FactsReader {
 
     // ---- functions
 
-    private functionValue(fn: ts.SignatureDeclaration & {body?: ts.Node}, at: ts.Node): ValueFact {
-        return {kind: "function", fn: this.functionFacts(fn), ...this.located(at)}
+    private functionValue(fn: ts.SignatureDeclaration & {body?: ts.Node}, at: ts.Node, binding: ts.Identifier | undefined): ValueFact {
+        return {kind: "function", fn: this.functionFacts(fn, binding), ...this.located(at)}
     }
 
-    private functionFacts(fn: ts.SignatureDeclaration & {body?: ts.Node}): FunctionFacts {
+    private functionFacts(fn: ts.SignatureDeclaration & {body?: ts.Node}, binding: ts.Identifier | undefined): FunctionFacts {
         const modifiers = tsApi.canHaveModifiers(fn) ? tsApi.getModifiers(fn) : undefined
         const isAsync = modifiers?.some((m) => m.kind === tsApi.SyntaxKind.AsyncKeyword) ?? false
         const facts: FunctionFacts = {
@@ -338,6 +344,7 @@ class FactsReader {
             // Only needed where `async` is missing (for the fix that adds it).
             asyncAt: isAsync ? undefined : this.asyncPosition(fn),
         }
+        if (!isAsync && binding) facts.usedElsewhere = this.usedElsewhere(binding)
         const body = fn.body
         if (!body) return facts
         if (!tsApi.isBlock(body)) {
@@ -347,6 +354,18 @@ class FactsReader {
         this.collectReturns(body, facts)
         if (!completes(body)) facts.missingReturns.push(this.fallOff(body))
         return facts
+    }
+
+    /** Whether an identifier named as `binding` occurs other than as it and in a default export of it. */
+    private usedElsewhere(binding: ts.Identifier): boolean {
+        const name = binding.text
+        const uses = (node: ts.Node): boolean => {
+            if (tsApi.isExportAssignment(node)) return false
+            if (tsApi.isExportSpecifier(node) && node.name.text === "default") return false
+            if (tsApi.isIdentifier(node)) return node !== binding && node.text === name
+            return tsApi.forEachChild(node, (child) => uses(child) || undefined) ?? false
+        }
+        return uses(this.sf)
     }
 
     /** Where `async` goes: before the `function` keyword (after `export default`), else (arrows) at the start. */

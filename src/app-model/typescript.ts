@@ -64,6 +64,7 @@ export const SYNTAX_API = [
     "isEnumDeclaration",
     "isExportAssignment",
     "isExportDeclaration",
+    "isExportSpecifier",
     "isForInStatement",
     "isForOfStatement",
     "isForStatement",

@@ -21,12 +21,14 @@ export default defineRule({
             for (const {file, fn} of analysis.handlerFunctions(kind)) {
                 if (fn.async || fn.declaredReturn === "promise" || fn.declaredReturn === "promise-response") continue
                 // Safe only where `async` changes nothing but the Promise: no declared return type to
-                // contradict, and every return a Response (a returned Promise would be awaited twice).
+                // contradict, every return a Response (a returned Promise would be awaited twice), and
+                // no caller in the file that would get a Promise instead.
                 const at = fn.asyncAt
                 const safe =
                     at !== undefined &&
                     kind === "webhook" &&
                     !fn.generator &&
+                    !fn.usedElsewhere &&
                     fn.declaredReturn === "none" &&
                     fn.returns.length > 0 &&
                     fn.returns.every((r) => r.kind === "response")
