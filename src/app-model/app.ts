@@ -50,6 +50,8 @@ export interface AppOptions {
     focus?: string
     /** Apps in folders below this one (a monorepo's packages), linted on their own. */
     nestedApps?: string[]
+    /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
+    unreadableDirs?: string[]
 }
 
 /** What one walk of an app found. */
@@ -57,6 +59,8 @@ export interface Discovery {
     files: AppFile[]
     /** Folders below the root with their own package.json: other apps (a monorepo), whose files are theirs. */
     nestedApps: string[]
+    /** Folders in src/ the walk could not read (no permission), absolute. */
+    unreadableDirs: string[]
     /** Absolute paths of the directories the walk read: adding, removing or renaming a file changes one's mtime. */
     dirs: string[]
 }
@@ -109,6 +113,8 @@ export class App {
     private readonly overrides: ReadonlyMap<string, string>
     /** Apps in folders below this one (a monorepo's packages), which the engine lints on their own. */
     readonly nestedApps: string[]
+    /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
+    readonly unreadableDirs: string[]
 
     /** An app whose files were found by discover() or discoverSync(). */
     constructor(
@@ -119,6 +125,7 @@ export class App {
         this.cache = options.cache
         this.overrides = options.overrides ?? new Map()
         this.nestedApps = options.nestedApps ?? []
+        this.unreadableDirs = options.unreadableDirs ?? []
         const all = [...files, ...this.unsavedFiles(files)]
         for (const f of all) this.byPath.set(f.path, f)
         const focus = options.focus === undefined ? undefined : this.byPath.get(options.focus)
@@ -135,8 +142,8 @@ export class App {
     }
 
     static async load(root: string, cache?: FactsCache): Promise<App> {
-        const {files, nestedApps} = await discover(root)
-        return new App(root, files, {cache, nestedApps})
+        const {files, nestedApps, unreadableDirs} = await discover(root)
+        return new App(root, files, {cache, nestedApps, unreadableDirs})
     }
 
     /** Handler files the build picks up. Every rule asks, so the lists are kept. */
@@ -177,7 +184,7 @@ export class App {
     /** Why text() is null, for messages. */
     unreadableReason(file: AppFile): string {
         try {
-            fs.statSync(file.path)
+            fs.accessSync(file.path, fs.constants.R_OK)
         } catch {
             return "cannot be read (a dangling link or no permission)"
         }
@@ -270,15 +277,29 @@ export class App {
 /** The glob's options, with a file system that notes every directory it reads, and what to make of its entries. */
 function walker(root: string): {options: GlobOptions; found: (entries: string[]) => Discovery} {
     const dirs = new Set<string>()
+    const unreadable = new Set<string>()
     const read = (dir: string) => dirs.add(path.resolve(root, dir))
+    // The walk skips folders it cannot read; one in src/ may hold handlers, so it is noted.
+    const failed = (dir: string, error: NodeJS.ErrnoException | null) => {
+        const abs = path.resolve(root, dir)
+        if ((error?.code === "EACCES" || error?.code === "EPERM") && /^src([\\/]|$)/.test(path.relative(root, abs))) unreadable.add(abs)
+    }
     const recording: FileSystemAdapter = {
-        readdir: ((dir: string, options: never, callback: never) => {
+        readdir: ((dir: string, options: never, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) => {
             read(dir)
-            fs.readdir(dir, options, callback)
+            fs.readdir(dir, options, (error, entries) => {
+                failed(dir, error)
+                callback(error, entries)
+            })
         }) as typeof fs.readdir,
         readdirSync: ((dir: string, options: never) => {
             read(dir)
-            return fs.readdirSync(dir, options)
+            try {
+                return fs.readdirSync(dir, options)
+            } catch (error) {
+                failed(dir, error as NodeJS.ErrnoException)
+                throw error
+            }
         }) as typeof fs.readdirSync,
     }
     const options: GlobOptions = {
@@ -298,7 +319,12 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
                 .filter((e) => e.endsWith("/package.json") && !/(^|\/)src\//.test(e))
                 .map((e) => e.slice(0, -"package.json".length))
             const own = entries.filter((e) => !e.endsWith("package.json") && !nested.some((n) => e.startsWith(n)))
-            return {files: appFiles(root, own), nestedApps: nested.map((n) => path.join(root, n.slice(0, -1))), dirs: [...dirs]}
+            return {
+                files: appFiles(root, own),
+                nestedApps: nested.map((n) => path.join(root, n.slice(0, -1))),
+                unreadableDirs: [...unreadable].sort(),
+                dirs: [...dirs],
+            }
         },
     }
 }

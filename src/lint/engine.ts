@@ -155,6 +155,8 @@ async function lintApp(
     if (problem) throw new UsageError(problem)
 
     const app = await App.load(root, cache)
+    const [unreadable] = app.unreadableDirs
+    if (unreadable) throw new UsageError(`cannot read ${unreadable}: no permission (the handlers there would be missed)`)
     const analysis = new AppAnalysis(app)
     const inScope = scopeFilter(root, targets)
     const byFile = new Map<string, FileResult>()

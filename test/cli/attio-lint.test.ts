@@ -279,6 +279,30 @@ describe("hostile input", () => {
         oneLine(lint([], root), /tsconfig\.json: .*base\.json/)
     })
 
+    it.skipIf(process.platform === "win32")("a file it may not read is a finding; a folder in src/ it may not read is an exit-2 message", () => {
+        const root = cleanApp()
+        fs.mkdirSync(path.join(root, "src/app/webhooks/crm"))
+        fs.chmodSync(root, 0o755)
+        const secret = path.join(root, "src/app/webhooks/prospect-updated.webhook.ts")
+        const crm = path.join(root, "src/app/webhooks/crm")
+        // Root reads everything: run as nobody there (permissions are what is tested).
+        const asOther = process.getuid?.() === 0 ? {uid: 65534, gid: 65534} : {}
+        const run = () =>
+            spawnSync(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "--no-cache", "--format", "json"], {cwd: root, encoding: "utf8", ...asOther})
+        fs.chmodSync(secret, 0)
+        const file = run()
+        expect(file.status).toBe(1)
+        expect(JSON.parse(file.stdout).flatMap((r: {messages: {message: string}[]}) => r.messages.map((m) => m.message))).toEqual([
+            expect.stringContaining("cannot be read (a dangling link or no permission)"),
+        ])
+        fs.chmodSync(secret, 0o644)
+        fs.chmodSync(crm, 0)
+        const folder = run()
+        expect(folder.status).toBe(2)
+        expect(folder.stderr).toBe(`attio-lint: cannot read ${crm}: no permission (the handlers there would be missed)\n`)
+        fs.chmodSync(crm, 0o755)
+    })
+
     it("an empty app is fine and a folder with no app is an exit-2 message", () => {
         expect(lint([], writeApp({}))).toMatchObject({code: 0, stdout: "", stderr: ""})
         const nowhere = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-noapp-"))
