@@ -466,7 +466,7 @@ class FactsReader {
         const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined
         const prop =
             arg && tsApi.isObjectLiteralExpression(arg)
-                ? arg.properties.find((p) => p.name && this.text(p.name) === "fileName")
+                ? arg.properties.find((p) => p.name && (tsApi.isIdentifier(p.name) || tsApi.isStringLiteral(p.name)) && p.name.text === "fileName")
                 : undefined
         let value: ts.Expression | undefined
         if (prop && tsApi.isPropertyAssignment(prop)) value = prop.initializer

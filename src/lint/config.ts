@@ -39,7 +39,8 @@ export function checkRuleId(id: string, where: string): void {
 
 /** `--rule id:severity` */
 export function parseRuleOption(option: string): [string, RuleSeverity] {
-    const at = option.lastIndexOf(":")
+    // Rule ids have no colon: what follows the first one is the severity, however malformed.
+    const at = option.indexOf(":")
     if (at <= 0) throw new UsageError(`--rule ${option}: expected ID:off|warn|error, e.g. --rule dynamic-filename:off`)
     const id = option.slice(0, at)
     checkRuleId(id, "--rule")

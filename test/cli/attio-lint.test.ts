@@ -78,6 +78,8 @@ describe("exit codes", () => {
             expect(r.stderr).not.toMatch(/\n\s+at /)
         }
         expect(lint(["--rule", "webhook-filenme:off"], root).stderr).toContain('did you mean "webhook-filename"')
+        // A malformed severity is blamed on the severity, not on the rule id.
+        expect(lint(["--rule", "webhook-response:off:x"], root).stderr).not.toContain("unknown rule")
     })
 
     it("--help and --version", () => {

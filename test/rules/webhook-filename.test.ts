@@ -246,6 +246,11 @@ ruleTester(webhookFilename, {
             ],
         },
         {
+            name: "a quoted fileName key is the same property",
+            files: app(addedWith(SDK, '    await createWebhookHandler({"fileName": "prospect-updated.webhook.ts"})\n')),
+            errors: [{messageId: "notBare", line: 4, column: 45}],
+        },
+        {
             name: "a root folder and a nested id",
             files: app(creates('"src/app/webhooks/crm/deal"')),
             errors: [{messageId: "notBare", message: ': "crm/deal"'}],
