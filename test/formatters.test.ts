@@ -2,6 +2,7 @@ import path from "node:path"
 import {describe, expect, it} from "vitest"
 import {FORMAT_NAMES, getFormatter} from "../src/formatters/index.js"
 import type {LintReport} from "../src/lint/types.js"
+import {ESLINT_RESULT_KEYS} from "./support/eslint-json.js"
 
 const ANSI = /\u001b\[/
 
@@ -151,18 +152,7 @@ describe("json", () => {
 
     it("has ESLint's shape, keys in order", () => {
         expect(output).toHaveLength(3)
-        expect(Object.keys(output[0])).toEqual([
-            "filePath",
-            "messages",
-            "suppressedMessages",
-            "errorCount",
-            "fatalErrorCount",
-            "warningCount",
-            "fixableErrorCount",
-            "fixableWarningCount",
-            "source",
-            "usedDeprecatedRules",
-        ])
+        expect(Object.keys(output[0])).toEqual(ESLINT_RESULT_KEYS)
         expect(Object.keys(output[0].messages[0])).toEqual([
             "ruleId",
             "severity",

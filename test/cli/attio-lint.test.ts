@@ -6,6 +6,7 @@ import path from "node:path"
 import {describe, expect, it} from "vitest"
 
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
+import {ESLINT_RESULT_KEYS} from "../support/eslint-json.js"
 import {writeApp} from "../support/rule-tester.js"
 
 const lint = (args: string[], cwd: string, env?: Record<string, string>) => runBin("attio-lint", args, {cwd, env})
@@ -99,18 +100,7 @@ describe("formats", () => {
         const results = JSON.parse(r.stdout)
         const added = results.find((x: {filePath: string}) => x.filePath.endsWith("connection-added.event.ts"))
         expect(path.isAbsolute(added.filePath)).toBe(true)
-        expect(Object.keys(added)).toEqual([
-            "filePath",
-            "messages",
-            "suppressedMessages",
-            "errorCount",
-            "fatalErrorCount",
-            "warningCount",
-            "fixableErrorCount",
-            "fixableWarningCount",
-            "source",
-            "usedDeprecatedRules",
-        ])
+        expect(Object.keys(added)).toEqual(ESLINT_RESULT_KEYS)
         expect(added.source).toBe(fs.readFileSync(added.filePath, "utf8"))
         expect(added.messages[0]).toMatchObject({ruleId: "webhook-filename", severity: 2, line: 5, column: 43, endLine: 5})
         expect(added.errorCount).toBe(1)
