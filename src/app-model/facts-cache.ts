@@ -9,6 +9,7 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 
+import {isJsonObject} from "../json.js"
 import type {FileFacts} from "./facts.js"
 
 /** Bump when the shape of FileFacts changes. */
@@ -126,18 +127,17 @@ export class FactsCache {
 
 /** Whether a cached value has the shape of FileFacts (each field of the right kind). */
 function isFileFacts(value: unknown): value is FileFacts {
-    if (typeof value !== "object" || value === null) return false
+    if (!isJsonObject(value)) return false
     const f = value as Record<keyof FileFacts, unknown>
-    const isRecord = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v)
     return (
         Array.isArray(f.imports) &&
-        isRecord(f.exports) &&
+        isJsonObject(f.exports) &&
         Array.isArray(f.starExports) &&
-        isRecord(f.consts) &&
-        isRecord(f.exportValues) &&
+        isJsonObject(f.consts) &&
+        isJsonObject(f.exportValues) &&
         Array.isArray(f.webhookCalls) &&
         Array.isArray(f.sdkValueImports) &&
         Array.isArray(f.clientImports) &&
-        (f.parseError === undefined || isRecord(f.parseError))
+        (f.parseError === undefined || isJsonObject(f.parseError))
     )
 }

@@ -2,6 +2,7 @@
 import fs from "node:fs"
 import path from "node:path"
 
+import {isJsonObject} from "../json.js"
 import {type CachedCheck, type FactsCache, fileHash} from "./facts-cache.js"
 import {typescriptSyntax} from "./typescript.js"
 
@@ -45,7 +46,7 @@ function checkTsconfig(configPath: string, appRoot: string): CachedCheck {
     let result: string | null = null
     if (read.error) {
         result = `${configPath}: ${tsApi.flattenDiagnosticMessageText(read.error.messageText, " ")}`
-    } else if (read.config === null || typeof read.config !== "object" || Array.isArray(read.config)) {
+    } else if (!isJsonObject(read.config)) {
         result = `${configPath}: expected a JSON object`
     } else {
         const missing = tsApi

@@ -6,6 +6,7 @@ import fs from "node:fs"
 import path from "node:path"
 
 import {FORMAT_NAMES, type FormatName} from "../formatters/names.js"
+import {isJsonObject} from "../json.js"
 import {RULE_IDS} from "./rules/index.js"
 import {closest} from "./suggest.js"
 import type {RuleSeverity} from "./types.js"
@@ -54,8 +55,8 @@ export function loadSettings(appRoot: string): LintSettings {
     if (fs.existsSync(pkgPath)) {
         const pkg = readJson(pkgPath)
         // npm and the Attio CLI reject any other package.json too.
-        if (pkg === null || typeof pkg !== "object" || Array.isArray(pkg)) throw new UsageError(`${pkgPath}: expected a JSON object`)
-        if (PACKAGE_KEY in pkg) merge(settings, (pkg as Record<string, unknown>)[PACKAGE_KEY], `package.json "${PACKAGE_KEY}"`)
+        if (!isJsonObject(pkg)) throw new UsageError(`${pkgPath}: expected a JSON object`)
+        if (PACKAGE_KEY in pkg) merge(settings, pkg[PACKAGE_KEY], `package.json "${PACKAGE_KEY}"`)
     }
     const configPath = path.join(appRoot, CONFIG_FILE)
     if (fs.existsSync(configPath)) merge(settings, readJson(configPath), CONFIG_FILE)
@@ -71,11 +72,11 @@ function readJson(file: string): unknown {
 }
 
 function merge(into: LintSettings, raw: unknown, where: string): void {
-    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`${where}: expected an object`)
+    if (!isJsonObject(raw)) throw new UsageError(`${where}: expected an object`)
     for (const [key, value] of Object.entries(raw)) {
         switch (key) {
             case "rules":
-                if (value === null || typeof value !== "object" || Array.isArray(value)) {
+                if (!isJsonObject(value)) {
                     throw new UsageError(`${where}: "rules" must be an object of rule id to off|warn|error`)
                 }
                 for (const [id, severity] of Object.entries(value)) {
