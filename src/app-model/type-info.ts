@@ -13,6 +13,8 @@ import {tsMorph, typescript} from "./typescript.js"
 export class TypeInfo {
     private project: Project | undefined
     private readonly files = new Set<string>()
+    /** While set, every question throws this: the engine sets it while a rule that does not declare type information runs. */
+    denied: string | undefined
 
     /**
      * `readText` gives a file's text as the facts saw it (an editor's unsaved buffer, else the
@@ -83,6 +85,7 @@ export class TypeInfo {
         pos: number,
         accept: (n: ts.Node) => n is T
     ): {checker: ts.TypeChecker; node: T | undefined} {
+        if (this.denied !== undefined) throw new Error(this.denied)
         const project = (this.project ??= this.createProject())
         let sourceFile = project.getSourceFile(file)
         if (!sourceFile) {
