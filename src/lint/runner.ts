@@ -4,7 +4,7 @@
  */
 import type {AppAnalysis} from "../app-model/analysis.js"
 import type {App, AppFile} from "../app-model/app.js"
-import {type FileReport, isFileRule, type Rule} from "./rule.js"
+import {type FileReport, isFileRule, type Report, type Rule} from "./rule.js"
 
 /** A failure inside a rule: reported as an internal error (exit 2), naming the rule. */
 export class InternalError extends Error {}
@@ -28,38 +28,31 @@ export function runRules(
         const denied = requiresTypeInformation
             ? undefined
             : `rule ${id} asked for type information, but its meta does not declare requiresTypeInformation`
-        const types = () => {
-            if (denied) throw new Error(denied)
-            return analysis.types
+        const base = {
+            app,
+            analysis,
+            get types() {
+                if (denied) throw new Error(denied)
+                return analysis.types
+            },
         }
         if (isFileRule(rule)) files ??= checkedFiles(app, analysis, wanted)
         analysis.types.denied = denied
         try {
             if (isFileRule(rule)) {
                 for (const file of files!) {
-                    const report = (found: FileReport) => onReport(rule, file, found)
-                    rule.checkFile({
-                        app,
-                        analysis,
-                        file,
-                        report,
-                        get types() {
-                            return types()
-                        },
-                    })
+                    rule.checkFile(
+                        Object.create(base, {
+                            file: {value: file},
+                            report: {value: (found: FileReport) => onReport(rule, file, found)},
+                        })
+                    )
                 }
             } else {
-                const report = (found: FileReport & {file: AppFile}) => {
+                const report = (found: Report) => {
                     if (wanted(found.file)) onReport(rule, found.file, found)
                 }
-                rule.checkApp({
-                    app,
-                    analysis,
-                    report,
-                    get types() {
-                        return types()
-                    },
-                })
+                rule.checkApp(Object.create(base, {report: {value: report}}))
             }
         } catch (error) {
             throw new InternalError(`rule ${id} failed: ${(error as Error).message}`, {cause: error})
