@@ -179,6 +179,11 @@ export class App {
         return text
     }
 
+    /** Whether the file's text is an editor's buffer rather than what is on disk. */
+    isOverridden(file: AppFile): boolean {
+        return this.overrides.has(file.path)
+    }
+
     /** Why text() is null, for messages. */
     unreadableReason(file: AppFile): string {
         try {

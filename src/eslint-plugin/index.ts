@@ -9,14 +9,14 @@ import path from "node:path"
 import type {ESLint, Linter, Rule as EslintRule, SourceCode} from "eslint"
 
 import {AppAnalysis} from "../app-model/analysis.js"
-import {App, type AppFile, findAppRoot} from "../app-model/app.js"
+import {type App, type AppFile, findAppRoot} from "../app-model/app.js"
 import {applyFixes, stillParses} from "../lint/fix.js"
 import type {FileReport, Rule} from "../lint/rule.js"
 import {RULES} from "../lint/rules/index.js"
 import {runRules} from "../lint/runner.js"
 import type {Fix} from "../lint/types.js"
 import {packageVersion} from "../package-info.js"
-import {appFiles} from "./app-files.js"
+import {appFiles, EditorApp} from "./app-files.js"
 
 /** The prefix of the rule ids in a config: `attio-lint/webhook-filename`. */
 export const NAMESPACE = "attio-lint"
@@ -51,7 +51,7 @@ export function buildModel(filename: string, text: string): FileModel | null {
     if (!path.isAbsolute(filename)) return null
     const root = findAppRoot(path.dirname(filename))
     if (!root) return null
-    const app = new App(root, appFiles(root).files, {overrides: new Map([[filename, text]])})
+    const app = new EditorApp(root, appFiles(root).files, {overrides: new Map([[filename, text]])})
     const file = app.fileAt(filename)
     if (!file) return null
     return {app, analysis: new AppAnalysis(app), file}

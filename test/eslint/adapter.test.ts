@@ -32,11 +32,11 @@ function lintFile(filename: string, text = fs.readFileSync(filename, "utf8")): L
 
 const ruleIds = (messages: Linter.LintMessage[]) => messages.map((m) => m.ruleId)
 
-/** Sets every directory of the app an hour back, so that a walk of it may be reused. */
+/** Sets every directory and file of the app an hour back, so that a walk of it and facts of its files may be reused. */
 function settle(root: string): void {
     const past = new Date(Date.now() - 3_600_000)
     for (const entry of fs.readdirSync(root, {recursive: true, withFileTypes: true})) {
-        if (entry.isDirectory()) fs.utimesSync(path.join(entry.parentPath, entry.name), past, past)
+        fs.utimesSync(path.join(entry.parentPath, entry.name), past, past)
     }
     fs.utimesSync(root, past, past)
 }
@@ -57,6 +57,28 @@ describe("the model of a linted file", () => {
         // A handler's default may be defined in another handler: every handler is read (40 and an event), nothing else.
         expect(model.app.parsed).toBe(41)
         expect(model.analysis.handlersById("webhook").size).toBe(40)
+    })
+
+    it("reads an unchanged file's facts once across lints", () => {
+        const {root, at} = tempApp({...hooks, "src/events/connection-added.event.ts": creates("hook-1")})
+        const parsedToLint = (rel: string) => {
+            const model = buildModel(at(rel), webhook())!
+            runRules(model.app, model.analysis, PLUGIN_RULES, (f) => f === model.file, () => {})
+            return model.app.parsed
+        }
+        settle(root)
+        expect(parsedToLint("src/webhooks/hook-7.webhook.ts")).toBe(41)
+        // The buffer, and hook-7 from disk (a buffer last time).
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(2)
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(1)
+        // An edited file is read again, even within the file system's clock resolution.
+        fs.writeFileSync(at("src/webhooks/hook-9.webhook.ts"), webhook("edited"))
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(2)
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(2)
+        const past = new Date(Date.now() - 3_600_000)
+        fs.utimesSync(at("src/webhooks/hook-9.webhook.ts"), past, past)
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(2)
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(1)
     })
 
     it("sees the editor's buffer, not the disk", () => {
