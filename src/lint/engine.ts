@@ -1,6 +1,7 @@
 /**
  * The lint engine: finds the app(s) behind the targets, loads settings, runs every enabled rule
- * over the app model, and keeps the findings that fall on the requested files.
+ * over the app model (through runRules, as the ESLint plugin does), and keeps the findings that
+ * fall on the requested files.
  */
 import fs from "node:fs"
 import path from "node:path"

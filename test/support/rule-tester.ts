@@ -14,6 +14,8 @@ import {describe, expect, it} from "vitest"
 
 import plugin, {NAMESPACE} from "../../src/eslint-plugin/index.js"
 import {lint, type LintMessage} from "../../src/index.js"
+import type {Fix} from "../../src/lint/types.js"
+import {applyFixes, stillParses} from "../../src/lint/fix.js"
 import type {Rule} from "../../src/lint/rule.js"
 import {RULE_IDS} from "../../src/lint/rules/index.js"
 
@@ -136,14 +138,18 @@ function eslintFindings(rule: Rule, root: string, files: AppFiles): {found: Foun
 function asEslintSees(found: Found[], root: string, unparsed: Set<string>): Omit<Found, "hint">[] {
     return found
         .filter((m) => !unparsed.has(m.file) && fs.statSync(path.join(root, m.file)).isFile())
-        .map(({hint: _hint, ...m}) => m)
+        .map(({hint: _hint, fix, suggestions, ...m}) => {
+            // The plugin offers only edits after which the file still parses (ESLint would write any);
+            // the CLI checks that when it writes.
+            const file = path.join(root, m.file)
+            const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "")
+            const parses = (edit: Fix) => stillParses(file, text, applyFixes(text, [edit]))
+            const offered = suggestions?.filter((s) => parses(s.fix))
+            return {...m, ...(fix && parses(fix) ? {fix} : {}), ...(offered?.length ? {suggestions: offered} : {})}
+        })
 }
 
-/**
- * Lints a case through both paths and checks they agree; the CLI's findings are returned. The
- * ESLint plugin may leave out a fix or suggestion whose result would not parse (it writes fixes
- * unchecked); the CLI checks that when writing.
- */
+/** Lints a case through both paths and checks they agree; the CLI's findings are returned. */
 async function lintBothWays(rule: Rule, c: ValidCase): Promise<{found: Found[]; observed: Observed}> {
     const root = writeApp(c.files, c.sdkVersion)
     try {
