@@ -22,8 +22,13 @@ const libSourceFiles = new Map<string, ts.SourceFile>()
 
 function libText(file: string): string | undefined {
     if (!libTexts) {
-        const common = createRequire(fullBundlePath())("./ts-morph-common.js") as {getLibFiles(): {fileName: string; text: string}[]}
-        libTexts = new Map(common.getLibFiles().map((lib) => [path.posix.join(LIB_DIR, lib.fileName), lib.text]))
+        try {
+            const common = createRequire(fullBundlePath())("./ts-morph-common.js") as {getLibFiles(): {fileName: string; text: string}[]}
+            libTexts = new Map(common.getLibFiles().map((lib) => [path.posix.join(LIB_DIR, lib.fileName), lib.text]))
+        } catch {
+            // A ts-morph release that moved them: without lib files, types are unknown and questions undecided (never wrong).
+            libTexts = new Map()
+        }
     }
     return libTexts.get(file)
 }
