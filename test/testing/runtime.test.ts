@@ -250,9 +250,9 @@ describe("deliver", () => {
         expect(testApp.lastDelivery?.error).toBeUndefined()
     })
 
-    it("handlers see the given fetch and env, and fail clearly without a fetch", async () => {
+    it("handlers see the given fetch and env (not the test process's HOME), and fail clearly without a fetch", async () => {
         const root = app({
-            "src/app/webhooks/call.webhook.ts": `import {ATTIO_API_TOKEN} from "attio/server"\n\nexport default async function call(): Promise<Response> {\n    const answer = await fetch("https://api.example.com/x", {headers: {Authorization: ATTIO_API_TOKEN}})\n    return new Response(\`\${await answer.text()} \${process.env.REGION} \${process.env.UNSET}\`)\n}\n`,
+            "src/app/webhooks/call.webhook.ts": `import {ATTIO_API_TOKEN} from "attio/server"\n\nexport default async function call(): Promise<Response> {\n    const answer = await fetch("https://api.example.com/x", {headers: {Authorization: ATTIO_API_TOKEN}})\n    return new Response(\`\${await answer.text()} \${process.env.REGION} \${process.env.HOME}\`)\n}\n`,
         })
         const seen: string[] = []
         const testApp = await loadApp(root, {
