@@ -4,6 +4,7 @@
  */
 import type {AppAnalysis} from "../app-model/analysis.js"
 import type {App, AppFile} from "../app-model/app.js"
+import type {TypeInfo} from "../app-model/type-info.js"
 import {type FileReport, isFileRule, type Report, type Rule} from "./rule.js"
 
 /** A failure inside a rule: reported as an internal error (exit 2), naming the rule. */
@@ -28,37 +29,42 @@ export function runRules(
         const denied = requiresTypeInformation
             ? undefined
             : `rule ${id} asked for type information, but its meta does not declare requiresTypeInformation`
-        const base = {
-            app,
-            analysis,
-            get types() {
-                if (denied) throw new Error(denied)
-                return analysis.types
-            },
-        }
         if (isFileRule(rule)) files ??= checkedFiles(app, analysis, wanted)
         analysis.types.denied = denied
         try {
             if (isFileRule(rule)) {
                 for (const file of files!) {
                     rule.checkFile(
-                        Object.create(base, {
-                            file: {value: file},
-                            report: {value: (found: FileReport) => onReport(rule, file, found)},
-                        })
+                        new Context(app, analysis, denied, file, (found: FileReport) => onReport(rule, file, found))
                     )
                 }
             } else {
                 const report = (found: Report) => {
                     if (wanted(found.file)) onReport(rule, found.file, found)
                 }
-                rule.checkApp(Object.create(base, {report: {value: report}}))
+                rule.checkApp(new Context(app, analysis, denied, undefined as never, report))
             }
         } catch (error) {
             throw new InternalError(`rule ${id} failed: ${(error as Error).message}`, {cause: error})
         } finally {
             analysis.types.denied = undefined
         }
+    }
+}
+
+/** What a check gets: one class, so that the thousands of contexts of a run share one shape. */
+class Context<R> {
+    constructor(
+        readonly app: App,
+        readonly analysis: AppAnalysis,
+        private readonly denied: string | undefined,
+        readonly file: AppFile,
+        readonly report: (found: R) => void
+    ) {}
+
+    get types(): TypeInfo {
+        if (this.denied) throw new Error(this.denied)
+        return this.analysis.types
     }
 }
 
