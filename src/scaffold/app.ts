@@ -2,16 +2,19 @@
 import {existsSync, statSync} from "node:fs"
 import path from "node:path"
 import {HANDLER_EXTENSIONS, handlerPath, type HandlerKind, type Layout} from "../app-model/layout.js"
+import {confinement, type Confinement} from "./confine.js"
 
 export interface App {
     /** Absolute path of the app (the generator's destination root). */
     root: string
     /** Where new handler files go. */
     layout: Layout
+    /** Where the generator may read and write: the app, through no link leaving it. */
+    confined: Confinement
 }
 
-export function inspectApp(root: string): App {
-    return {root, layout: detectLayout(root)}
+export function inspectApp(root: string, options: {allowSymlinks?: boolean} = {}): App {
+    return {root, layout: detectLayout(root), confined: confinement(root, options.allowSymlinks === true)}
 }
 
 /** `src/app/` when the app has it or has no handler folder at all (what `npm create attio` makes today). */

@@ -9,7 +9,7 @@ import {renderTemplate} from "./templates.js"
 
 /** The event generator's change: the event's skeleton, unless the app has that event already. */
 export async function planEvent(app: App, name: EventName): Promise<Plan> {
-    const plan = new Plan(app.root)
+    const plan = new Plan(app)
     const existing = findHandler(app, "event", name)
     if (existing) {
         plan.notes.push(`${existing} exists; nothing changed.`)

@@ -67,3 +67,17 @@ export function pascalCase(id: string): string {
         .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
         .join("")
 }
+
+/**
+ * A file name as the generators print it: as is, or JSON-quoted when it holds a control character (a terminal
+ * escape sequence, a line break) or a bidirectional override, which would otherwise act on the terminal.
+ */
+export function shownPath(name: string): string {
+    if (!UNSAFE.test(name)) return name
+    // JSON.stringify escapes C0 controls; DEL, C1 controls and the others pass through it, so they are done here.
+    return JSON.stringify(name).replace(UNSAFE_GLOBAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+}
+
+const UNSAFE_CHARS = "\\p{Cc}\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`, "u")
+const UNSAFE_GLOBAL = new RegExp(`[${UNSAFE_CHARS}]`, "gu")

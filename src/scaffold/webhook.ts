@@ -51,7 +51,7 @@ export interface WebhookSpec {
 export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
     // attio-lint's model of the app knows the installed SDK, and where each fileName comes from.
     const model = await AppModel.load(app.root)
-    const plan = new Plan(app.root)
+    const plan = new Plan(app)
     await planHandler(app, spec, plan, isLegacySdk(model.sdkVersion()))
     if (spec.register) {
         const registeredIn = registeringFile(model, spec.id)
