@@ -1,5 +1,4 @@
 /** Planning the webhook generator's changes: the handler, its registration and its cleanup. */
-import path from "node:path"
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App as AppModel} from "../app-model/app.js"
 import {handlerPath} from "../app-model/layout.js"
@@ -92,7 +91,7 @@ async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: b
         functionName: `handle${pascalCase(spec.id)}`,
         legacySdk,
     })
-    plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(path.join(app.root, relPath))))
+    plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(plan, relPath)))
 }
 
 /**
