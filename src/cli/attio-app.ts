@@ -6,6 +6,7 @@
 import {fileURLToPath} from "node:url"
 import type Generator from "yeoman-generator"
 import {PACKAGE_ROOT, packageVersion} from "../package-info.js"
+import {escapeControls} from "../scaffold/names.js"
 
 /** Exit code of a problem with the run's surroundings (its folder, its output), not with what it was asked. */
 const SETUP_ERROR = 2
@@ -94,13 +95,8 @@ async function main(argv: string[]): Promise<number> {
     return 0
 }
 
-/** Control characters (a terminal escape in a file name) shown as `\xNN`, so that a message cannot act on the terminal. */
-function printable(text: string): string {
-    return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
-}
-
 function fail(message: string, code: number) {
-    process.stderr.write(`attio-app: ${printable(message)}\n`)
+    process.stderr.write(`attio-app: ${escapeControls(message)}\n`)
     process.exitCode = code
 }
 

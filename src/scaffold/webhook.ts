@@ -2,11 +2,11 @@
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App as AppModel} from "../app-model/app.js"
 import {handlerPath} from "../app-model/layout.js"
-import {findHandler, type App} from "./app.js"
+import {findCaseTwin, findHandler, type App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import {ensureEventCode} from "./event.js"
 import type {Insertion} from "./event-handler.js"
-import {pascalCase} from "./names.js"
+import {pascalCase, shownPath} from "./names.js"
 import {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
 import {renderTemplate} from "./templates.js"
@@ -56,7 +56,7 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
         const registeredIn = registeringFile(model, spec.id)
         if (registeredIn) {
             plan.notes.push(
-                `${registeredIn} already registers the ${spec.id} webhook handler; connection-added left as it is.`
+                `${shownPath(registeredIn)} already registers the ${spec.id} webhook handler; connection-added left as it is.`
             )
         } else {
             await ensureEventCode(app, plan, "connection-added", {insertion: registration(spec)})
@@ -79,6 +79,12 @@ function isLegacySdk(version: string | undefined): boolean {
 }
 
 async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: boolean) {
+    const twin = findCaseTwin(app, "webhook", spec.id)
+    if (twin !== undefined) {
+        throw new ScaffoldError(
+            `${shownPath(twin)} exists, and differs from the id ${JSON.stringify(spec.id)} only by letter case (one file on macOS and Windows); rename it, or choose another id.`
+        )
+    }
     const existing = findHandler(app, "webhook", spec.id)
     if (existing?.endsWith(".js")) {
         plan.notes.push(`${existing} exists; it is JavaScript, so it is left as it is.`)

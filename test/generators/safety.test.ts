@@ -257,3 +257,29 @@ describe("the monorepo root", () => {
         expect(Object.keys(readTree(root)).sort()).toEqual(["apps/crm/package.json", "package.json"])
     })
 })
+
+describe("names", () => {
+    it.each([
+        ["src/app/webhooks/Deal.webhook.ts", "deal", "src/app/webhooks/Deal.webhook.ts"],
+        ["src/webhooks/CRM/deal.webhook.ts", "crm/deal", "src/webhooks/CRM"],
+    ])("an existing %s is refused as a twin of %s by letter case", async (existing, id, twin) => {
+        const run = await runGenerator("webhook", {files: {[existing]: "export {}\n"}, args: [id]})
+        expect(run.error?.message).toContain(`${twin} exists, and differs from the id "${id}" only by letter case`)
+        expect(run.files).toEqual(run.before)
+    })
+
+    it("a name that is a path from the app root is refused", async () => {
+        const run = await runGenerator("webhook", {files: {}, args: ["src/app/webhooks/foo"]})
+        expect(run.error?.message).toContain('is a path from the app root; give the id relative to the webhooks folder: "foo".')
+        expect(run.files).toEqual(run.before)
+    })
+
+    it("file names with terminal escapes are printed escaped", () => {
+        const evil = "src/app/webhooks/\u001b[31mred\u202e.webhook.ts"
+        const root = app({[evil]: "export default async function (r: Request) {\n    return new Response(await r.text())\n}\n"})
+        const result = runBin("attio-app", ["webhook", "deal"], {cwd: root})
+        expect(result.code).toBe(0)
+        expect(result.stderr).toContain('"src/app/webhooks/\\u001b[31mred\\u202e.webhook.ts":1:1 warning')
+        expect(result.stderr).not.toMatch(/[\u001b\u202e]/)
+    })
+})
