@@ -2,7 +2,7 @@
 import {existsSync, readdirSync, statSync} from "node:fs"
 import path from "node:path"
 import {HANDLER_EXTENSIONS, HANDLER_ROOTS, handlerPath, type HandlerKind, type Layout} from "../app-model/layout.js"
-import {confinement, type Confinement} from "./confine.js"
+import {confinement, resolveTarget, type Confinement} from "./confine.js"
 
 export interface App {
     /** Absolute path of the app (the generator's destination root). */
@@ -13,8 +13,14 @@ export interface App {
     confined: Confinement
 }
 
+/**
+ * Throws a ScaffoldError when a handler folder is a link leaving the app (or dangling): refused before anything
+ * in it is looked at, rather than when the first file in it is read.
+ */
 export function inspectApp(root: string, options: {allowSymlinks?: boolean} = {}): App {
-    return {root, layout: detectLayout(root), confined: confinement(root, options.allowSymlinks === true)}
+    const confined = confinement(root, options.allowSymlinks === true)
+    for (const {dir} of HANDLER_ROOTS) resolveTarget(confined, dir)
+    return {root, layout: detectLayout(root), confined}
 }
 
 /** `src/app/` when the app has it or has no handler folder at all (what `npm create attio` makes today). */

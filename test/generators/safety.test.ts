@@ -208,6 +208,15 @@ describe("confined to the app", () => {
         expect(run.files).toEqual(run.before)
     })
 
+    it("an events folder linked outside the app is refused by the event generator too", async () => {
+        const outside = tempDir()
+        const root = app({"src/app/webhooks/x.webhook.ts": "export {}\n"})
+        fs.symlinkSync(outside, path.join(root, "src/app/events"))
+        const run = await runGenerator("event", {root, args: ["connection-added"]})
+        expect(run.error?.message).toContain("src/app/events is a symbolic link to")
+        expect(fs.readdirSync(outside)).toEqual([])
+    })
+
     it("an event file linked outside the app is refused, neither read nor written", async () => {
         const outside = tempDir()
         fs.writeFileSync(path.join(outside, "secret.ts"), ADDED_CODE)
@@ -228,6 +237,15 @@ describe("confined to the app", () => {
         expect(run.error?.message).toContain("src/app/webhooks/deal.webhook.ts is a symbolic link to")
         expect(run.error?.message).toContain("which does not exist")
         expect(fs.existsSync(nowhere)).toBe(false)
+    })
+
+    it("a link that stays in the app is followed", async () => {
+        const root = app({"src/shared/events/connection-added.event.ts": ADDED_CODE})
+        fs.mkdirSync(path.join(root, "src/app"))
+        fs.symlinkSync(path.join(root, "src/shared/events"), path.join(root, "src/app/events"))
+        const run = await runGenerator("webhook", {root, args: ["deal"]})
+        expect(run.error).toBeUndefined()
+        expect(run.files["src/shared/events/connection-added.event.ts"]).toContain("registerDealWebhook")
     })
 
     it("a link into the rest of the repository is refused, and followed with --allow-symlinks", async () => {
