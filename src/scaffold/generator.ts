@@ -6,6 +6,7 @@ import fs from "node:fs"
 import path from "node:path"
 import Generator from "yeoman-generator"
 import {findAppRoot} from "../app-model/app.js"
+import {isJsonObject} from "../json.js"
 import {inspectApp, type App} from "./app.js"
 import {commitPlan} from "./commit.js"
 import {lineDiff} from "./diff.js"
@@ -188,7 +189,7 @@ function checkNotWorkspaceRoot(root: string) {
     } catch {
         return
     }
-    if (typeof manifest === "object" && manifest !== null && "workspaces" in manifest) {
+    if (isJsonObject(manifest) && "workspaces" in manifest) {
         throw new ScaffoldError(
             `${root} is a monorepo's root (its package.json has workspaces), not an app; run it in the app's folder.`
         )

@@ -9,6 +9,7 @@
  */
 import path from "node:path"
 import * as prettier from "prettier"
+import {isJsonObject} from "../json.js"
 import type {App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import {readOriginal, type Plan} from "./plan.js"
@@ -68,15 +69,15 @@ async function findConfig(app: App): Promise<Found> {
         }
         const value = await parseConfig(name, text)
         if (name === "package.json" || name === "package.yaml") {
-            const field = isObject(value) ? value.prettier : undefined
+            const field = isJsonObject(value) ? value.prettier : undefined
             if (field === undefined) continue
             if (typeof field === "string") {
                 return {
                     note: `${name} names the shared prettier config ${JSON.stringify(field)}, which the generator does not load; generated code uses Attio's style.`,
                 }
             }
-            if (!isObject(field)) throw configError(name, `"prettier" is ${typeof field}, not an object`)
-        } else if (!isObject(value)) {
+            if (!isJsonObject(field)) throw configError(name, `"prettier" is ${typeof field}, not an object`)
+        } else if (!isJsonObject(value)) {
             // A string names a shared-config package, which prettier would import.
             throw configError(name, `it holds ${typeof value === "string" ? "a package name" : typeof value}, not an object of options`)
         }
@@ -106,10 +107,6 @@ async function parseConfig(name: string, text: string): Promise<unknown> {
     } catch (error) {
         throw configError(name, (error as Error).message.split("\n")[0]!)
     }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
 }
 
 function configError(name: string, reason: string): ScaffoldError {
