@@ -46,7 +46,9 @@ function tryLock(file: string): boolean {
         return true
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-            throw new ScaffoldError(`The app's folder may not be written (${(error as Error).message}); nothing was written.`)
+            throw new ScaffoldError(
+                `The lock file ${LOCK_FILE} cannot be created in the app (${(error as Error).message}); nothing was written.`
+            )
         }
     }
     if (isStale(file)) fs.rmSync(file, {force: true})
