@@ -111,10 +111,14 @@ export function checkWritable(confined: Confinement, relPath: string): Target {
     const existing = target.missing === -1 ? target.parts.length - 1 : target.missing
     const parent = path.join(confined.root, ...target.parts.slice(0, existing))
     if (existing > 0 && !fs.statSync(parent).isDirectory()) {
-        throw new ScaffoldError(`${shownPath(target.parts.slice(0, existing).join("/"))} is a file, where the generator needs a folder.`)
+        throw new ScaffoldError(
+            `${shownPath(target.parts.slice(0, existing).join("/"))} is a file, where the generator needs a folder.`
+        )
     }
     if (target.stats && !target.stats.isFile()) {
-        throw new ScaffoldError(`${shown} exists and is not a regular file (a folder, a device, a pipe?); the generator does not replace it.`)
+        throw new ScaffoldError(
+            `${shown} exists and is not a regular file (a folder, a device, a pipe?); the generator does not replace it.`
+        )
     }
     checkAccess(parent, shownPath(target.parts.slice(0, existing).join("/") || "."), "folder")
     if (target.stats) checkAccess(target.file, shown, "file")

@@ -127,7 +127,10 @@ export class EventHandlerFile {
             const call = (await formatTypeScript(`await ${helper}(${connection})`, style)).trimEnd()
             this.addCall(edits, body, call, style)
             const helperCode = await formatTypeScript(insertion.renderHelper({helper, sdk: sdkRefs}), style)
-            edits.add(this.text.length, `${this.text.endsWith("\n") ? "" : this.eol}${this.eol}${this.toEol(helperCode)}`)
+            edits.add(
+                this.text.length,
+                `${this.text.endsWith("\n") ? "" : this.eol}${this.eol}${this.toEol(helperCode)}`
+            )
             return edits.apply(this.text)
         }
     }
@@ -277,7 +280,8 @@ export class EventHandlerFile {
         const outerIndent = lineIndent(this.text, body.getStart())
         const ownLine = (position: number) => this.text.slice(lineStart(this.text, position), position).trim() === ""
         const first = statements[0]
-        const indent = first && ownLine(first.getStart()) ? lineIndent(this.text, first.getStart()) : outerIndent + style.indent
+        const indent =
+            first && ownLine(first.getStart()) ? lineIndent(this.text, first.getStart()) : outerIndent + style.indent
         const lines = `${indent}${call.split("\n").join(this.eol + indent)}`
         const last = statements.at(-1)
         if (last && (Node.isReturnStatement(last) || Node.isThrowStatement(last))) {

@@ -35,7 +35,8 @@ export abstract class ScaffoldGenerator extends Generator {
         this.option("bail", {type: Boolean, description: "Fail, writing nothing, instead of asking about a conflict"})
         this.option("allow-symlinks", {
             type: Boolean,
-            description: "Follow symbolic links that point elsewhere in the app's git repository (default: only inside the app)",
+            description:
+                "Follow symbolic links that point elsewhere in the app's git repository (default: only inside the app)",
         })
         // Yeoman's conflicter reads `dryRun`; arguments parsed by the generator give `dry-run`.
         this.rawOptions.dryRun ??= this.rawOptions["dry-run"]
@@ -103,7 +104,9 @@ export abstract class ScaffoldGenerator extends Generator {
             if (error instanceof ScaffoldError) throw new ScaffoldError(`${error.message} Nothing was written.`)
             if (error instanceof RangeError) {
                 // A stack overflow in the parser or the app model: some file nests too deeply to analyse.
-                throw new ScaffoldError(`A file of the app nests too deeply to analyse (${error.message}). Nothing was written.`)
+                throw new ScaffoldError(
+                    `A file of the app nests too deeply to analyse (${error.message}). Nothing was written.`
+                )
             }
             throw error
         }

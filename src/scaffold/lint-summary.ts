@@ -29,4 +29,3 @@ export async function lintSummary(appRoot: string): Promise<string> {
         ...more,
     ].join("\n")
 }
-

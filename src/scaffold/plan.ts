@@ -83,9 +83,12 @@ export function readOriginal(app: App, relPath: string): Original | undefined {
     const target = resolveTarget(app.confined, relPath)
     const shown = shownPath(relPath)
     if (!target.stats) return undefined
-    if (!target.stats.isFile()) throw new ScaffoldError(`${shown} is not a regular file; the generator only edits files.`)
+    if (!target.stats.isFile())
+        throw new ScaffoldError(`${shown} is not a regular file; the generator only edits files.`)
     if (target.stats.size > MAX_SOURCE_BYTES) {
-        throw new ScaffoldError(`${shown} is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB; the generator does not edit it.`)
+        throw new ScaffoldError(
+            `${shown} is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB; the generator does not edit it.`
+        )
     }
     let bytes: Buffer
     try {

@@ -79,7 +79,10 @@ async function findConfig(app: App): Promise<Found> {
             if (!isJsonObject(field)) throw configError(name, `"prettier" is ${typeof field}, not an object`)
         } else if (!isJsonObject(value)) {
             // A string names a shared-config package, which prettier would import.
-            throw configError(name, `it holds ${typeof value === "string" ? "a package name" : typeof value}, not an object of options`)
+            throw configError(
+                name,
+                `it holds ${typeof value === "string" ? "a package name" : typeof value}, not an object of options`
+            )
         }
         return {file: path.join(app.root, name)}
     }
@@ -100,9 +103,17 @@ async function parseConfig(name: string, text: string): Promise<unknown> {
         if (name.endsWith(".json")) return JSON.parse(text)
         if (name.endsWith(".toml")) return {}
         // JSON5: an object starts with "{" once comments are left out.
-        if (name.endsWith(".json5")) return text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, "").trim().startsWith("{") ? {} : ""
+        if (name.endsWith(".json5"))
+            return text
+                .replace(/\/\/.*|\/\*[\s\S]*?\*\//g, "")
+                .trim()
+                .startsWith("{")
+                ? {}
+                : ""
         // YAML, JSON included, as prettier reads `.prettierrc`.
-        const yaml = (await import("prettier/plugins/yaml")) as unknown as {__parsePrettierYamlConfig(text: string): unknown}
+        const yaml = (await import("prettier/plugins/yaml")) as unknown as {
+            __parsePrettierYamlConfig(text: string): unknown
+        }
         return yaml.__parsePrettierYamlConfig(text)
     } catch (error) {
         throw configError(name, (error as Error).message.split("\n")[0]!)

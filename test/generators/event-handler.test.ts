@@ -328,9 +328,9 @@ describe("unusual but valid default exports", () => {
     })
 
     it("a `this` parameter is no connection: the next parameter is used, or one is added after it", async () => {
-        expect(await insert(`export default async function f(this: void, {connection}: any) {\n    log()\n}\n`)).toContain(
-            `    log()\n    ${CALL}\n}`
-        )
+        expect(
+            await insert(`export default async function f(this: void, {connection}: any) {\n    log()\n}\n`)
+        ).toContain(`    log()\n    ${CALL}\n}`)
         expect(await insert(`export default async function f(this: void) {\n    log()\n}\n`)).toContain(
             `export default async function f(this: void, {connection}: {connection: Connection}) {\n    log()\n    ${CALL}\n}`
         )

@@ -119,10 +119,14 @@ describe("all or nothing", () => {
     it("SIGKILL at any moment leaves each file as it was or complete", async () => {
         const root = app({[ADDED]: ADDED_CODE})
         for (const delay of [400, 800, 1200, 1600, 2000, 2400, 2800]) {
-            const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), "webhook", `d${delay}`, "--yes"], {
-                cwd: root,
-                stdio: "ignore",
-            })
+            const child = spawn(
+                process.execPath,
+                [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), "webhook", `d${delay}`, "--yes"],
+                {
+                    cwd: root,
+                    stdio: "ignore",
+                }
+            )
             await new Promise((resolve) => setTimeout(resolve, delay))
             child.kill("SIGKILL")
             await new Promise((resolve) => child.on("exit", resolve))
@@ -144,10 +148,14 @@ describe("two runs at once", () => {
         const root = app({[ADDED]: ADDED_CODE})
         const run = (id: string) =>
             new Promise<number | null>((resolve) => {
-                const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), "webhook", id, "--yes"], {
-                    cwd: root,
-                    stdio: "ignore",
-                })
+                const child = spawn(
+                    process.execPath,
+                    [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), "webhook", id, "--yes"],
+                    {
+                        cwd: root,
+                        stdio: "ignore",
+                    }
+                )
                 child.on("exit", resolve)
             })
         expect(await Promise.all([run("one"), run("two")])).toEqual([0, 0])
@@ -176,7 +184,10 @@ describe("two runs at once", () => {
 describe("file contents", () => {
     it("a file that is not UTF-8 is refused by name, its bytes untouched", async () => {
         const root = app({})
-        const latin1 = Buffer.from(ADDED_CODE.replace("console.log(connection.id)", "// café\n    console.log(1)"), "latin1")
+        const latin1 = Buffer.from(
+            ADDED_CODE.replace("console.log(connection.id)", "// café\n    console.log(1)"),
+            "latin1"
+        )
         fs.mkdirSync(path.join(root, "src/app/events"), {recursive: true})
         fs.writeFileSync(path.join(root, ADDED), latin1)
         const run = await runGenerator("webhook", {root, args: ["deal"]})
@@ -203,7 +214,9 @@ describe("confined to the app", () => {
         fs.mkdirSync(path.join(root, "src/app"), {recursive: true})
         fs.symlinkSync(outside, path.join(root, "src/app/webhooks"))
         const run = await runGenerator("webhook", {root, args: ["deal"]})
-        expect(run.error?.message).toContain(`src/app/webhooks is a symbolic link to ${fs.realpathSync(outside)}, outside the app`)
+        expect(run.error?.message).toContain(
+            `src/app/webhooks is a symbolic link to ${fs.realpathSync(outside)}, outside the app`
+        )
         expect(fs.readdirSync(outside)).toEqual([])
         expect(run.files).toEqual(run.before)
     })
@@ -261,17 +274,24 @@ describe("confined to the app", () => {
         expect(refused.error?.message).toContain("--allow-symlinks allows links that stay inside the repository")
         const allowed = await runGenerator("webhook", {root, args: ["deal"], options: {"allow-symlinks": true}})
         expect(allowed.error).toBeUndefined()
-        expect(fs.readFileSync(path.join(repo, "shared/events/connection-added.event.ts"), "utf8")).toContain("registerDealWebhook")
+        expect(fs.readFileSync(path.join(repo, "shared/events/connection-added.event.ts"), "utf8")).toContain(
+            "registerDealWebhook"
+        )
         expect(fs.lstatSync(path.join(repo, "app/src/app/events")).isSymbolicLink()).toBe(true)
     })
 })
 
 describe("the monorepo root", () => {
     it("is refused: run it in the app's folder", () => {
-        const root = app({"package.json": '\uFEFF{"private": true, "workspaces": ["apps/*"]}', "apps/crm/package.json": "{}"})
+        const root = app({
+            "package.json": '\uFEFF{"private": true, "workspaces": ["apps/*"]}',
+            "apps/crm/package.json": "{}",
+        })
         const result = runBin("attio-app", ["webhook", "deal"], {cwd: root})
         expect(result.code).toBe(1)
-        expect(result.stderr).toContain("is a monorepo's root (its package.json has workspaces), not an app; run it in the app's folder.")
+        expect(result.stderr).toContain(
+            "is a monorepo's root (its package.json has workspaces), not an app; run it in the app's folder."
+        )
         expect(Object.keys(readTree(root)).sort()).toEqual(["apps/crm/package.json", "package.json"])
     })
 })
@@ -288,13 +308,17 @@ describe("names", () => {
 
     it("a name that is a path from the app root is refused", async () => {
         const run = await runGenerator("webhook", {files: {}, args: ["src/app/webhooks/foo"]})
-        expect(run.error?.message).toContain('is a path from the app root; give the id relative to the webhooks folder: "foo".')
+        expect(run.error?.message).toContain(
+            'is a path from the app root; give the id relative to the webhooks folder: "foo".'
+        )
         expect(run.files).toEqual(run.before)
     })
 
     it("file names with terminal escapes are printed escaped", () => {
         const evil = "src/app/webhooks/\u001b[31mred\u202e.webhook.ts"
-        const root = app({[evil]: "export default async function (r: Request) {\n    return new Response(await r.text())\n}\n"})
+        const root = app({
+            [evil]: "export default async function (r: Request) {\n    return new Response(await r.text())\n}\n",
+        })
         const result = runBin("attio-app", ["webhook", "deal"], {cwd: root})
         expect(result.code).toBe(0)
         expect(result.stderr).toContain('"src/app/webhooks/\\u001b[31mred\\u202e.webhook.ts":1:1 warning')

@@ -15,7 +15,8 @@ afterEach(() => {
 
 const EVENT = "src/app/events/connection-added.event.ts"
 /** Code that leaves a trace if it ever runs. */
-const TRAP = (root: string) => `require("fs").writeFileSync(${JSON.stringify(path.join(root, "RAN"))}, "")\nmodule.exports = {semi: true}\n`
+const TRAP = (root: string) =>
+    `require("fs").writeFileSync(${JSON.stringify(path.join(root, "RAN"))}, "")\nmodule.exports = {semi: true}\n`
 
 async function styleOf(files: AppFiles | ((root: string) => AppFiles)) {
     const root = writeApp({})
@@ -36,7 +37,9 @@ describe("the app's prettier configuration", () => {
             const result = await styleOf((root) => ({[name]: TRAP(root), ".prettierrc.toml": "semi = true\n"}))
             expect(result.ran).toBe(false)
             expect(result.options).toEqual(ATTIO_STYLE)
-            expect(result.notes).toEqual([`${name} is code, which the generator does not run; generated code uses Attio's style.`])
+            expect(result.notes).toEqual([
+                `${name} is code, which the generator does not run; generated code uses Attio's style.`,
+            ])
         }
     )
 
@@ -85,7 +88,10 @@ describe("the app's prettier configuration", () => {
 
     it("applies overrides for the file", async () => {
         const result = await styleOf({
-            ".prettierrc.json": JSON.stringify({semi: false, overrides: [{files: "*.event.ts", options: {semi: true}}]}),
+            ".prettierrc.json": JSON.stringify({
+                semi: false,
+                overrides: [{files: "*.event.ts", options: {semi: true}}],
+            }),
         })
         expect(result.options.semi).toBe(true)
     })
