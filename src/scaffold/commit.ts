@@ -30,8 +30,11 @@ interface Written {
 }
 
 export function commitPlan(plan: Plan, io: CommitIo = DISK) {
-    const targets = plan.changes.map((change) => ({change, target: checkWritable(plan.app.confined, change.path)}))
-    for (const {change} of targets) checkUnchanged(plan, change)
+    const targets = beforeFirstWrite(() => {
+        const checked = plan.changes.map((change) => ({change, target: checkWritable(plan.app.confined, change.path)}))
+        for (const {change} of checked) checkUnchanged(plan, change)
+        return checked
+    })
     const written: Written[] = []
     const createdFolders: string[] = []
     try {
@@ -61,6 +64,15 @@ export function commitPlan(plan: Plan, io: CommitIo = DISK) {
     }
 }
 
+function beforeFirstWrite<T>(check: () => T): T {
+    try {
+        return check()
+    } catch (error) {
+        if (error instanceof ScaffoldError) throw new ScaffoldError(`${error.message} Nothing was written.`)
+        throw error
+    }
+}
+
 function rank(change: FileChange): number {
     return change.action === "create" ? 0 : 1
 }
@@ -74,7 +86,7 @@ function checkUnchanged(plan: Plan, change: FileChange) {
     const now = readOriginal(plan.app, change.path)?.bytes
     if (before === undefined ? now === undefined : now !== undefined && before.equals(now)) return
     throw new ScaffoldError(
-        `${shownPath(change.path)} was changed by another run (or an editor) while the generator ran; nothing was written. Run it again.`
+        `${shownPath(change.path)} was changed by another run (or an editor) while the generator ran; run the generator again.`
     )
 }
 

@@ -73,7 +73,9 @@ describe("all or nothing", () => {
         const {root, plan} = await plannedApp({[ADDED]: ADDED_CODE})
         fs.appendFileSync(path.join(root, ADDED), "// edited meanwhile\n")
         const before = readTree(root)
-        expect(() => commitPlan(plan)).toThrow(`${ADDED} was changed by another run (or an editor)`)
+        expect(() => commitPlan(plan)).toThrow(
+            `${ADDED} was changed by another run (or an editor) while the generator ran; run the generator again. Nothing was written.`
+        )
         expect(readTree(root)).toEqual(before)
     })
 
@@ -109,7 +111,9 @@ describe("all or nothing", () => {
         fs.chmodSync(path.join(root, "src/app/events"), 0o500)
         try {
             const run = await runGenerator("webhook", {root, args: ["deal"]})
-            expect(run.error?.message).toContain("The folder src/app/events may not be written")
+            expect(run.error?.message).toBe(
+                "The folder src/app/events may not be written (permission denied). Nothing was written."
+            )
             expect(run.files).toEqual(run.before)
         } finally {
             fs.chmodSync(path.join(root, "src/app/events"), 0o700)
