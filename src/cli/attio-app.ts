@@ -110,6 +110,12 @@ process.stderr.on("error", () => {
     process.exitCode ||= SETUP_ERROR
 })
 
+// An error thrown outside main's promise (in a timer or a stream of a dependency) still ends in one line.
+process.on("uncaughtException", (error) => {
+    fail(`internal error: ${error.message}`, 1)
+    process.exit()
+})
+
 main(process.argv.slice(2)).then(
     (code) => {
         process.exitCode ||= code

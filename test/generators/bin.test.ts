@@ -189,6 +189,22 @@ describe("the attio-app bin and its surroundings: one line, never a stack trace"
         expect(code).toBe(0)
     })
 
+    it("an error thrown outside the run (a timer of a dependency) ends in one line", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-boom-"))
+        try {
+            const boom = path.join(dir, "boom.mjs")
+            fs.writeFileSync(boom, 'setTimeout(() => { throw new Error("boom") }, 100)\n')
+            const result = runBin("attio-app", ["webhook", "--help"], {
+                cwd: dir,
+                env: {NODE_OPTIONS: `--import=${boom}`},
+            })
+            expect(result.stderr).toBe("attio-app: internal error: boom\n")
+            expect(result.code).toBe(1)
+        } finally {
+            fs.rmSync(dir, {recursive: true, force: true})
+        }
+    })
+
     it("in a working folder that was deleted, exits 2 with one line", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-gone-"))
         const result = spawnSync(
