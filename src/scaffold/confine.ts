@@ -128,7 +128,9 @@ export function checkWritable(confined: Confinement, relPath: string): Target {
 function checkAccess(file: string, shown: string, what: string) {
     try {
         fs.accessSync(file, fs.constants.W_OK | (what === "folder" ? fs.constants.X_OK : 0))
-    } catch {
-        throw new ScaffoldError(`The ${what} ${shown} may not be written (permission denied).`)
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        const reason = code === "EROFS" ? "a read-only file system" : code === "EACCES" ? "permission denied" : code
+        throw new ScaffoldError(`The ${what} ${shown} may not be written (${reason}).`)
     }
 }
