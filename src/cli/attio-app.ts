@@ -19,6 +19,15 @@ const GENERATORS = {
     event: "[name]    An event handler (connection-added or connection-removed) with the right signature",
 } as const
 
+/** Commands that are not generators, each in a module of its own with a `run(args)` that answers the exit code. */
+const COMMANDS: Record<string, {module: string; text: string}> = {
+    invoke: {module: "./invoke.js", text: "<id>     Run one webhook handler once, locally, and print its response"},
+    "test-setup": {
+        module: "./test-setup.js",
+        text: "     Add vitest and its config to the app, for the generated tests",
+    },
+}
+
 const USAGE = `Usage: attio-app <generator> [name] [options]   (run it in the app's folder)
 
 Generators:
@@ -28,6 +37,11 @@ ${Object.entries(GENERATORS)
 
   attio-app webhook prospect-updated --event lead.processed --register-url https://api.example.com/webhooks
   attio-app event connection-removed
+
+Commands:
+${Object.entries(COMMANDS)
+    .map(([name, {text}]) => `  ${name} ${text}`)
+    .join("\n")}
 
 Options:
   attio-app <generator> --help   that generator's options
@@ -47,18 +61,22 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${packageVersion()}\n`)
         return 0
     }
-    if (command === undefined || !(command in GENERATORS)) {
-        process.stderr.write(
-            `${command === undefined ? "Name a generator." : `There is no generator ${JSON.stringify(command)}.`}\n\n${USAGE}`
-        )
-        return 1
-    }
     try {
         process.cwd()
     } catch (error) {
         throw new SetupError(
             `the working folder cannot be read (${(error as Error).message}); it may have been deleted. Go to the app's folder and run again.`
         )
+    }
+    if (command !== undefined && Object.hasOwn(COMMANDS, command)) {
+        const {run} = (await import(COMMANDS[command].module)) as {run: (args: string[]) => Promise<number>}
+        return run(rest)
+    }
+    if (command === undefined || !(command in GENERATORS)) {
+        process.stderr.write(
+            `${command === undefined ? "Name a generator." : `There is no generator ${JSON.stringify(command)}.`}\n\n${USAGE}`
+        )
+        return 1
     }
     // Loaded here, not at the top, so that --help, --version and usage errors answer at once.
     const {createEnv} = await import("yeoman-environment")

@@ -205,20 +205,18 @@ describe("the attio-app bin and its surroundings: one line, never a stack trace"
         }
     })
 
-    it("in a working folder that was deleted, exits 2 with one line", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-gone-"))
-        const result = spawnSync(
-            "sh",
-            ["-c", 'cd "$1" && rmdir "$1" && exec "$2" "$3" webhook x --yes', "sh", dir, process.execPath, BIN],
-            {
-                encoding: "utf8",
-            }
-        )
-        expect(result.stderr).toMatch(
-            /^attio-app: the working folder cannot be read \(ENOENT[^\n]*; it may have been deleted\. Go to the app's folder and run again\.\n$/
-        )
-        expect(result.status).toBe(2)
-    })
+    it.each([["webhook x --yes"], ["test-setup"]])(
+        "%s in a working folder that was deleted exits 2 with one line",
+        (args) => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-gone-"))
+            const script = `cd "$1" && rmdir "$1" && exec "$2" "$3" ${args}`
+            const result = spawnSync("sh", ["-c", script, "sh", dir, process.execPath, BIN], {encoding: "utf8"})
+            expect(result.stderr).toMatch(
+                /^attio-app: the working folder cannot be read \(ENOENT[^\n]*; it may have been deleted\. Go to the app's folder and run again\.\n$/
+            )
+            expect(result.status).toBe(2)
+        }
+    )
 })
 
 describe("the packed package", () => {
