@@ -11,6 +11,7 @@ import {inspectApp} from "../../src/scaffold/app.js"
 import {commitPlan, type CommitIo} from "../../src/scaffold/commit.js"
 import {LOCK_FILE, withAppLock} from "../../src/scaffold/lock.js"
 import {planWebhook, PLACEHOLDER_REGISTER_URL} from "../../src/scaffold/webhook.js"
+import {usesVitest} from "../../src/scaffold/webhook-test.js"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {writeApp, type AppFiles} from "../support/rule-tester.js"
 import {readTree, runGenerator} from "./support.js"
@@ -282,6 +283,12 @@ describe("confined to the app", () => {
             "registerDealWebhook"
         )
         expect(fs.lstatSync(path.join(repo, "app/src/app/events")).isSymbolicLink()).toBe(true)
+    })
+})
+
+describe("package.json with a byte order mark", () => {
+    it("is read as npm reads it", () => {
+        expect(usesVitest(app({"package.json": '\uFEFF{"devDependencies": {"vitest": "^3.0.0"}}'}))).toBe(true)
     })
 })
 
