@@ -11,6 +11,8 @@ import path from "node:path"
 
 import {isJsonObject} from "../json.js"
 import type {FileFacts} from "./facts.js"
+import {isFileFactsOf} from "./facts-schema.js"
+import {isInside, readText, realpathOr} from "./read-file.js"
 
 /** Bump when the shape of FileFacts changes. */
 const SCHEMA = 2
@@ -36,14 +38,20 @@ export function contentHash(text: string): string {
     return crypto.createHash("sha1").update(text).digest("hex")
 }
 
-/** The hash of a file's content, or null when it cannot be read. */
-export function fileHash(file: string): string | null {
-    try {
-        return contentHash(fs.readFileSync(file, "utf8"))
-    } catch {
-        return null
-    }
+/** The hash of a regular file's content, or null when it is not read (missing, not a regular file, too large, a link out of `within`). */
+export function fileHash(file: string, within?: string): string | null {
+    const text = readText(file, {within})
+    return typeof text === "string" ? contentHash(text) : null
 }
+
+/** A cache file that was not written by attio-lint: it is never overwritten. */
+export class NotACacheError extends Error {}
+
+/** The largest cache file read: an app with tens of thousands of files stays well below it. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024
+
+/** How every cache file attio-lint writes begins (JSON.stringify of CacheFile, keys in this order). */
+const CACHE_START = /^\{"schema":\d+,"key":"/
 
 export class FactsCache {
     private readonly used: CacheFile
@@ -58,34 +66,37 @@ export class FactsCache {
 
     /**
      * Opens the cache at `location` (a directory, or a file path ending in .json) for a run whose
-     * results depend on `key` (tool version and configuration).
+     * results depend on `key` (tool version and configuration). At a location the user chose, a file
+     * that is there and is not an attio-lint cache (package.json, a typo) throws NotACacheError;
+     * at the default location, in attio-lint's own folder, anything unusable is replaced.
      */
-    static open(location: string, key: string): FactsCache {
+    static open(location: string, key: string, options: {chosen?: boolean} = {}): FactsCache {
         const file = location.endsWith(".json") ? location : path.join(location, CACHE_FILE)
         const empty: CacheFile = {schema: SCHEMA, key, facts: {}, checks: {}}
         let previous = empty
+        const text = readText(file, {maxBytes: MAX_CACHE_BYTES})
+        if (options.chosen && (typeof text === "string" ? !CACHE_START.test(text) : text.problem !== "missing")) {
+            const why = typeof text === "string" ? "is not an attio-lint cache" : text.message
+            throw new NotACacheError(`--cache-location: ${file} ${why}; it is left as it is (choose another location)`)
+        }
         try {
-            const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as CacheFile
-            const valid =
-                parsed?.schema === SCHEMA &&
-                parsed.key === key &&
-                typeof parsed.facts === "object" &&
-                parsed.facts !== null &&
-                typeof parsed.checks === "object" &&
-                parsed.checks !== null
-            if (valid) previous = parsed
+            const parsed: unknown = typeof text === "string" ? JSON.parse(text) : undefined
+            if (isJsonObject(parsed) && parsed.schema === SCHEMA && parsed.key === key && isJsonObject(parsed.facts) && isJsonObject(parsed.checks)) {
+                previous = parsed as unknown as CacheFile
+            }
         } catch {
-            // Missing, unreadable, truncated or corrupt: start afresh.
+            // Truncated or corrupt (or nested too deeply to parse): start afresh.
         }
         const cache = new FactsCache(file, previous)
         cache.dirty = previous === empty
         return cache
     }
 
-    getFacts(hash: string): FileFacts | undefined {
+    /** The facts cached for a file with this content hash and text; an entry damaged in any field is not used. */
+    getFacts(hash: string, text: string): FileFacts | undefined {
+        if (!Object.hasOwn(this.previous.facts, hash)) return undefined
         const facts = this.previous.facts[hash]
-        // An entry edited or damaged by hand is parsed again rather than trusted.
-        if (!isFileFacts(facts)) return undefined
+        if (!isFileFactsOf(facts, text)) return undefined
         this.used.facts[hash] = facts
         return facts
     }
@@ -95,11 +106,18 @@ export class FactsCache {
         this.dirty = true
     }
 
-    /** A cached check's result, when none of its input files changed. */
-    getCheck(name: string): CachedCheck | undefined {
+    /**
+     * A cached check's result, when none of its input files changed. The inputs are the cache's
+     * word only: a path outside `within` (the app) is never read, and the check is then made afresh.
+     */
+    getCheck(name: string, within: string): CachedCheck | undefined {
+        if (!Object.hasOwn(this.previous.checks, name)) return undefined
         const check = this.previous.checks[name]
-        if (!check || typeof check.inputs !== "object") return undefined
-        for (const [file, hash] of Object.entries(check.inputs)) if (fileHash(file) !== hash) return undefined
+        if (!isCachedCheck(check)) return undefined
+        const realWithin = realpathOr(within)
+        for (const [file, hash] of Object.entries(check.inputs)) {
+            if (!path.isAbsolute(file) || !isInside(within, file) || fileHash(file, realWithin) !== hash) return undefined
+        }
         this.used.checks[name] = check
         return check
     }
@@ -116,7 +134,8 @@ export class FactsCache {
         const temp = `${this.file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`
         try {
             fs.mkdirSync(path.dirname(this.file), {recursive: true})
-            fs.writeFileSync(temp, JSON.stringify(this.used))
+            // "wx": never through a link or file that is already there.
+            fs.writeFileSync(temp, JSON.stringify(this.used), {flag: "wx"})
             fs.renameSync(temp, this.file)
         } catch {
             // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
@@ -125,19 +144,12 @@ export class FactsCache {
     }
 }
 
-/** Whether a cached value has the shape of FileFacts (each field of the right kind). */
-function isFileFacts(value: unknown): value is FileFacts {
-    if (!isJsonObject(value)) return false
-    const f = value as Record<keyof FileFacts, unknown>
+function isCachedCheck(value: unknown): value is CachedCheck {
     return (
-        Array.isArray(f.imports) &&
-        isJsonObject(f.exports) &&
-        Array.isArray(f.starExports) &&
-        isJsonObject(f.consts) &&
-        isJsonObject(f.exportValues) &&
-        Array.isArray(f.webhookCalls) &&
-        Array.isArray(f.sdkValueImports) &&
-        Array.isArray(f.clientImports) &&
-        (f.parseError === undefined || isJsonObject(f.parseError))
+        isJsonObject(value) &&
+        isJsonObject(value.inputs) &&
+        Object.values(value.inputs).every((hash) => hash === null || typeof hash === "string") &&
+        (value.result === null || typeof value.result === "string") &&
+        Object.keys(value).length === 2
     )
 }

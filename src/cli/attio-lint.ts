@@ -96,16 +96,17 @@ async function main(argv: string[]): Promise<number> {
     }
     const limit = maxWarnings ?? settings.maxWarnings
     if (report.errorCount > 0) return 1
-    if (limit !== undefined && limit >= 0 && report.warningCount > limit) {
+    if (limit !== undefined && report.warningCount > limit) {
         process.stderr.write(`attio-lint found too many warnings (maximum: ${limit}).\n`)
         return 1
     }
     return 0
 }
 
+/** Digits only: Number() would also take "", " 3", "1e3", "0x10" and "1.0". */
 function parseMaxWarnings(value: string): number {
-    const n = Number(value)
-    if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings ${value}: expected a whole number`)
+    const n = /^[0-9]+$/.test(value) ? Number(value) : NaN
+    if (!Number.isSafeInteger(n)) throw new UsageError(`--max-warnings ${JSON.stringify(value)}: expected a whole number, 0 or more`)
     return n
 }
 

@@ -24,7 +24,9 @@ export default defineRule({
             const text = app.text(file)
             const isHandler = file.handler !== undefined
             if (text === null) {
-                if (isHandler) report({file, range: FILE_START, messageId: "unreadable", data: {reason: app.unreadableReason(file)}})
+                // No reason: the file was deleted since the walk listed it.
+                const reason = isHandler ? app.unreadableReason(file) : undefined
+                if (reason) report({file, range: FILE_START, messageId: "unreadable", data: {reason}})
                 continue
             }
             const createsHandlers = text.includes("createWebhookHandler") && text.includes("attio/server")
