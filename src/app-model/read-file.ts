@@ -112,7 +112,8 @@ function failure(file: string, error: NodeJS.ErrnoException): ReadFailure {
     }
 }
 
-function isLink(file: string): boolean {
+/** Whether the path is a symbolic link (it may point nowhere). */
+export function isLink(file: string): boolean {
     try {
         return fs.lstatSync(file).isSymbolicLink()
     } catch {

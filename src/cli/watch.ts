@@ -25,10 +25,25 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
     const chalk = new Chalk({level: out.color ? 1 : 0})
     let previous = await lint(options)
     const roots = outermost(appRootsOf(options))
+    // What the run was given to watch: once one is gone (deleted, renamed), there is nothing left to watch.
+    const cwd = path.resolve(options.cwd ?? process.cwd())
+    const watched = [...roots, ...(options.targets ?? []).map((t) => path.resolve(cwd, t)).filter(isDirectory)]
+    const watchers = new Set<fs.FSWatcher>()
     let timer: NodeJS.Timeout | undefined
+    let fail: (error: Error) => void = () => {}
+    let stopped = false
+    /** Ends the watch with an exit-2 message: every watcher closed, so that the process can exit. */
+    const stop = (error: Error) => {
+        stopped = true
+        clearTimeout(timer)
+        for (const watcher of watchers) watcher.close()
+        fail(error)
+    }
     let running = Promise.resolve()
     const relint = () => {
         running = running.then(async () => {
+            const gone = watched.find((dir) => !isDirectory(dir))
+            if (gone) return stop(new UsageError(`${gone} is gone: nothing left to watch`))
             try {
                 const next = await lint(options)
                 printChanges(findings(next), findings(previous), next, out.write, chalk)
@@ -43,6 +58,7 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
         timer = setTimeout(relint, SETTLE_MS)
     }
     return new Promise<never>((_resolve, reject) => {
+        fail = reject
         const watchRoot = (root: string): void => {
             let watcher: fs.FSWatcher
             try {
@@ -50,14 +66,17 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
                     if (!name || !isIgnoredPath(name)) changed()
                 })
             } catch (error) {
-                reject(new UsageError(`cannot watch ${root}: ${(error as Error).message}`))
+                stop(new UsageError(`cannot watch ${root}: ${(error as Error).message}`))
                 return
             }
+            watchers.add(watcher)
             // A folder removed while the watcher reads it (a git checkout, a build) fails the
             // watcher: watch afresh once the burst is over, and lint what it left.
             watcher.on("error", () => {
                 watcher.close()
+                watchers.delete(watcher)
                 setTimeout(() => {
+                    if (stopped) return
                     watchRoot(root)
                     changed()
                 }, SETTLE_MS)
@@ -68,6 +87,14 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
         out.write(`${chalk.bold("attio-lint")} watching ${roots.join(", ")} (Ctrl-C to stop)\n`)
         printChanges(findings(previous), [], previous, out.write, chalk)
     })
+}
+
+function isDirectory(dir: string): boolean {
+    try {
+        return fs.statSync(dir).isDirectory()
+    } catch {
+        return false
+    }
 }
 
 /** The roots not inside another one: a recursive watch of that one covers them. */
