@@ -6,6 +6,7 @@
 import {parseArgs} from "node:util"
 
 import {FORMAT_NAMES, type FormatName, loadFormatter} from "../formatters/names.js"
+import {escapeControls} from "../formatters/text.js"
 import {parseRuleOption, UsageError} from "../lint/config.js"
 import {lint, type LintOptions} from "../lint/engine.js"
 import type {RuleSeverity} from "../lint/types.js"
@@ -128,7 +129,7 @@ main(argv).then(
     (error: unknown) => {
         const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS")
         // Node's argument parser explains on several lines: keep the promise of one line.
-        const message = (error instanceof Error ? error.message : String(error)).split("\n").join(" ")
+        const message = escapeControls((error instanceof Error ? error.message : String(error)).split("\n").join(" "))
         process.stderr.write(`attio-lint: ${usage ? "" : "internal error: "}${message}\n`)
         if (argv.includes("--debug") && error instanceof Error) process.stderr.write(`${error.stack}\n`)
         process.exitCode = 2

@@ -9,6 +9,7 @@ import path from "node:path"
 import {Chalk} from "chalk"
 
 import {isIgnoredPath} from "../app-model/app.js"
+import {escapeControls} from "../formatters/text.js"
 import {UsageError} from "../lint/config.js"
 import {appRootsOf, lint, type LintOptions} from "../lint/engine.js"
 import type {LintMessage, LintReport} from "../lint/types.js"
@@ -49,7 +50,7 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
                 printChanges(findings(next), findings(previous), next, out.write, chalk)
                 previous = next
             } catch (error) {
-                out.write(`${chalk.red("attio-lint:")} ${(error as Error).message}\n`)
+                out.write(`${chalk.red("attio-lint:")} ${escapeControls((error as Error).message)}\n`)
             }
         })
     }
@@ -84,7 +85,7 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
         }
         for (const root of roots) watchRoot(root)
         // Printed once the watchers are on, so that an edit made on seeing it is never missed.
-        out.write(`${chalk.bold("attio-lint")} watching ${roots.join(", ")} (Ctrl-C to stop)\n`)
+        out.write(`${chalk.bold("attio-lint")} watching ${escapeControls(roots.join(", "))} (Ctrl-C to stop)\n`)
         printChanges(findings(previous), [], previous, out.write, chalk)
     })
 }
@@ -124,15 +125,15 @@ function printChanges(
     const time = new Date().toLocaleTimeString("en-GB")
     let text = ""
     for (const file of [...new Set([...added, ...fixed].map((f) => f.file))].sort()) {
-        text += `${chalk.dim(`[${time}]`)} ${chalk.underline(file)}\n`
+        text += `${chalk.dim(`[${time}]`)} ${chalk.underline(escapeControls(file))}\n`
         for (const f of added.filter((a) => a.file === file)) {
             const m = f.message
             const level = m.severity === 2 ? chalk.red("error") : chalk.yellow("warning")
-            text += `  ${chalk.red("+")} ${m.line}:${m.column}  ${level}  ${m.message}  ${chalk.dim(m.ruleId)}\n`
-            if (m.hint) text += `      ${chalk.cyan("hint:")} ${m.hint}\n`
+            text += `  ${chalk.red("+")} ${m.line}:${m.column}  ${level}  ${escapeControls(m.message)}  ${chalk.dim(m.ruleId)}\n`
+            if (m.hint) text += `      ${chalk.cyan("hint:")} ${escapeControls(m.hint)}\n`
         }
         for (const f of fixed.filter((a) => a.file === file)) {
-            text += `  ${chalk.green("✓")} fixed: ${f.message.message}  ${chalk.dim(f.message.ruleId)}\n`
+            text += `  ${chalk.green("✓")} fixed: ${escapeControls(f.message.message)}  ${chalk.dim(f.message.ruleId)}\n`
         }
     }
     const summary =
