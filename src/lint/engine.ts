@@ -225,6 +225,10 @@ function runRule(rule: Rule, app: App, analysis: AppAnalysis, report: (r: Report
     try {
         rule.check({app, analysis, report})
     } catch (error) {
+        // Facts are read within the parser's depth (deeper files are parse errors), so the stack runs out in the type
+        // checker: on the file it was last asked about, or one that file imports.
+        const checked = analysis.types.checkedFiles.at(-1)
+        if (error instanceof RangeError && checked) throw new UsageError(`${checked}: it, or a file it imports, is nested too deeply to type-check`)
         throw new InternalError(`rule ${rule.meta.id} failed: ${(error as Error).message}`, {cause: error})
     }
 }
