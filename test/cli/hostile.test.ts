@@ -66,43 +66,77 @@ function exit2(r: ReturnType<typeof lint>, pattern: RegExp): void {
 }
 
 describe.skipIf(!posix)("only regular files are read, and at most 5 MB of each", () => {
-    it("handlers that are a FIFO, a link to a FIFO, a link to /dev/zero or too large are findings, never a hang", {timeout: 60_000}, () => {
-        const root = app({"src/webhooks/ok.webhook.ts": HOOK})
-        const hooks = path.join(root, "src/webhooks")
-        spawnSync("mkfifo", [path.join(hooks, "fifo.webhook.ts")])
-        fs.symlinkSync("fifo.webhook.ts", path.join(hooks, "to-fifo.webhook.ts"))
-        fs.symlinkSync("/dev/zero", path.join(hooks, "zero.webhook.ts"))
-        fs.writeFileSync(path.join(hooks, "big.webhook.ts"), `${HOOK}//${" ".repeat(5 * 1024 * 1024)}\n`)
-        const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
-        expect(r.code, r.stderr).toBe(1)
-        expect(findings(root, r.stdout).sort()).toEqual([
-            "src/webhooks/big.webhook.ts parse-error: This handler file is larger than 5 MB, the most attio-lint reads",
-            "src/webhooks/to-fifo.webhook.ts parse-error: This handler file is not a regular file (a folder, device, FIFO or socket)",
-            "src/webhooks/zero.webhook.ts parse-error: This handler file is a link to a path outside the app",
-        ])
-    })
-
-    it("a FIFO or device as package.json, tsconfig.json, attio-lint.config.json or tsconfig extends is an exit-2 line naming it", {timeout: 120_000}, () => {
-        const cases: [string, (root: string) => void, RegExp][] = [
-            ["package.json FIFO", (root) => (fs.rmSync(path.join(root, "package.json")), spawnSync("mkfifo", [path.join(root, "package.json")])), /package\.json is not a regular file/],
-            ["tsconfig.json to /dev/zero", (root) => fs.symlinkSync("/dev/zero", path.join(root, "tsconfig.json")), /tsconfig\.json is not a regular file/],
-            ["tsconfig.json to /dev/urandom", (root) => fs.symlinkSync("/dev/urandom", path.join(root, "tsconfig.json")), /tsconfig\.json is not a regular file/],
-            ["config FIFO", (root) => spawnSync("mkfifo", [path.join(root, "attio-lint.config.json")]), /attio-lint\.config\.json is not a regular file/],
-            ["extends /dev/zero", (root) => fs.writeFileSync(path.join(root, "tsconfig.json"), '{"extends": "/dev/zero"}'), /tsconfig\.json: .*\/dev\/zero/],
-            [
-                "extends a FIFO",
-                (root) => (spawnSync("mkfifo", [path.join(root, "base.json")]), fs.writeFileSync(path.join(root, "tsconfig.json"), '{"extends": "./base.json"}')),
-                /tsconfig\.json: .*base\.json/,
-            ],
-        ]
-        for (const [name, setUp, pattern] of cases) {
+    it(
+        "handlers that are a FIFO, a link to a FIFO, a link to /dev/zero or too large are findings, never a hang",
+        {timeout: 60_000},
+        () => {
             const root = app({"src/webhooks/ok.webhook.ts": HOOK})
-            setUp(root)
-            const r = lint([], root)
-            expect(r.code, name).not.toBeNull()
-            exit2(r, pattern)
+            const hooks = path.join(root, "src/webhooks")
+            spawnSync("mkfifo", [path.join(hooks, "fifo.webhook.ts")])
+            fs.symlinkSync("fifo.webhook.ts", path.join(hooks, "to-fifo.webhook.ts"))
+            fs.symlinkSync("/dev/zero", path.join(hooks, "zero.webhook.ts"))
+            fs.writeFileSync(path.join(hooks, "big.webhook.ts"), `${HOOK}//${" ".repeat(5 * 1024 * 1024)}\n`)
+            const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
+            expect(r.code, r.stderr).toBe(1)
+            expect(findings(root, r.stdout).sort()).toEqual([
+                "src/webhooks/big.webhook.ts parse-error: This handler file is larger than 5 MB, the most attio-lint reads",
+                "src/webhooks/to-fifo.webhook.ts parse-error: This handler file is not a regular file (a folder, device, FIFO or socket)",
+                "src/webhooks/zero.webhook.ts parse-error: This handler file is a link to a path outside the app",
+            ])
         }
-    })
+    )
+
+    it(
+        "a FIFO or device as package.json, tsconfig.json, attio-lint.config.json or tsconfig extends is an exit-2 line naming it",
+        {timeout: 120_000},
+        () => {
+            const cases: [string, (root: string) => void, RegExp][] = [
+                [
+                    "package.json FIFO",
+                    (root) => (
+                        fs.rmSync(path.join(root, "package.json")),
+                        spawnSync("mkfifo", [path.join(root, "package.json")])
+                    ),
+                    /package\.json is not a regular file/,
+                ],
+                [
+                    "tsconfig.json to /dev/zero",
+                    (root) => fs.symlinkSync("/dev/zero", path.join(root, "tsconfig.json")),
+                    /tsconfig\.json is not a regular file/,
+                ],
+                [
+                    "tsconfig.json to /dev/urandom",
+                    (root) => fs.symlinkSync("/dev/urandom", path.join(root, "tsconfig.json")),
+                    /tsconfig\.json is not a regular file/,
+                ],
+                [
+                    "config FIFO",
+                    (root) => spawnSync("mkfifo", [path.join(root, "attio-lint.config.json")]),
+                    /attio-lint\.config\.json is not a regular file/,
+                ],
+                [
+                    "extends /dev/zero",
+                    (root) => fs.writeFileSync(path.join(root, "tsconfig.json"), '{"extends": "/dev/zero"}'),
+                    /tsconfig\.json: .*\/dev\/zero/,
+                ],
+                [
+                    "extends a FIFO",
+                    (root) => (
+                        spawnSync("mkfifo", [path.join(root, "base.json")]),
+                        fs.writeFileSync(path.join(root, "tsconfig.json"), '{"extends": "./base.json"}')
+                    ),
+                    /tsconfig\.json: .*base\.json/,
+                ],
+            ]
+            for (const [name, setUp, pattern] of cases) {
+                const root = app({"src/webhooks/ok.webhook.ts": HOOK})
+                setUp(root)
+                const r = lint([], root)
+                expect(r.code, name).not.toBeNull()
+                exit2(r, pattern)
+            }
+        }
+    )
 })
 
 describe.skipIf(!posix)("nothing outside the app is walked", () => {
@@ -119,29 +153,51 @@ describe.skipIf(!posix)("nothing outside the app is walked", () => {
         const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
         expect(r).toMatchObject({code: 0, stderr: ""})
         expect(findings(root, r.stdout)).toEqual([])
-        expect(JSON.parse(r.stdout).map((x: {filePath: string}) => path.relative(root, x.filePath))).toEqual(["src/webhooks/ok.webhook.ts"])
+        expect(JSON.parse(r.stdout).map((x: {filePath: string}) => path.relative(root, x.filePath))).toEqual([
+            "src/webhooks/ok.webhook.ts",
+        ])
     })
 })
 
 describe("deep nesting", () => {
     const deep = (open: string, close: string) => `${open.repeat(10_000)}1${close.repeat(10_000)}`
 
-    it("10,000 levels in a handler, in tsconfig.json or in a file the type checker reads name the file", {timeout: 120_000}, () => {
-        for (const [open, close] of [["(", ")"], ["[", "]"], ["() => ", ""], ["{a: ", "}"]]) {
-            const root = app({"src/webhooks/deep.webhook.ts": `export default async function h(req: Request) {\n    const x = ${deep(open, close)}\n    return new Response(null)\n}\n`})
-            const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
-            expect(r.code, open).toBe(1)
-            expect(findings(root, r.stdout)).toEqual(["src/webhooks/deep.webhook.ts parse-error: This file does not parse: the file is nested too deeply to analyse"])
+    it(
+        "10,000 levels in a handler, in tsconfig.json or in a file the type checker reads name the file",
+        {timeout: 120_000},
+        () => {
+            for (const [open, close] of [
+                ["(", ")"],
+                ["[", "]"],
+                ["() => ", ""],
+                ["{a: ", "}"],
+            ]) {
+                const root = app({
+                    "src/webhooks/deep.webhook.ts": `export default async function h(req: Request) {\n    const x = ${deep(open, close)}\n    return new Response(null)\n}\n`,
+                })
+                const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
+                expect(r.code, open).toBe(1)
+                expect(findings(root, r.stdout)).toEqual([
+                    "src/webhooks/deep.webhook.ts parse-error: This file does not parse: the file is nested too deeply to analyse",
+                ])
+            }
+            const config = app({
+                "src/webhooks/ok.webhook.ts": HOOK,
+                "tsconfig.json": `{"compilerOptions": ${deep("[", "]")}}`,
+            })
+            exit2(lint([], config), /tsconfig\.json: nested too deeply to read$/)
+            // The handler's parameter type is an alias: the type checker reads the deep file it imports.
+            const imported = app({
+                "src/webhooks/a.webhook.ts":
+                    'import type {R} from "../deep"\n\nexport default async function h(req: R) {\n    return new Response(null)\n}\n',
+                "src/deep.ts": `export type R = Request\nexport const x = ${deep("[", "]")}\n`,
+            })
+            exit2(
+                lint([], imported),
+                /src\/webhooks\/a\.webhook\.ts: it, or a file it imports, is nested too deeply to type-check$/
+            )
         }
-        const config = app({"src/webhooks/ok.webhook.ts": HOOK, "tsconfig.json": `{"compilerOptions": ${deep("[", "]")}}`})
-        exit2(lint([], config), /tsconfig\.json: nested too deeply to read$/)
-        // The handler's parameter type is an alias: the type checker reads the deep file it imports.
-        const imported = app({
-            "src/webhooks/a.webhook.ts": 'import type {R} from "../deep"\n\nexport default async function h(req: R) {\n    return new Response(null)\n}\n',
-            "src/deep.ts": `export type R = Request\nexport const x = ${deep("[", "]")}\n`,
-        })
-        exit2(lint([], imported), /src\/webhooks\/a\.webhook\.ts: it, or a file it imports, is nested too deeply to type-check$/)
-    })
+    )
 })
 
 describe("exact inputs", () => {
@@ -151,7 +207,12 @@ describe("exact inputs", () => {
             exit2(lint(["--rule", `webhook-filename:${severity}`], root), /severity must be off, warn or error/)
             exit2(lint(["--rule", `${severity}:off`], root), /unknown rule/)
         }
-        for (const rules of ['{"webhook-filename": "constructor"}', '{"__proto__": "off"}', '{"webhook-filename": ["off"]}', '{"constructor": "off"}']) {
+        for (const rules of [
+            '{"webhook-filename": "constructor"}',
+            '{"__proto__": "off"}',
+            '{"webhook-filename": ["off"]}',
+            '{"constructor": "off"}',
+        ]) {
             fs.writeFileSync(path.join(root, "attio-lint.config.json"), `{"rules": ${rules}}`)
             exit2(lint([], root), /attio-lint\.config\.json.*(severity must be|unknown rule)/)
         }
@@ -172,7 +233,10 @@ describe("exact inputs", () => {
 describe("messages name the file", () => {
     it("a package.json with a byte order mark is accepted, for settings and for finding the app", () => {
         const root = app({"src/webhooks/ok.webhook.ts": HOOK})
-        fs.writeFileSync(path.join(root, "package.json"), '\uFEFF{"name": "x", "attioLint": {"rules": {"unregistered-webhook": "off"}}}')
+        fs.writeFileSync(
+            path.join(root, "package.json"),
+            '\uFEFF{"name": "x", "attioLint": {"rules": {"unregistered-webhook": "off"}}}'
+        )
         expect(lint([], root)).toMatchObject({code: 0, stdout: "", stderr: ""})
         expect(lint([], path.join(root, "src/webhooks"))).toMatchObject({code: 0, stdout: "", stderr: ""})
         fs.writeFileSync(path.join(root, "attio-lint.config.json"), '\uFEFF{"maxWarnings": 0}')
@@ -181,7 +245,10 @@ describe("messages name the file", () => {
 
     it.skipIf(!posix)("file names with terminal escape sequences are printed escaped by stylish and github", () => {
         const name = "e\u001b[2Jvil\u0007\u009b"
-        const root = app({[`src/webhooks/${name}.webhook.ts`]: 'export default function h(req: Request) {\n    return new Response("\u001b[31m")\n}\n'})
+        const root = app({
+            [`src/webhooks/${name}.webhook.ts`]:
+                'export default function h(req: Request) {\n    return new Response("\u001b[31m")\n}\n',
+        })
         for (const format of ["stylish", "github"]) {
             const r = lint(["--format", format], root)
             expect(r.code).toBe(1)
@@ -195,10 +262,18 @@ describe("messages name the file", () => {
 
 describe("--cache-location never overwrites a file that is not an attio-lint cache", () => {
     it("package.json, tsconfig.json or any other file is refused with exit 2 and left as it was", () => {
-        const root = app({"src/webhooks/ok.webhook.ts": HOOK, "tsconfig.json": '{"compilerOptions": {"strict": true}}\n', "notes.json": "[1, 2]\n", "empty.json": ""})
+        const root = app({
+            "src/webhooks/ok.webhook.ts": HOOK,
+            "tsconfig.json": '{"compilerOptions": {"strict": true}}\n',
+            "notes.json": "[1, 2]\n",
+            "empty.json": "",
+        })
         for (const file of ["package.json", "tsconfig.json", "notes.json", "empty.json"]) {
             const before = fs.readFileSync(path.join(root, file))
-            exit2(lint(["--cache-location", file], root), new RegExp(`--cache-location: .*${file} is not an attio-lint cache`))
+            exit2(
+                lint(["--cache-location", file], root),
+                new RegExp(`--cache-location: .*${file} is not an attio-lint cache`)
+            )
             expect(fs.readFileSync(path.join(root, file))).toEqual(before)
         }
         // A folder whose facts.json is someone else's file is refused too.
