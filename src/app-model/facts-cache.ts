@@ -3,7 +3,9 @@
  * files are never parsed again. One JSON file, written atomically (temp file + rename) so that
  * overlapping runs each leave a complete cache; a cache that is unreadable, corrupt or from another
  * tool version or configuration is ignored and rewritten. Cross-file results are never cached:
- * they are recomputed from the facts on every run, so they cannot go stale.
+ * they are recomputed from the facts on every run, so they cannot go stale. The cache is data, never
+ * instructions: each entry is used only when its hash, its schema (every field) and its positions
+ * check out, else it is recomputed; the files a cached check names are read only inside the app.
  */
 import crypto from "node:crypto"
 import fs from "node:fs"
@@ -14,8 +16,8 @@ import type {FileFacts} from "./facts.js"
 import {isFileFactsOf} from "./facts-schema.js"
 import {isInside, readText, realpathOr} from "./read-file.js"
 
-/** Bump when the shape of FileFacts changes. */
-const SCHEMA = 2
+/** Bump when the shape of FileFacts or of the file changes. */
+const SCHEMA = 3
 
 export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint")
 const CACHE_FILE = "facts.json"
@@ -27,11 +29,20 @@ export interface CachedCheck {
     result: string | null
 }
 
+/**
+ * An entry with the hash of its JSON: damage that keeps the shape (a digit changed in an offset,
+ * where a fix would then be written) is detected too.
+ */
+interface Sealed<T> {
+    sum: string
+    value: T
+}
+
 interface CacheFile {
     schema: number
     key: string
-    facts: Record<string, FileFacts>
-    checks: Record<string, CachedCheck>
+    facts: Record<string, Sealed<FileFacts>>
+    checks: Record<string, Sealed<CachedCheck>>
 }
 
 export function contentHash(text: string): string {
@@ -94,15 +105,14 @@ export class FactsCache {
 
     /** The facts cached for a file with this content hash and text; an entry damaged in any field is not used. */
     getFacts(hash: string, text: string): FileFacts | undefined {
-        if (!Object.hasOwn(this.previous.facts, hash)) return undefined
-        const facts = this.previous.facts[hash]
-        if (!isFileFactsOf(facts, text)) return undefined
-        this.used.facts[hash] = facts
-        return facts
+        const entry = unsealed(this.previous.facts, hash)
+        if (!entry || !isFileFactsOf(entry.value, text)) return undefined
+        this.used.facts[hash] = {sum: entry.sum, value: entry.value}
+        return entry.value
     }
 
     setFacts(hash: string, facts: FileFacts): void {
-        this.used.facts[hash] = facts
+        this.used.facts[hash] = seal(facts)
         this.dirty = true
     }
 
@@ -111,19 +121,19 @@ export class FactsCache {
      * word only: a path outside `within` (the app) is never read, and the check is then made afresh.
      */
     getCheck(name: string, within: string): CachedCheck | undefined {
-        if (!Object.hasOwn(this.previous.checks, name)) return undefined
-        const check = this.previous.checks[name]
-        if (!isCachedCheck(check)) return undefined
+        const entry = unsealed(this.previous.checks, name)
+        if (!entry || !isCachedCheck(entry.value)) return undefined
+        const check = entry.value
         const realWithin = realpathOr(within)
         for (const [file, hash] of Object.entries(check.inputs)) {
             if (!path.isAbsolute(file) || !isInside(within, file) || fileHash(file, realWithin) !== hash) return undefined
         }
-        this.used.checks[name] = check
+        this.used.checks[name] = {sum: entry.sum, value: check}
         return check
     }
 
     setCheck(name: string, check: CachedCheck): void {
-        this.used.checks[name] = check
+        this.used.checks[name] = seal(check)
         this.dirty = true
     }
 
@@ -142,6 +152,18 @@ export class FactsCache {
             if (fs.existsSync(temp)) fs.rmSync(temp)
         }
     }
+}
+
+function seal<T>(value: T): Sealed<T> {
+    return {sum: contentHash(JSON.stringify(value)), value}
+}
+
+/** The entry under `key`, when it is one and its JSON still has the hash it was written with. */
+function unsealed<T>(entries: Record<string, Sealed<T>>, key: string): Sealed<unknown> | undefined {
+    if (!Object.hasOwn(entries, key)) return undefined
+    const entry: unknown = entries[key]
+    if (!isJsonObject(entry) || typeof entry.sum !== "string" || Object.keys(entry).length !== 2) return undefined
+    return entry.sum === contentHash(JSON.stringify(entry.value) ?? "") ? (entry as unknown as Sealed<unknown>) : undefined
 }
 
 function isCachedCheck(value: unknown): value is CachedCheck {
