@@ -27,6 +27,17 @@ function app(): string {
 }
 
 const cacheFile = (root: string) => path.join(root, "node_modules/.cache/attio-lint/facts.json")
+/** The cache file as JSON, edited as a hand would. */
+type CacheJson = {
+    schema: number
+    key: string
+    sum: string
+    body: {facts: Record<string, any>; checks: Record<string, unknown>}
+}
+const readCache = (root: string): CacheJson => JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
+/** Writes a cache with a checksum that matches its body, as attio-lint would. */
+const writeCache = (root: string, cache: CacheJson) =>
+    fs.writeFileSync(cacheFile(root), JSON.stringify({...cache, sum: contentHash(JSON.stringify(cache.body))}))
 const run = (root: string, extra: object = {}) => lint({cwd: root, cache: true, ...extra})
 const findings = (report: Awaited<ReturnType<typeof lint>>) =>
     report.results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId}`))
@@ -74,7 +85,7 @@ describe("the facts cache", () => {
         fs.rmSync(path.join(root, "src/app/webhooks/c.webhook.ts"))
         expect(findings(await run(root))).toEqual(["connection-added.event.ts webhook-filename"])
         // The deleted file's facts are pruned from the cache.
-        const entries = Object.keys(JSON.parse(fs.readFileSync(cacheFile(root), "utf8")).facts)
+        const entries = Object.keys(readCache(root).body.facts)
         expect(entries).toHaveLength(3)
     })
 
@@ -115,22 +126,29 @@ describe("the facts cache", () => {
             const report = await run(root)
             expect(report.stats.filesParsed).toBe(4)
             expect(findings(report)).toEqual(findings(first))
-            expect(JSON.parse(fs.readFileSync(cacheFile(root), "utf8")).facts).toBeTruthy()
+            expect(readCache(root).body.facts).toBeTruthy()
         }
     })
 
-    it("an entry damaged by hand is parsed again, not trusted", async () => {
+    it("a cache edited by hand is recomputed; an entry that fails the schema, even with the right checksum, is parsed again", async () => {
         const root = app()
         const first = await run(root)
-        const cache = JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
-        const [one, two, three] = Object.keys(cache.facts)
-        cache.facts[one] = {}
-        cache.facts[two] = {...cache.facts[two], imports: "nope"}
-        cache.facts[three] = null
+        const cache = readCache(root)
+        const [one, two, three] = Object.keys(cache.body.facts)
+        cache.body.facts[one] = {}
+        cache.body.facts[two] = {...cache.body.facts[two], imports: "nope"}
+        cache.body.facts[three] = {
+            ...cache.body.facts[three],
+            exportValues: {default: {...cache.body.facts[three].exportValues.default, pos: -1}},
+        }
         fs.writeFileSync(cacheFile(root), JSON.stringify(cache))
-        const report = await run(root)
-        expect(report.stats.filesParsed).toBe(3)
-        expect(findings(report)).toEqual(findings(first))
+        const edited = await run(root)
+        expect(edited.stats.filesParsed).toBe(4)
+        expect(findings(edited)).toEqual(findings(first))
+        writeCache(root, cache)
+        const resummed = await run(root)
+        expect(resummed.stats.filesParsed).toBe(3)
+        expect(findings(resummed)).toEqual(findings(first))
     })
 
     it("a fuzzed cache never fails a run nor changes what it finds or fixes", async () => {
@@ -177,8 +195,8 @@ describe("the facts cache", () => {
             await run(root)
             const fifo = path.join(root, "inputs.fifo")
             spawnSync("mkfifo", [fifo])
-            const good = JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
-            const [name] = Object.keys(good.checks)
+            const good = readCache(root)
+            const [name] = Object.keys(good.body.checks)
             // Checks claiming the tsconfig is broken, with inputs that would hang or leave the app if they were read.
             for (const inputs of [
                 {[fifo]: "0"},
@@ -186,9 +204,10 @@ describe("the facts cache", () => {
                 {[path.join(os.homedir(), ".profile")]: null},
                 {"relative/path": null},
             ]) {
-                const value = {inputs, result: "tsconfig.json: broken"}
-                const cache = {...good, checks: {[name]: {sum: contentHash(JSON.stringify(value)), value}}}
-                fs.writeFileSync(cacheFile(root), JSON.stringify(cache))
+                writeCache(root, {
+                    ...good,
+                    body: {...good.body, checks: {[name]: {inputs, result: "tsconfig.json: broken"}}},
+                })
                 expect((await run(root)).errorCount).toBe(0)
             }
         }
@@ -223,7 +242,7 @@ describe("the facts cache", () => {
         const codes = await Promise.all([cliRun(root), cliRun(root), cliRun(root)])
         expect(codes).toEqual([0, 0, 0])
         const cache = JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
-        expect(Object.keys(cache.facts)).toHaveLength(14)
+        expect(Object.keys(cache.body.facts)).toHaveLength(14)
         expect(fs.readdirSync(path.dirname(cacheFile(root)))).toEqual(["facts.json"])
         expect((await run(root)).stats.filesParsed).toBe(0)
     })

@@ -4,8 +4,9 @@
  * overlapping runs each leave a complete cache; a cache that is unreadable, corrupt or from another
  * tool version or configuration is ignored and rewritten. Cross-file results are never cached:
  * they are recomputed from the facts on every run, so they cannot go stale. The cache is data, never
- * instructions: each entry is used only when its hash, its schema (every field) and its positions
- * check out, else it is recomputed; the files a cached check names are read only inside the app.
+ * instructions: it is used only when its checksum holds, each entry only when its schema (every
+ * field) and its positions check out, else recomputed; files a cached check names are read only
+ * inside the app.
  */
 import crypto from "node:crypto"
 import fs from "node:fs"
@@ -29,21 +30,19 @@ export interface CachedCheck {
     result: string | null
 }
 
-/**
- * An entry with the hash of its JSON: damage that keeps the shape (a digit changed in an offset,
- * where a fix would then be written) is detected too.
- */
-interface Sealed<T> {
-    sum: string
-    value: T
+interface CacheBody {
+    facts: Record<string, FileFacts>
+    checks: Record<string, CachedCheck>
 }
 
-interface CacheFile {
-    schema: number
-    key: string
-    facts: Record<string, Sealed<FileFacts>>
-    checks: Record<string, Sealed<CachedCheck>>
-}
+/**
+ * The file is `{"schema":N,"key":"…","sum":"<sha1 of the body's JSON>","body":{…}}`: damage that
+ * keeps the JSON valid and the shape right (a digit changed in an offset a fix is written at) shows
+ * as a wrong sum, and the cache is then recomputed.
+ */
+const HEADER = /^\{"schema":(\d+),"key":("(?:[^"\\]|\\.)*"),"sum":"([0-9a-f]{40})","body":/
+/** How every cache file attio-lint writes begins: what makes a file at --cache-location one it may replace. */
+const CACHE_START = /^\{"schema":\d+,"key":"/
 
 export function contentHash(text: string): string {
     return crypto.createHash("sha1").update(text).digest("hex")
@@ -61,18 +60,16 @@ export class NotACacheError extends Error {}
 /** The largest cache file read: an app with tens of thousands of files stays well below it. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024
 
-/** How every cache file attio-lint writes begins (JSON.stringify of CacheFile, keys in this order). */
-const CACHE_START = /^\{"schema":\d+,"key":"/
-
 export class FactsCache {
-    private readonly used: CacheFile
+    private readonly used: CacheBody = {facts: {}, checks: {}}
     private dirty = false
 
     private constructor(
         private readonly file: string,
-        private readonly previous: CacheFile
+        private readonly key: string,
+        private readonly previous: CacheBody | undefined
     ) {
-        this.used = {schema: SCHEMA, key: previous.key, facts: {}, checks: {}}
+        this.dirty = previous === undefined
     }
 
     /**
@@ -83,36 +80,25 @@ export class FactsCache {
      */
     static open(location: string, key: string, options: {chosen?: boolean} = {}): FactsCache {
         const file = location.endsWith(".json") ? location : path.join(location, CACHE_FILE)
-        const empty: CacheFile = {schema: SCHEMA, key, facts: {}, checks: {}}
-        let previous = empty
         const text = readText(file, {maxBytes: MAX_CACHE_BYTES})
         if (options.chosen && (typeof text === "string" ? !CACHE_START.test(text) : text.problem !== "missing")) {
             const why = typeof text === "string" ? "is not an attio-lint cache" : text.message
             throw new NotACacheError(`--cache-location: ${file} ${why}; it is left as it is (choose another location)`)
         }
-        try {
-            const parsed: unknown = typeof text === "string" ? JSON.parse(text) : undefined
-            if (isJsonObject(parsed) && parsed.schema === SCHEMA && parsed.key === key && isJsonObject(parsed.facts) && isJsonObject(parsed.checks)) {
-                previous = parsed as unknown as CacheFile
-            }
-        } catch {
-            // Truncated or corrupt (or nested too deeply to parse): start afresh.
-        }
-        const cache = new FactsCache(file, previous)
-        cache.dirty = previous === empty
-        return cache
+        return new FactsCache(file, key, typeof text === "string" ? readBody(text, key) : undefined)
     }
 
-    /** The facts cached for a file with this content hash and text; an entry damaged in any field is not used. */
+    /** The facts cached for a file with this content hash and text, if they pass the schema check in every field. */
     getFacts(hash: string, text: string): FileFacts | undefined {
-        const entry = unsealed(this.previous.facts, hash)
-        if (!entry || !isFileFactsOf(entry.value, text)) return undefined
-        this.used.facts[hash] = {sum: entry.sum, value: entry.value}
-        return entry.value
+        if (!this.previous || !Object.hasOwn(this.previous.facts, hash)) return undefined
+        const facts = this.previous.facts[hash]
+        if (!isFileFactsOf(facts, text)) return undefined
+        this.used.facts[hash] = facts
+        return facts
     }
 
     setFacts(hash: string, facts: FileFacts): void {
-        this.used.facts[hash] = seal(facts)
+        this.used.facts[hash] = facts
         this.dirty = true
     }
 
@@ -121,31 +107,34 @@ export class FactsCache {
      * word only: a path outside `within` (the app) is never read, and the check is then made afresh.
      */
     getCheck(name: string, within: string): CachedCheck | undefined {
-        const entry = unsealed(this.previous.checks, name)
-        if (!entry || !isCachedCheck(entry.value)) return undefined
-        const check = entry.value
+        if (!this.previous || !Object.hasOwn(this.previous.checks, name)) return undefined
+        const check = this.previous.checks[name]
+        if (!isCachedCheck(check)) return undefined
         const realWithin = realpathOr(within)
         for (const [file, hash] of Object.entries(check.inputs)) {
-            if (!path.isAbsolute(file) || !isInside(within, file) || fileHash(file, realWithin) !== hash) return undefined
+            if (!path.isAbsolute(file) || !isInside(within, file) || fileHash(file, realWithin) !== hash)
+                return undefined
         }
-        this.used.checks[name] = {sum: entry.sum, value: check}
+        this.used.checks[name] = check
         return check
     }
 
     setCheck(name: string, check: CachedCheck): void {
-        this.used.checks[name] = seal(check)
+        this.used.checks[name] = check
         this.dirty = true
     }
 
     /** Writes what this run used (dropping entries of deleted or changed files). Never throws. */
     save(): void {
-        const pruned = Object.keys(this.previous.facts).length !== Object.keys(this.used.facts).length
+        const pruned = Object.keys(this.previous?.facts ?? {}).length !== Object.keys(this.used.facts).length
         if (!this.dirty && !pruned) return
+        const body = JSON.stringify(this.used)
+        const text = `{"schema":${SCHEMA},"key":${JSON.stringify(this.key)},"sum":"${contentHash(body)}","body":${body}}`
         const temp = `${this.file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`
         try {
             fs.mkdirSync(path.dirname(this.file), {recursive: true})
             // "wx": never through a link or file that is already there.
-            fs.writeFileSync(temp, JSON.stringify(this.used), {flag: "wx"})
+            fs.writeFileSync(temp, text, {flag: "wx"})
             fs.renameSync(temp, this.file)
         } catch {
             // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
@@ -154,16 +143,22 @@ export class FactsCache {
     }
 }
 
-function seal<T>(value: T): Sealed<T> {
-    return {sum: contentHash(JSON.stringify(value)), value}
-}
-
-/** The entry under `key`, when it is one and its JSON still has the hash it was written with. */
-function unsealed<T>(entries: Record<string, Sealed<T>>, key: string): Sealed<unknown> | undefined {
-    if (!Object.hasOwn(entries, key)) return undefined
-    const entry: unknown = entries[key]
-    if (!isJsonObject(entry) || typeof entry.sum !== "string" || Object.keys(entry).length !== 2) return undefined
-    return entry.sum === contentHash(JSON.stringify(entry.value) ?? "") ? (entry as unknown as Sealed<unknown>) : undefined
+/** The body of a cache file of this schema and key whose sum checks out; undefined for anything else. */
+function readBody(text: string, key: string): CacheBody | undefined {
+    const header = HEADER.exec(text)
+    if (!header || Number(header[1]) !== SCHEMA || header[2] !== JSON.stringify(key) || !text.endsWith("}"))
+        return undefined
+    const json = text.slice(header[0].length, -1)
+    if (contentHash(json) !== header[3]) return undefined
+    try {
+        const body: unknown = JSON.parse(json)
+        return isJsonObject(body) && isJsonObject(body.facts) && isJsonObject(body.checks)
+            ? (body as unknown as CacheBody)
+            : undefined
+    } catch {
+        // Nested too deeply to parse: start afresh.
+        return undefined
+    }
 }
 
 function isCachedCheck(value: unknown): value is CachedCheck {

@@ -26,15 +26,29 @@ const either =
     (v, max): v is A | B =>
         a(v, max) || b(v, max)
 
+/** A union tagged by `kind`: only the variant the tag names is checked. */
+const byKind =
+    <M extends Record<string, Check<unknown>>>(variants: M): Check<Of<M[keyof M]>> =>
+    (v, max): v is Of<M[keyof M]> => {
+        const kind = isJsonObject(v) ? v.kind : undefined
+        return typeof kind === "string" && Object.hasOwn(variants, kind) && variants[kind](v, max)
+    }
+
 const array =
     <T>(item: Check<T>): Check<T[]> =>
-    (v, max): v is T[] =>
-        Array.isArray(v) && v.every((x) => item(x, max))
+    (v, max): v is T[] => {
+        if (!Array.isArray(v)) return false
+        for (const x of v) if (!item(x, max)) return false
+        return true
+    }
 
 const record =
     <T>(item: Check<T>): Check<Record<string, T>> =>
-    (v, max): v is Record<string, T> =>
-        isJsonObject(v) && Object.values(v).every((x) => item(x, max))
+    (v, max): v is Record<string, T> => {
+        if (!isJsonObject(v)) return false
+        for (const key in v) if (!item(v[key], max)) return false
+        return true
+    }
 
 type Shape = Record<string, Check<unknown>>
 type ObjectOf<R extends Shape, O extends Shape> = {[K in keyof R]: Of<R[K]>} & {[K in keyof O]?: Of<O[K]>}
@@ -44,27 +58,36 @@ function object<R extends Shape, O extends Shape = Record<never, never>>(
     required: R,
     optional?: O
 ): Check<ObjectOf<R, O>> {
+    // Key lists made once: the check runs on every field of every cached entry of a warm run.
+    const maybe: Shape = optional ?? {}
+    const requiredKeys = Object.keys(required)
+    const optionalKeys = Object.keys(maybe)
     return (v, max): v is ObjectOf<R, O> => {
         if (!isJsonObject(v)) return false
-        for (const key of Object.keys(v))
-            if (!Object.hasOwn(required, key) && !(optional && Object.hasOwn(optional, key))) return false
-        for (const [key, check] of Object.entries(required)) if (!check(v[key], max)) return false
-        for (const [key, check] of Object.entries(optional ?? {}))
-            if (v[key] !== undefined && !check(v[key], max)) return false
-        return true
+        // Parsed JSON has only own keys, and none of these is an Object.prototype name.
+        let known = requiredKeys.length
+        for (const key of requiredKeys) if (!required[key](v[key], max)) return false
+        for (const key of optionalKeys) {
+            if (v[key] === undefined) continue
+            if (!maybe[key](v[key], max)) return false
+            known++
+        }
+        // No other keys.
+        return Object.keys(v).length === known
     }
 }
 
 const range = object({line: position, column: position, endLine: position, endColumn: position})
 const located = {range, pos: position}
 
-const typeFact = either(
-    either(
-        object({kind: oneOf("none", "request", "connection")}),
-        object({kind: oneOf("object"), properties: array(string)})
-    ),
-    object({kind: oneOf("reference", "other"), text: string})
-)
+const typeFact = byKind({
+    none: object({kind: oneOf("none")}),
+    request: object({kind: oneOf("request")}),
+    connection: object({kind: oneOf("connection")}),
+    object: object({kind: oneOf("object"), properties: array(string)}),
+    reference: object({kind: oneOf("reference"), text: string}),
+    other: object({kind: oneOf("other"), text: string}),
+})
 
 const functionFacts = object(
     {
@@ -81,24 +104,19 @@ const functionFacts = object(
     {name: string, declaredReturnText: string, asyncAt: position, usedElsewhere: boolean}
 )
 
-const valueFact = either(
-    either(
-        object({...located, kind: oneOf("function"), fn: functionFacts}),
-        object({...located, kind: oneOf("not-function"), what: string})
-    ),
-    either(
-        object({...located, kind: oneOf("import"), module: string, name: string}),
-        object({...located, kind: oneOf("unknown"), text: string})
-    )
-)
+const valueFact = byKind({
+    function: object({...located, kind: oneOf("function"), fn: functionFacts}),
+    "not-function": object({...located, kind: oneOf("not-function"), what: string}),
+    import: object({...located, kind: oneOf("import"), module: string, name: string}),
+    unknown: object({...located, kind: oneOf("unknown"), text: string}),
+})
 
-const fileNameFact = either(
-    either(
-        object({kind: oneOf("values"), values: array(string)}),
-        object({kind: oneOf("import"), module: string, name: string})
-    ),
-    either(object({kind: oneOf("needsTypes"), text: string}), object({kind: oneOf("missing")}))
-)
+const fileNameFact = byKind({
+    values: object({kind: oneOf("values"), values: array(string)}),
+    import: object({kind: oneOf("import"), module: string, name: string}),
+    needsTypes: object({kind: oneOf("needsTypes"), text: string}),
+    missing: object({kind: oneOf("missing")}),
+})
 
 const importFact = object(
     {
