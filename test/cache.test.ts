@@ -3,12 +3,12 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 
-import {describe, expect, it} from "vitest"
+import {afterAll, describe, expect, it} from "vitest"
 
 import {contentHash} from "../src/app-model/facts-cache.js"
 import {lint} from "../src/index.js"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
 
 const HOOK = (status: number) =>
     `export default async function h(req: Request) {\n    await req.text()\n    return new Response(null, {status: ${status}})\n}\n`
@@ -41,6 +41,13 @@ const writeCache = (root: string, cache: CacheJson) =>
 const run = (root: string, extra: object = {}) => lint({cwd: root, cache: true, ...extra})
 const findings = (report: Awaited<ReturnType<typeof lint>>) =>
     report.results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId}`))
+
+const SHARED_CACHE = path.join(os.tmpdir(), `attio-lint-shared-${process.pid}.json`)
+
+afterAll(() => {
+    removeWrittenApps()
+    fs.rmSync(SHARED_CACHE, {force: true})
+})
 
 describe("the facts cache", () => {
     it("a warm run with nothing changed parses nothing and does not load TypeScript", async () => {
@@ -214,7 +221,7 @@ describe("the facts cache", () => {
     )
 
     it("a cache shared by two apps keeps each app's tsconfig check", async () => {
-        const shared = {cacheLocation: path.join(os.tmpdir(), `attio-lint-shared-${process.pid}.json`)}
+        const shared = {cacheLocation: SHARED_CACHE}
         const good = app()
         const broken = app()
         fs.writeFileSync(path.join(good, "tsconfig.json"), "{}")

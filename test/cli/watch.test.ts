@@ -2,13 +2,15 @@ import {spawn} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 
-import {expect, it} from "vitest"
+import {afterAll, expect, it} from "vitest"
 
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {writeApp} from "../support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 const FALLS_OFF = HOOK.replace("return new Response(null)", "console.log(req)")
+
+afterAll(removeWrittenApps)
 
 /** `attio-lint --watch ARGS` in `cwd`; waitFor resolves once the output so far matches. */
 function startWatch(cwd: string, args: string[] = []) {
