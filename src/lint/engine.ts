@@ -8,7 +8,7 @@ import path from "node:path"
 
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App, type AppFile, findAppRoot} from "../app-model/app.js"
-import {contentHash, DEFAULT_CACHE_DIR, FactsCache} from "../app-model/facts-cache.js"
+import {contentHash, DEFAULT_CACHE_DIR, FactsCache, NotACacheError} from "../app-model/facts-cache.js"
 import {tsconfigProblem} from "../app-model/setup.js"
 import {loadedTypeScript} from "../app-model/typescript.js"
 import {packageVersion} from "../package-info.js"
@@ -213,7 +213,11 @@ function openCache(root: string, options: LintOptions, config: Record<string, Ru
     const location = options.cacheLocation
         ? path.resolve(options.cwd ?? process.cwd(), options.cacheLocation)
         : path.join(root, DEFAULT_CACHE_DIR)
-    return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`)
+    try {
+        return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`, {chosen: Boolean(options.cacheLocation)})
+    } catch (error) {
+        throw error instanceof NotACacheError ? new UsageError(error.message) : error
+    }
 }
 
 function toMessage(rule: Rule, found: FileReport, severity: 1 | 2): LintMessage {

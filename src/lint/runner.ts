@@ -5,6 +5,7 @@
 import type {AppAnalysis} from "../app-model/analysis.js"
 import type {App, AppFile} from "../app-model/app.js"
 import type {TypeInfo} from "../app-model/type-info.js"
+import {UsageError} from "./config.js"
 import {type FileReport, isFileRule, type Report, type Rule} from "./rule.js"
 
 /** A failure inside a rule: reported as an internal error (exit 2), naming the rule. */
@@ -45,6 +46,10 @@ export function runRules(
                 rule.checkApp(new Context(app, analysis, denied, undefined as never, report))
             }
         } catch (error) {
+            // Facts are read within the parser's depth (deeper files are parse errors), so the stack runs out in the type
+            // checker: on the file it was last asked about, or one that file imports.
+            const checked = analysis.types.checkedFiles.at(-1)
+            if (error instanceof RangeError && checked) throw new UsageError(`${checked}: it, or a file it imports, is nested too deeply to type-check`)
             throw new InternalError(`rule ${id} failed: ${(error as Error).message}`, {cause: error})
         } finally {
             analysis.types.denied = undefined

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs"
 import path from "node:path"
+import {isInside} from "../app-model/read-file.js"
 import {ScaffoldError} from "./errors.js"
 import {shownPath} from "./names.js"
 
@@ -36,11 +37,6 @@ function repositoryRoot(start: string): string | undefined {
         if (fs.existsSync(path.join(dir, ".git"))) return dir
         if (path.dirname(dir) === dir) return undefined
     }
-}
-
-export function isInside(folder: string, file: string): boolean {
-    const rel = path.relative(folder, file)
-    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))
 }
 
 /** What exists of an app-relative path: the first missing component (`missing`, or -1 when the path exists). */

@@ -47,8 +47,17 @@ export interface InvalidCase extends ValidCase {
 type Found = LintMessage & {file: string}
 
 /** Writes an app to a fresh temp dir; a package.json is added unless the case has one. */
+/** Every app writeApp made in this test file (each file runs in a process of its own). */
+const written: string[] = []
+
+/** Removes the apps writeApp made: `afterAll(removeWrittenApps)`. */
+export function removeWrittenApps(): void {
+    for (const root of written.splice(0)) fs.rmSync(root, {recursive: true, force: true})
+}
+
 export function writeApp(files: AppFiles, sdkVersion?: string): string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-rule-"))
+    written.push(root)
     const all: AppFiles = {"package.json": '{"name": "test-app", "private": true}', ...files}
     if (sdkVersion) all["node_modules/attio/package.json"] = JSON.stringify({name: "attio", version: sdkVersion})
     for (const [rel, text] of Object.entries(all)) {

@@ -25,7 +25,9 @@ export default defineRule({
         const text = app.text(file)
         const isHandler = file.handler !== undefined
         if (text === null) {
-            if (isHandler) report({range: FILE_START, messageId: "unreadable", data: {reason: app.unreadableReason(file)}})
+            // No reason: the file was deleted since the walk listed it.
+            const reason = isHandler ? app.unreadableReason(file) : undefined
+            if (reason) report({range: FILE_START, messageId: "unreadable", data: {reason}})
             return
         }
         const createsHandlers = text.includes("createWebhookHandler") && text.includes("attio/server")
