@@ -333,18 +333,50 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
 function appFiles(root: string, entries: string[]): AppFile[] {
     const files: AppFile[] = []
     const reachedTwice = throughLinkedDirectory(root)
+    const isLink = symbolicLinks(root)
     for (const entry of [...entries, ...danglingHandlerLinks(root)].sort()) {
         const isDirectory = entry.endsWith("/")
         const rel = isDirectory ? entry.slice(0, -1) : entry
         if (rel.endsWith(".d.ts") || reachedTwice(rel)) continue
         const file = appFile(root, rel)
+        const handler = file.handler
         if (isDirectory) {
-            if (!file.handler) continue
+            // A link to a folder named like a handler is listed by the build's glob, which then bundles its index file.
+            if (!handler || isLink(rel)) continue
             file.isDirectory = true
+        }
+        // The build's glob does not descend into linked folders, nor into a root that is itself a link.
+        if (handler?.root && handler.picked && linkedFolderBetween(handler.root.dir, rel, isLink)) {
+            file.handler = {...handler, picked: false, linked: true}
         }
         files.push(file)
     }
     return files
+}
+
+/** Whether the folder `rootDir` or one below it on the way to `rel` is a symbolic link. */
+function linkedFolderBetween(rootDir: string, rel: string, isLink: (rel: string) => boolean): boolean {
+    for (let dir = path.posix.dirname(rel); dir.length >= rootDir.length; dir = path.posix.dirname(dir)) {
+        if (isLink(dir)) return true
+    }
+    return false
+}
+
+/** Whether an app-relative path is a symbolic link, remembered per path. */
+function symbolicLinks(root: string): (rel: string) => boolean {
+    const known = new Map<string, boolean>()
+    return (rel) => {
+        let link = known.get(rel)
+        if (link === undefined) {
+            try {
+                link = fs.lstatSync(path.join(root, rel)).isSymbolicLink()
+            } catch {
+                link = false
+            }
+            known.set(rel, link)
+        }
+        return link
+    }
 }
 
 function appFile(root: string, rel: string): AppFile {
