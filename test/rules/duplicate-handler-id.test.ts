@@ -35,6 +35,44 @@ ruleTester(duplicateHandlerId, {
     ],
     invalid: [
         {
+            name: "webhook ids that differ only in letter case, in one root or across both",
+            files: {
+                "src/app/webhooks/Deal.webhook.ts": webhook(),
+                "src/app/webhooks/deal.webhook.ts": webhook(),
+                "src/webhooks/crm/lead.webhook.js": "export default async (req) => new Response(null)\n",
+                "src/app/webhooks/CRM/lead.webhook.js": "export default async (req) => new Response(null)\n",
+            },
+            errors: [
+                {
+                    messageId: "caseOnly",
+                    file: "src/app/webhooks/CRM/lead.webhook.js",
+                    message: "Handler id `CRM/lead` differs only in letter case from src/webhooks/crm/lead.webhook.js",
+                    hint: "Rename one of them",
+                },
+                {messageId: "caseOnly", file: "src/app/webhooks/deal.webhook.ts", message: "`deal`"},
+                {messageId: "caseOnly", file: "src/app/webhooks/Deal.webhook.ts", message: "src/app/webhooks/deal.webhook.ts"},
+                {messageId: "caseOnly", file: "src/webhooks/crm/lead.webhook.js", message: "`crm/lead`"},
+            ],
+        },
+        {
+            name: "an exact duplicate and a case-only one",
+            files: {
+                "src/webhooks/connection-added.event.ts": webhook(),
+                "src/events/connection-added.event.ts": event(),
+                "src/app/events/connection-added.event.ts": event(),
+                "src/app/events/Connection-Added.event.ts": event(),
+            },
+            errors: [
+                {messageId: "duplicate", file: "src/app/events/connection-added.event.ts"},
+                {
+                    messageId: "caseOnly",
+                    file: "src/app/events/Connection-Added.event.ts",
+                    message: "src/app/events/connection-added.event.ts, src/events/connection-added.event.ts",
+                },
+                {messageId: "duplicate", file: "src/events/connection-added.event.ts"},
+            ],
+        },
+        {
             name: "the same webhook id in both roots",
             files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/a.webhook.ts": webhook()},
             errors: [
