@@ -6,6 +6,7 @@
  */
 import type {ts} from "ts-morph"
 
+import {typeScriptInJavaScript} from "./javascript-syntax.js"
 import {type TypeScriptSyntax, typescriptSyntax} from "./typescript.js"
 
 /** The compiler's syntax API, bound on the first extraction (see typescript.ts). */
@@ -192,6 +193,10 @@ class FactsReader {
                 range: this.rangeOf(d.start, d.start + Math.max(d.length, 1)),
             }
         }
+        // As the build's bundler: a .js file is plain JavaScript (TypeScript's parser accepts types there).
+        const js = /\.[cm]?jsx?$/.exec(this.sf.fileName)
+        const foreign = js && !this.facts.parseError && typeScriptInJavaScript(tsApi, this.sf, js[0].endsWith("x"))
+        if (foreign) this.facts.parseError = {message: foreign.message, range: this.rangeOfNode(foreign.node)}
         for (const statement of this.sf.statements) this.readTopLevel(statement)
         for (const statement of this.sf.statements) this.readExports(statement)
         // Most handler files call none of the SDK functions looked for and use no SDK namespace:

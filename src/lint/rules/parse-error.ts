@@ -22,7 +22,8 @@ export default defineRule({
     check({app, report}) {
         for (const file of app.relevantFiles()) {
             const text = app.text(file)
-            const isHandler = file.handler !== undefined
+            // A handler the build picks up, or a TypeScript file named like one (the build's type check reads all of src/).
+            const isHandler = file.handler !== undefined && (file.handler.picked || /\.[cm]?tsx?$/.test(file.rel))
             if (text === null) {
                 if (isHandler) report({file, range: FILE_START, messageId: "unreadable", data: {reason: app.unreadableReason(file)}})
                 continue
