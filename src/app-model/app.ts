@@ -10,6 +10,7 @@ import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglob
 
 import {extractFacts, type FileFacts, importedAs, mentionsSdk} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
+import {typescriptSyntax} from "./typescript.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
 
 const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
@@ -104,6 +105,7 @@ export class App {
     private readonly byPath = new Map<string, AppFile>()
     private readonly handlerLists = new Map<HandlerKind, AppFile[]>()
     private relevant: AppFile[] | undefined
+    private verbatim: boolean | undefined
     /** Number of files handed to the parser, for stats. */
     parsed = 0
 
@@ -257,6 +259,21 @@ export class App {
             if (found) return found
         }
         return undefined
+    }
+
+    /**
+     * Whether the app's tsconfig.json (or one it extends) sets verbatimModuleSyntax: the build's
+     * bundler then keeps imports that only bring in types (`import {type X}`), as it reads that file.
+     */
+    verbatimModuleSyntax(): boolean {
+        if (this.verbatim !== undefined) return this.verbatim
+        const tsApi = typescriptSyntax()
+        const configPath = path.join(this.root, "tsconfig.json")
+        const read = fs.existsSync(configPath) ? tsApi.readConfigFile(configPath, tsApi.sys.readFile) : undefined
+        // Only the options matter: listing the included files would cost a directory walk.
+        const host = {...tsApi.sys, readDirectory: () => []}
+        const options = read?.config ? tsApi.parseJsonConfigFileContent(read.config, host, this.root, undefined, configPath).options : {}
+        return (this.verbatim = options.verbatimModuleSyntax === true)
     }
 
     /** The installed attio SDK's version, looked up from the app root upwards. */

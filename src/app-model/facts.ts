@@ -6,7 +6,7 @@
  */
 import type {ts} from "ts-morph"
 
-import {typeScriptInJavaScript} from "./javascript-syntax.js"
+import {importUse, typeScriptInJavaScript} from "./bundler-syntax.js"
 import {type TypeScriptSyntax, typescriptSyntax} from "./typescript.js"
 
 /** The compiler's syntax API, bound on the first extraction (see typescript.ts). */
@@ -120,7 +120,13 @@ export interface FileFacts {
     webhookCalls: WebhookCallFact[]
     /** Named value imports from attio/server, e.g. attioFetch, and uses through a namespace import (`attio.attioFetch`). */
     sdkValueImports: {name: string; range: Range}[]
+    /** Imports and re-exports of attio/client that the bundler keeps (and so fails on in server code). */
     clientImports: Range[]
+    /**
+     * Imports of attio/client the bundler erases from a TypeScript file unless the tsconfig sets
+     * verbatimModuleSyntax: `import {type X}`, and value imports used only as types.
+     */
+    clientTypeImports?: Range[]
 }
 
 /** Files worth parsing at all: a cheap text test before the parser runs. */
@@ -243,7 +249,7 @@ class FactsReader {
             }
         }
         this.facts.imports.push(fact)
-        if (isClientModule(module)) this.facts.clientImports.push(fact.range)
+        if (isClientModule(module) && !typeOnly) this.readClientImport(node, fact)
         if (module !== SDK_SERVER) return
         if (fact.namespaceLocal && !typeOnly) this.sdkNamespaces.add(fact.namespaceLocal)
         for (const n of fact.named) {
@@ -253,13 +259,25 @@ class FactsReader {
         }
     }
 
+    /** Sorts an import of attio/client by what the bundler does with it (`import type` never gets here). */
+    private readClientImport(node: ts.ImportDeclaration, fact: ImportFact): void {
+        const locals = [fact.defaultLocal, fact.namespaceLocal, ...fact.named.filter((n) => !n.typeOnly).map((n) => n.local)]
+        const values = new Set(locals.filter((l) => l !== undefined))
+        // esbuild drops a TypeScript file's import whose bindings are all marked types, or used only in types; a
+        // JavaScript file's it keeps. An unused one is kept here too: the template's noUnusedLocals fails the build on it.
+        const typesOnly = values.size === 0 ? fact.named.length > 0 : importUse(tsApi, this.sf, values, node) === "type"
+        const erasable = /\.[cm]?tsx?$/.test(this.sf.fileName) && typesOnly
+        if (erasable) (this.facts.clientTypeImports ??= []).push(fact.range)
+        else this.facts.clientImports.push(fact.range)
+    }
+
     private readExports(statement: ts.Statement): void {
         if (tsApi.isExportDeclaration(statement)) {
             const module =
                 statement.moduleSpecifier && tsApi.isStringLiteral(statement.moduleSpecifier)
                     ? statement.moduleSpecifier.text
                     : undefined
-            if (module && isClientModule(module)) this.facts.clientImports.push(this.rangeOfNode(statement))
+            if (module && isClientModule(module) && !statement.isTypeOnly) this.facts.clientImports.push(this.rangeOfNode(statement))
             const clause = statement.exportClause
             if (!clause) {
                 if (module) this.facts.starExports.push(module)

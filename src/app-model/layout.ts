@@ -37,7 +37,7 @@ export interface HandlerPathInfo {
     root: HandlerRoot | undefined
     /** Handler id (path under the root without the suffix), when inside a root. */
     id: string | undefined
-    /** True when the build picks the file up: the exact suffix (`.webhook.ts`/`.webhook.js`), in a root, not through a link. */
+    /** True when the name is one the build picks up (`.webhook.ts`/`.webhook.js`) and no linked folder hides it; with a root, it is a handler. */
     picked: boolean
     /**
      * For a file the build ignores for its name alone (`.webhook.tsx`, `.events.ts`, `.Webhook.ts`): the
@@ -121,6 +121,11 @@ function nearMiss(segment: string, kind: HandlerKind): boolean {
         return swapped || short.slice(i + 1) === long.slice(i + 1)
     }
     return short.slice(i) === long.slice(i + 1)
+}
+
+/** Server functions the build bundles: every `*.server.ts`/`*.server.js` in src/, found as handlers are. */
+export function isServerFunctionPath(relPath: string): boolean {
+    return relPath.startsWith("src/") && /\.server\.(js|ts)$/.test(relPath)
 }
 
 /** Tests kept beside handlers (`x.webhook.test.ts`, `__tests__/…`): never handlers, never call sites. */

@@ -23,7 +23,7 @@ export default defineRule({
         for (const file of app.relevantFiles()) {
             const text = app.text(file)
             // A handler the build picks up, or a TypeScript file named like one (the build's type check reads all of src/).
-            const isHandler = file.handler !== undefined && (file.handler.picked || /\.[cm]?tsx?$/.test(file.rel))
+            const isHandler = file.handler !== undefined && ((file.handler.picked && file.handler.root) || /\.[cm]?tsx?$/.test(file.rel))
             if (text === null) {
                 if (isHandler) report({file, range: FILE_START, messageId: "unreadable", data: {reason: app.unreadableReason(file)}})
                 continue

@@ -1,9 +1,6 @@
 /**
- * What `attio build` rejects in a JavaScript file that TypeScript's parser accepts there: the build
- * bundles `.js` files (handlers and what they import) with esbuild's JavaScript loader, which knows
- * neither TypeScript syntax nor JSX. TypeScript parses both in JavaScript mode and objects to the
- * first only from a whole program (as `tsc --allowJs`), so the syntactic path looks for them itself,
- * with tsc's messages.
+ * What `attio build`'s bundler (esbuild) makes of a file's syntax where TypeScript's parser alone
+ * does not tell: which JavaScript it rejects, and which imports it erases.
  */
 import type {ts} from "ts-morph"
 
@@ -14,7 +11,12 @@ export interface SyntaxProblem {
     node: ts.Node
 }
 
-/** The first TypeScript-only construct (or, unless `jsx`, JSX element) in a file parsed as JavaScript. */
+/**
+ * The first TypeScript-only construct (or, unless `jsx`, JSX element) in a file parsed as JavaScript.
+ * The build bundles `.js` files (handlers and what they import) with esbuild's JavaScript loader,
+ * which knows neither; TypeScript parses both in JavaScript mode and objects to the first only from
+ * a whole program (as `tsc --allowJs`), so the syntactic path looks for them itself, with tsc's messages.
+ */
 export function typeScriptInJavaScript(tsApi: TypeScriptSyntax, sf: ts.SourceFile, jsx: boolean): SyntaxProblem | undefined {
     const k = tsApi.SyntaxKind
     const modifiers = new Map<ts.SyntaxKind, string>([
@@ -64,4 +66,27 @@ export function typeScriptInJavaScript(tsApi: TypeScriptSyntax, sf: ts.SourceFil
         return message ? {message, node} : tsApi.forEachChild(node, find)
     }
     return tsApi.forEachChild(sf, find)
+}
+
+/**
+ * How the names in `names` are used in the file but in `skip` (their import): `value` when any is
+ * used as a value, `type` when they are used only in types (`typeof x`, `x.Type`: esbuild then drops
+ * the import), undefined when not at all. Any identifier of such a name outside types counts as a
+ * value use, which errs towards keeping the import, as a shadowing local would not.
+ */
+export function importUse(tsApi: TypeScriptSyntax, sf: ts.SourceFile, names: ReadonlySet<string>, skip: ts.Node): "value" | "type" | undefined {
+    const k = tsApi.SyntaxKind
+    let inTypes = false
+    const visit = (node: ts.Node, inType: boolean): boolean | undefined => {
+        if (node === skip) return undefined
+        const type =
+            inType || (node.kind >= k.FirstTypeNode && node.kind <= k.LastTypeNode) || node.kind === k.InterfaceDeclaration || node.kind === k.TypeAliasDeclaration
+        if (tsApi.isIdentifier(node) && names.has(node.text)) {
+            if (!type) return true
+            inTypes = true
+        }
+        return tsApi.forEachChild(node, (child) => visit(child, type))
+    }
+    if (tsApi.forEachChild(sf, (child) => visit(child, false))) return "value"
+    return inTypes ? "type" : undefined
 }
