@@ -56,6 +56,8 @@ export type ReturnKind = "response" | "not-response" | "unknown"
 export interface ReturnFact extends Located {
     kind: ReturnKind
     text: string
+    /** The value is a Promise, as syntax shows (`fetch(…)`, `Promise.resolve(…)`, `.then(…)`): of a Response, or of something else. */
+    promise?: "response" | "other"
 }
 
 export type MissingReturnReason = "end" | "bare-return" | "catch" | "if"
@@ -440,7 +442,8 @@ class FactsReader {
     }
 
     private returnFact(expr: ts.Expression): ReturnFact {
-        return {kind: classifyReturnExpression(expr), text: this.text(expr), ...this.located(expr)}
+        const promise = promiseOf(expr)
+        return {kind: classifyReturnExpression(expr), text: this.text(expr), ...this.located(expr), ...(promise && {promise})}
     }
 
     /** Where a path that falls off the end of the body comes from, most specific first. */
@@ -701,6 +704,55 @@ function classifyReturnType(type: ts.TypeNode | undefined, sf: ts.SourceFile): F
     return arg && tsApi.isTypeReferenceNode(arg) && nodeText(arg.typeName, sf).replace(/^globalThis\./, "") === "Response"
         ? "promise-response"
         : "promise"
+}
+
+/**
+ * Whether an expression is a Promise, as far as syntax shows, and whether of a Response: `fetch(…)`,
+ * `Promise.resolve(new Response(…))`, `new Promise(…)`, and `.then`/`.catch`/`.finally` chains, whose
+ * callbacks decide what they resolve to.
+ */
+function promiseOf(expr: ts.Expression): "response" | "other" | undefined {
+    const e = unwrap(expr)
+    if (tsApi.isNewExpression(e)) return tsApi.isIdentifier(e.expression) && e.expression.text === "Promise" ? "other" : undefined
+    if (!tsApi.isCallExpression(e)) return undefined
+    const callee = unwrap(e.expression)
+    if (tsApi.isIdentifier(callee)) return callee.text === "fetch" ? "response" : undefined
+    if (!tsApi.isPropertyAccessExpression(callee)) return undefined
+    const method = callee.name.text
+    const target = unwrap(callee.expression)
+    const [first, second] = e.arguments
+    if (tsApi.isIdentifier(target) && target.text === "Promise") {
+        if (method !== "resolve") return ["reject", "all", "allSettled", "race", "any"].includes(method) ? "other" : undefined
+        return first && resolvesToResponse(first) ? "response" : "other"
+    }
+    const callbacksRespond = [first, second].every((cb) => cb === undefined || callbackResponds(cb))
+    if (method === "then") return first && callbacksRespond ? "response" : "other"
+    if (method === "catch") return promiseOf(target) === "response" && callbacksRespond ? "response" : promiseOf(target) && "other"
+    if (method === "finally") return promiseOf(target)
+    return undefined
+}
+
+/** A value that a Promise resolving to it makes a Promise of a Response: a Response, or a Promise of one. */
+function resolvesToResponse(expr: ts.Expression): boolean {
+    return classifyReturnExpression(expr) === "response" || promiseOf(expr) === "response"
+}
+
+/** Whether a `.then`/`.catch` callback written in place returns (or throws) a Response on every path. */
+function callbackResponds(cb: ts.Expression): boolean {
+    const fn = unwrap(cb)
+    if (!tsApi.isArrowFunction(fn) && !tsApi.isFunctionExpression(fn)) return false
+    if (!tsApi.isBlock(fn.body)) return resolvesToResponse(fn.body)
+    const last = fn.body.statements[fn.body.statements.length - 1]
+    if (!last || !(tsApi.isReturnStatement(last) || tsApi.isThrowStatement(last))) return false
+    const returns: (ts.Expression | undefined)[] = []
+    const collect = (node: ts.Node): void => {
+        tsApi.forEachChild(node, (child) => {
+            if (tsApi.isReturnStatement(child)) returns.push(child.expression)
+            else if (holdsStatements(child)) collect(child)
+        })
+    }
+    collect(fn.body)
+    return returns.every((r) => r !== undefined && resolvesToResponse(r))
 }
 
 function classifyReturnExpression(expr: ts.Expression): ReturnKind {
