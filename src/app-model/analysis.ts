@@ -65,7 +65,7 @@ export class AppAnalysis {
         if (this.callSites) return this.callSites
         this.callSites = []
         for (const file of this.app.relevantFiles()) {
-            if (isTestFile(file.rel)) continue
+            if (isTestFile(file.rel) || this.app.neverBundled(file)) continue
             const facts = this.usableFacts(file)
             for (const call of facts?.webhookCalls ?? []) {
                 this.callSites.push({file, call, values: this.fileNameValues(file, call)})

@@ -106,6 +106,8 @@ export class App {
     private readonly handlerLists = new Map<HandlerKind, AppFile[]>()
     private relevant: AppFile[] | undefined
     private verbatim: boolean | undefined
+    /** Paths of the app files that relevant files import. */
+    private imported: Set<string> | undefined
     /** Number of files handed to the parser, for stats. */
     parsed = 0
 
@@ -165,6 +167,18 @@ export class App {
 
     fileAt(absPath: string): AppFile | undefined {
         return this.byPath.get(absPath)
+    }
+
+    /**
+     * A file named like a handler that the build does not pick up (a wrong suffix or place, a linked
+     * folder) and that no file imports: it is never bundled, so nothing in it ever runs.
+     */
+    neverBundled(file: AppFile): boolean {
+        if (!file.handler || (file.handler.picked && file.handler.root)) return false
+        this.imported ??= new Set(
+            this.relevantFiles().flatMap((f) => (this.facts(f)?.imports ?? []).map((i) => this.resolveModule(f, i.module)?.path ?? ""))
+        )
+        return !this.imported.has(file.path)
     }
 
     /** The file's text; null when it cannot be read (dangling link, permissions) or is binary. */
