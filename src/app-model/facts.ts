@@ -265,9 +265,10 @@ class FactsReader {
     private readClientImport(node: ts.ImportDeclaration, fact: ImportFact): void {
         const locals = [fact.defaultLocal, fact.namespaceLocal, ...fact.named.filter((n) => !n.typeOnly).map((n) => n.local)]
         const values = new Set(locals.filter((l) => l !== undefined))
-        // esbuild drops a TypeScript file's import whose bindings are all marked types, or used only in types; a
-        // JavaScript file's it keeps. An unused one is kept here too: the template's noUnusedLocals fails the build on it.
-        const typesOnly = values.size === 0 ? fact.named.length > 0 : importUse(tsApi, this.sf, values, node) === "type"
+        // esbuild drops a TypeScript file's import whose bindings are all marked types (or none: `import {}`), or used
+        // only in types; a JavaScript file's it keeps, as a side-effect import. An unused value import is judged as
+        // kept: the template's noUnusedLocals fails the build on it anyway.
+        const typesOnly = node.importClause !== undefined && (values.size === 0 || importUse(tsApi, this.sf, values, node) === "type")
         const erasable = /\.[cm]?tsx?$/.test(this.sf.fileName) && typesOnly
         if (erasable) (this.facts.clientTypeImports ??= []).push(fact.range)
         else this.facts.clientImports.push(fact.range)

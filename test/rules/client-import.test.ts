@@ -56,6 +56,7 @@ ruleTester(clientImport, {
                 "src/app/webhooks/c.webhook.ts": `${CLIENT}\nexport type Toast = typeof showToast\n${webhook()}`,
                 "src/app/webhooks/d.webhook.ts": `import * as client from "attio/client"\n\nexport type Options = client.ToastOptions\n${webhook()}`,
                 "src/app/webhooks/e.webhook.ts": `export type {ToastOptions} from "attio/client"\n${webhook()}`,
+                "src/app/webhooks/f.webhook.ts": `import {} from "attio/client"\nexport type * from "attio/client"\n${webhook()}`,
                 "src/app/sync.server.ts": `import type {ToastOptions} from "attio/client"\n\nexport default async function sync(o: ToastOptions) {}\n`,
             },
         },
@@ -119,6 +120,17 @@ ruleTester(clientImport, {
             name: "a re-export",
             files: {"src/webhooks/a.webhook.ts": `export {showToast} from "attio/client"\n${webhook()}`},
             errors: [{messageId: "clientImport", line: 1}],
+        },
+        {
+            name: "a side-effect import and a star re-export keep the module",
+            files: {
+                "src/webhooks/a.webhook.ts": `import "attio/client"\n${webhook()}`,
+                "src/webhooks/b.webhook.ts": `export * from "attio/client"\n${webhook()}`,
+            },
+            errors: [
+                {messageId: "clientImport", file: "src/webhooks/a.webhook.ts"},
+                {messageId: "clientImport", file: "src/webhooks/b.webhook.ts"},
+            ],
         },
         {
             name: "a subpath",
