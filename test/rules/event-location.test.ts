@@ -110,6 +110,7 @@ ruleTester(eventLocation, {
                 "src/app/events/connection-added.events.ts": event(),
                 "src/events/connection-removed.evnt.js": "export default async function removed() {}\n",
                 "src/events/crm/connection-added.Event.ts": event(),
+                "src/events/connection-remove.events.ts": event(),
             },
             errors: [
                 {
@@ -117,6 +118,11 @@ ruleTester(eventLocation, {
                     file: "src/app/events/connection-added.events.ts",
                     message: "`src/app/events/connection-added.events.ts` is silently ignored",
                     hint: "Did you mean connection-added.event.ts? Rename it to src/app/events/connection-added.event.ts.",
+                },
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/events/connection-remove.events.ts",
+                    hint: "Did you mean connection-removed.event.ts? Rename it to src/events/connection-removed.event.ts.",
                 },
                 {messageId: "ignoredSuffix", file: "src/events/connection-removed.evnt.js", hint: "src/events/connection-removed.event.js"},
                 {messageId: "ignoredSuffix", file: "src/events/crm/connection-added.Event.ts", hint: "Did you mean connection-added.event.ts?"},

@@ -1,7 +1,8 @@
 /** Shared by webhook-location and event-location: handler files the build does not pick up. */
 import type {App, AppFile} from "../../app-model/app.js"
-import {HANDLER_ROOTS, type HandlerKind} from "../../app-model/layout.js"
+import {EVENT_NAMES, HANDLER_ROOTS, type HandlerKind} from "../../app-model/layout.js"
 import {FILE_START} from "../rule.js"
+import {closest} from "../suggest.js"
 
 export type PlacementProblem = "outsideRoot" | "ignoredSuffix" | "directory" | "linked"
 
@@ -27,7 +28,7 @@ export function misplacedHandler(
         }
     }
     if (info.expected) {
-        const fixed = suggestedHandlerPath(info.expected, kind)
+        const fixed = suggestedHandlerPath(kind === "event" ? withEventName(info.expected) : info.expected, kind)
         return {
             ...base,
             problem: "ignoredSuffix",
@@ -50,4 +51,11 @@ export function suggestedHandlerPath(rel: string, kind: HandlerKind, app?: App):
     const usesAppLayout = app?.files.some((f) => f.rel.startsWith("src/app/")) ?? true
     const root = roots.find((r) => r.layout === (usesAppLayout ? "app" : "documented"))!
     return `${root.dir}/${rel.slice(rel.lastIndexOf("/") + 1)}`
+}
+
+/** An event path with its name corrected too, when it is a near miss of an event (`connection-add.events.ts`). */
+function withEventName(rel: string): string {
+    const match = /^(.*\/)?([^/]+)(\.event\.[jt]s)$/.exec(rel)
+    const name = match && !(EVENT_NAMES as readonly string[]).includes(match[2]) ? closest(match[2], EVENT_NAMES) : undefined
+    return name ? `${match![1] ?? ""}${name}${match![3]}` : rel
 }
