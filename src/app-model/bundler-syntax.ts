@@ -62,8 +62,13 @@ export function typeScriptInJavaScript(tsApi: TypeScriptSyntax, sf: ts.SourceFil
         return undefined
     }
     const find = (node: ts.Node): SyntaxProblem | undefined => {
+        // A type written as a keyword (`string`) is a token, not a type node: look at what carries it.
+        const {type, typeArguments} = node as ts.Node & {type?: ts.Node; typeArguments?: ts.NodeArray<ts.Node>}
         const message = problem(node)
-        return message ? {message, node} : tsApi.forEachChild(node, find)
+        if (message) return {message, node}
+        if (type) return {message: only("Type annotations"), node: type}
+        if (typeArguments) return {message: only("Type arguments"), node: typeArguments[0] ?? node}
+        return tsApi.forEachChild(node, find)
     }
     return tsApi.forEachChild(sf, find)
 }

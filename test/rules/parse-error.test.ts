@@ -73,6 +73,9 @@ ruleTester(parseError, {
                 "src/app/webhooks/e.webhook.js": "export default async (req) => new Response(req.headers.get(\"x\")!)\n",
                 "src/app/webhooks/f.webhook.js": "export default async function f<T>(req) {\n    return new Response(null)\n}\n",
                 "src/app/webhooks/g.webhook.js": "export default async function g(req?) {\n    return new Response(null)\n}\n",
+                "src/app/webhooks/h.webhook.js": "export default async (req): Promise<Response> => new Response(String(1 as number))\n",
+                "src/app/webhooks/i.webhook.js": "const id = (text: string) => text\n\nexport default async (req) => new Response(id(req.url))\n",
+                "src/app/webhooks/j.webhook.js": "class Headers2 extends Map<string, string> {}\n\nexport default async (req) => new Response(String(new Headers2().size))\n",
                 "src/app/events/connection-added.event.js":
                     "interface Args {\n    connection: unknown\n}\n\nexport default async function added(args) {}\n",
                 "src/app/events/connection-removed.event.js":
@@ -88,6 +91,22 @@ ruleTester(parseError, {
                 {messageId: "syntax", file: "src/app/webhooks/e.webhook.js", message: "Non-null assertions"},
                 {messageId: "syntax", file: "src/app/webhooks/f.webhook.js", message: "Type parameter declarations"},
                 {messageId: "syntax", file: "src/app/webhooks/g.webhook.js", message: "The '?' modifier"},
+                {messageId: "syntax", file: "src/app/webhooks/h.webhook.js", column: 29, message: "Type annotations"},
+                {messageId: "syntax", file: "src/app/webhooks/i.webhook.js", column: 19, message: "Type annotations"},
+                {messageId: "syntax", file: "src/app/webhooks/j.webhook.js", message: "Type arguments"},
+            ],
+        },
+        {
+            name: "a module a handler bundles (imported, re-exported, further down) that does not parse",
+            files: {
+                "src/app/webhooks/deal.webhook.js": 'import {parse} from "../lib/parse.js"\n\nexport default async (req) => new Response(parse(await req.text()))\n',
+                "src/app/lib/parse.js": 'export {format} from "./format.js"\nexport const parse = (text: string) => text\n',
+                "src/app/lib/format.js": "export const format = (text) => text as string\n",
+                "src/app/lib/unused.js": "export const unused = (text: string) => text\n",
+            },
+            errors: [
+                {messageId: "syntax", file: "src/app/lib/format.js", message: "Type assertion expressions"},
+                {messageId: "syntax", file: "src/app/lib/parse.js", line: 2, message: "Type annotations"},
             ],
         },
         {
