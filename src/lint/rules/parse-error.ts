@@ -6,7 +6,7 @@ import {defineRule, FILE_START} from "../rule.js"
 export default defineRule({
     meta: {
         id: "parse-error",
-        description: "A handler file, or a file that calls createWebhookHandler, must parse",
+        description: "A handler file, a module it bundles, or a file that calls createWebhookHandler, must parse",
         defaultSeverity: "error",
         requiresTypeInformation: false,
         fixable: false,
