@@ -275,6 +275,19 @@ export class App {
         return undefined
     }
 
+    /** The installed attio SDK's version, looked up from the app root upwards. */
+    sdkVersion(): string | undefined {
+        for (let dir = this.root; ; dir = path.dirname(dir)) {
+            try {
+                const pkg = JSON.parse(fs.readFileSync(path.join(dir, "node_modules", "attio", "package.json"), "utf8"))
+                if (typeof pkg.version === "string") return pkg.version
+            } catch {
+                // not installed here; look further up (workspaces hoist dependencies)
+            }
+            if (path.dirname(dir) === dir) return undefined
+        }
+    }
+
     /**
      * Whether the app's tsconfig.json (or one it extends) sets verbatimModuleSyntax: the build's
      * bundler then keeps imports that only bring in types (`import {type X}`), as it reads that file.
@@ -288,19 +301,6 @@ export class App {
         const host = {...tsApi.sys, readDirectory: () => []}
         const options = read?.config ? tsApi.parseJsonConfigFileContent(read.config, host, this.root, undefined, configPath).options : {}
         return (this.verbatim = options.verbatimModuleSyntax === true)
-    }
-
-    /** The installed attio SDK's version, looked up from the app root upwards. */
-    sdkVersion(): string | undefined {
-        for (let dir = this.root; ; dir = path.dirname(dir)) {
-            try {
-                const pkg = JSON.parse(fs.readFileSync(path.join(dir, "node_modules", "attio", "package.json"), "utf8"))
-                if (typeof pkg.version === "string") return pkg.version
-            } catch {
-                // not installed here; look further up (workspaces hoist dependencies)
-            }
-            if (path.dirname(dir) === dir) return undefined
-        }
     }
 }
 
