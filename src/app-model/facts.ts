@@ -205,8 +205,8 @@ class FactsReader {
         const js = /\.[cm]?jsx?$/.exec(this.sf.fileName)
         const foreign = js && !this.facts.parseError && typeScriptInJavaScript(tsApi, this.sf, js[0].endsWith("x"))
         if (foreign) this.facts.parseError = {message: foreign.message, range: this.rangeOfNode(foreign.node)}
-        this.sortClientImports()
         for (const statement of this.sf.statements) this.readTopLevel(statement)
+        this.sortClientImports()
         for (const statement of this.sf.statements) this.readExports(statement)
         // Most handler files call none of the SDK functions looked for and use no SDK namespace:
         // skip the walk over every node.
