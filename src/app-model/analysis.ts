@@ -2,10 +2,17 @@
  * Cross-file questions about an app, answered from per-file facts (and type information only
  * where facts leave a question open). Memoised: every rule asks the same questions.
  */
+import path from "node:path"
+
+import type {Range} from "../lint/types.js"
 import type {App, AppFile} from "./app.js"
 import {
     type FileFacts,
     type FunctionFacts,
+    type ImportFact,
+    type LocalRef,
+    SDK_CLIENT,
+    SDK_SERVER,
     type ValueFact,
     type WebhookCallFact,
 } from "./facts.js"
@@ -24,13 +31,38 @@ export type ResolvedDefault =
     | {kind: "none"}
     | {kind: "function"; file: AppFile; fn: FunctionFacts; at: ValueFact}
     | {kind: "not-function"; what: string; at: ValueFact}
+    /** Re-exported from a module of the app that does not exist or has no such export: the build fails. */
+    | {kind: "missing"; module: string; name: string; at: ValueFact}
     /** Could not be decided, even with type information: give no finding. */
     | {kind: "unknown"; at: ValueFact}
+
+/** What a name leads to through the app's modules (imports, re-exports, `export *`, aliases). */
+export type Resolution =
+    /** An SDK export (`*`: the module's namespace), and the properties read from it. */
+    | {kind: "sdk"; module: string; name: string; members: string[]}
+    /** Something a module of the app defines itself, and the properties read from it. */
+    | {kind: "app"; file: AppFile; local: string; members: string[]}
+    /** The namespace object of a module of the app. */
+    | {kind: "namespace"; file: AppFile}
+    /** A relative module that does not exist, or a module of the app without that export. */
+    | {kind: "missing"; module: string; name: string}
+    /** A package, a cycle, or a file that cannot be parsed. */
+    | {kind: "unknown"}
+
+/** A use of an SDK export in a file of the app. */
+export interface SdkUse {
+    file: AppFile
+    range: Range
+}
+
+const UNKNOWN: Resolution = {kind: "unknown"}
 
 export class AppAnalysis {
     readonly types: TypeInfo
     private callSites: WebhookCallSite[] | undefined
     private handlerModules: Set<string> | undefined
+    private sdkReachingFiles: AppFile[] | undefined
+    private readonly clientReach = new Map<string, boolean>()
     private readonly handlerIds = new Map<HandlerKind, Map<string, AppFile[]>>()
 
     constructor(readonly app: App) {
@@ -64,10 +96,10 @@ export class AppAnalysis {
     webhookCallSites(): WebhookCallSite[] {
         if (this.callSites) return this.callSites
         this.callSites = []
-        for (const file of this.app.relevantFiles()) {
+        for (const file of this.sdkFiles()) {
             if (isTestFile(file.rel)) continue
-            const facts = this.usableFacts(file)
-            for (const call of facts?.webhookCalls ?? []) {
+            for (const call of this.usableFacts(file)?.webhookCalls ?? []) {
+                if (!isSdk(this.resolveRef(file, call.callee), SDK_SERVER, "createWebhookHandler")) continue
                 this.callSites.push({file, call, values: this.fileNameValues(file, call)})
             }
         }
@@ -122,7 +154,9 @@ export class AppAnalysis {
                 const key = `${target?.path}#${value.name}`
                 const found = target && !seen.has(key) ? this.exportedValue(target, value.name) : undefined
                 seen.add(key)
-                return found ? this.resolveValue(found.file, found.value, at, seen) : {kind: "unknown", at}
+                if (found) return this.resolveValue(found.file, found.value, at, seen)
+                const missing = this.resolveImport(file, value.module, value.name, [], new Set()).kind === "missing"
+                return missing ? {kind: "missing", module: value.module, name: value.name, at} : {kind: "unknown", at}
             }
         }
     }
@@ -147,6 +181,164 @@ export class AppAnalysis {
         return undefined
     }
 
+    // ---- the module graph
+
+    /**
+     * Files whose code may use the SDK: those that mention it, and those that import a module of
+     * the app that re-exports it (a "facade", `export * from "attio/server"`), which need not.
+     * Files of a plain app that has no facade are never read beyond the mention test.
+     */
+    sdkFiles(): AppFile[] {
+        if (this.sdkReachingFiles) return this.sdkReachingFiles
+        const found = new Set(this.app.relevantFiles())
+        let facades = [...found].filter((f) => this.reExportsSdk(f))
+        while (facades.length > 0) {
+            // A cheap text test first: a file that imports a facade names it in a module specifier.
+            const stems = facades.map(moduleStem)
+            const importers = this.app.files.filter((f) => {
+                if (f.isDirectory || found.has(f)) return false
+                const text = this.app.text(f)
+                return text !== null && stems.some((stem) => text.includes(stem)) && this.importsAny(f, facades)
+            })
+            for (const f of importers) found.add(f)
+            facades = importers.filter((f) => this.reExportsSdk(f))
+        }
+        return (this.sdkReachingFiles = this.app.files.filter((f) => found.has(f)))
+    }
+
+    /** Where a file uses the SDK export `name` of attio/server: imports and property reads, through facades and aliases. */
+    sdkUses(name: string): SdkUse[] {
+        const uses: SdkUse[] = []
+        for (const file of this.sdkFiles()) {
+            const facts = this.usableFacts(file)
+            if (!facts) continue
+            for (const imp of facts.imports) {
+                if (imp.typeOnly) continue
+                for (const n of imp.named) {
+                    if (!n.typeOnly && isSdk(this.resolveImport(file, imp.module, n.imported, [], new Set()), SDK_SERVER, name)) uses.push({file, range: n.range})
+                }
+            }
+            for (const ref of facts.refs) if (isSdk(this.resolveRef(file, ref), SDK_SERVER, name)) uses.push({file, range: ref.range})
+        }
+        return uses
+    }
+
+    /**
+     * Value imports in `file` of modules of the app that bring attio/client into the bundle (they
+     * import it, or import a module that does): the bundler follows them as it follows a direct one.
+     */
+    clientImportsThrough(file: AppFile): {range: Range; module: string}[] {
+        const facts = this.usableFacts(file)
+        if (!facts) return []
+        return facts.imports.flatMap((imp) => {
+            if (isErased(imp) || !imp.module.startsWith(".")) return []
+            const target = this.app.resolveModule(file, imp.module)
+            return target && this.reachesClient(target) ? [{range: imp.range, module: imp.module}] : []
+        })
+    }
+
+    /** Whether a module brings attio/client into a bundle that includes it (by a value import or a re-export). */
+    private reachesClient(file: AppFile, visiting = new Set<string>()): boolean {
+        const known = this.clientReach.get(file.path)
+        if (known !== undefined) return known
+        if (visiting.has(file.path)) return false
+        visiting.add(file.path)
+        const facts = this.usableFacts(file)
+        const modules = facts
+            ? [
+                  ...facts.imports.filter((i) => !isErased(i)).map((i) => i.module),
+                  ...Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : [])),
+                  ...facts.starExports,
+              ]
+            : []
+        const reaches = modules.some((m) => {
+            if (isSdkModule(m)) return m === SDK_CLIENT || m.startsWith(SDK_CLIENT + "/")
+            const target = m.startsWith(".") ? this.app.resolveModule(file, m) : undefined
+            return target !== undefined && this.reachesClient(target, visiting)
+        })
+        this.clientReach.set(file.path, reaches)
+        return reaches
+    }
+
+    /** What a LocalRef of `file` leads to. */
+    resolveRef(file: AppFile, ref: LocalRef): Resolution {
+        return this.resolveLocal(file, ref.local, ref.members, new Set())
+    }
+
+    /** What `import {name} from specifier` (`*`: the namespace) in `from` leads to, with `members` read from it. */
+    resolveImport(from: AppFile, specifier: string, name: string, members: string[], seen: Set<string>): Resolution {
+        if (isSdkModule(specifier)) {
+            if (name !== "*") return {kind: "sdk", module: specifier, name, members}
+            return members.length > 0 ? {kind: "sdk", module: specifier, name: members[0], members: members.slice(1)} : {kind: "sdk", module: specifier, name, members}
+        }
+        if (!specifier.startsWith(".")) return UNKNOWN
+        const target = this.app.resolveModule(from, specifier)
+        if (!target) return {kind: "missing", module: specifier, name}
+        if (name !== "*") return this.resolveExport(target, specifier, name, members, seen)
+        return members.length > 0 ? this.resolveExport(target, specifier, members[0], members.slice(1), seen) : {kind: "namespace", file: target}
+    }
+
+    private resolveLocal(file: AppFile, local: string, members: string[], seen: Set<string>): Resolution {
+        const facts = this.usableFacts(file)
+        if (!facts) return UNKNOWN
+        for (const imp of facts.imports) {
+            if (imp.namespaceLocal === local) return this.resolveImport(file, imp.module, "*", members, seen)
+            if (imp.defaultLocal === local) return this.resolveImport(file, imp.module, "default", members, seen)
+            const named = imp.named.find((n) => n.local === local)
+            if (named) return this.resolveImport(file, imp.module, named.imported, members, seen)
+        }
+        const alias = facts.aliases[local]
+        if (!alias) return {kind: "app", file, local, members}
+        const key = `${file.path}#alias:${local}`
+        if (seen.has(key)) return UNKNOWN
+        seen.add(key)
+        return this.resolveLocal(file, alias.local, [...alias.members, ...members], seen)
+    }
+
+    /** What module `file` (imported as `specifier`) exports as `name`, looking through `export *` (which never carries default). */
+    private resolveExport(file: AppFile, specifier: string, name: string, members: string[], seen: Set<string>): Resolution {
+        const key = `${file.path}#${name}`
+        if (seen.has(key)) return UNKNOWN
+        seen.add(key)
+        const facts = this.usableFacts(file)
+        if (!facts) return UNKNOWN
+        const target = facts.exports[name]
+        if (target) {
+            return "local" in target
+                ? this.resolveLocal(file, target.local, members, seen)
+                : this.resolveImport(file, target.module, target.name, members, seen)
+        }
+        if (name !== "default") {
+            for (const star of facts.starExports) {
+                const found = this.resolveImport(file, star, name, members, seen)
+                if (found.kind !== "missing") return found
+            }
+        }
+        return {kind: "missing", module: specifier, name}
+    }
+
+    /** Whether a module exports something of the SDK (directly or through other modules). */
+    private reExportsSdk(file: AppFile): boolean {
+        const facts = this.usableFacts(file)
+        if (!facts) return false
+        if (facts.starExports.some(isSdkModule)) return true
+        return Object.keys(facts.exports).some((name) => this.resolveExport(file, "", name, [], new Set()).kind === "sdk")
+    }
+
+    private importsAny(file: AppFile, modules: AppFile[]): boolean {
+        const facts = this.usableFacts(file)
+        if (!facts) return false
+        const specifiers = [
+            ...facts.imports.map((i) => i.module),
+            ...Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : [])),
+            ...facts.starExports,
+        ]
+        return specifiers.some((s) => {
+            const target = s.startsWith(".") ? this.app.resolveModule(file, s) : undefined
+            return target !== undefined && modules.includes(target)
+        })
+    }
+
     private fileNameValues(file: AppFile, call: WebhookCallFact): string[] | undefined {
         const fileName = call.fileName
         switch (fileName.kind) {
@@ -155,12 +347,32 @@ export class AppAnalysis {
             case "missing":
                 return undefined
             case "import": {
-                const found = this.app.resolveExport(file, fileName.module, fileName.name)
-                const values = found ? this.app.facts(found.file)?.consts[found.local] : undefined
+                const found = this.resolveImport(file, fileName.module, fileName.name, [], new Set())
+                const values = found.kind === "app" && found.members.length === 0 ? this.app.facts(found.file)?.consts[found.local] : undefined
                 return values ?? this.types.stringValues(file.path, call.valuePos)
             }
             case "needsTypes":
                 return this.types.stringValues(file.path, call.valuePos)
         }
     }
+}
+
+function isSdkModule(specifier: string): boolean {
+    return specifier === SDK_SERVER || specifier === SDK_CLIENT || specifier.startsWith(SDK_CLIENT + "/")
+}
+
+/** Whether a resolution is the SDK export `name` of `module` itself (not a property of it). */
+function isSdk(found: Resolution, module: string, name: string): boolean {
+    return found.kind === "sdk" && found.module === module && found.name === name && found.members.length === 0
+}
+
+/** An import the compiler erases: `import type`, or only `type` specifiers. */
+function isErased(imp: ImportFact): boolean {
+    return imp.typeOnly || (!imp.defaultLocal && !imp.namespaceLocal && imp.named.length > 0 && imp.named.every((n) => n.typeOnly))
+}
+
+/** What an import of a module names: its file name without extension, or its folder's for an index file. */
+function moduleStem(file: AppFile): string {
+    const base = path.basename(file.path).replace(/\.[^.]*$/, "")
+    return base === "index" ? path.basename(path.dirname(file.path)) : base
 }

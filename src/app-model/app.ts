@@ -8,7 +8,7 @@ import path from "node:path"
 
 import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglobby"
 
-import {extractFacts, type FileFacts, importedAs, mentionsSdk} from "./facts.js"
+import {extractFacts, type FileFacts, mentionsSdk} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
 
@@ -225,36 +225,6 @@ export class App {
         for (const c of candidates) {
             const file = this.byPath.get(c)
             if (file && !file.isDirectory) return file
-        }
-        return undefined
-    }
-
-    /**
-     * Follows an exported name through re-exports to the file and local name that define it.
-     * Undefined when the chain leaves the app (a package) or is circular.
-     */
-    resolveExport(
-        from: AppFile,
-        specifier: string,
-        name: string,
-        seen = new Set<string>()
-    ): {file: AppFile; local: string} | undefined {
-        const file = this.resolveModule(from, specifier)
-        if (!file) return undefined
-        const key = `${file.path}#${name}`
-        if (seen.has(key)) return undefined
-        seen.add(key)
-        const facts = this.facts(file)
-        if (!facts) return undefined
-        const target = facts.exports[name]
-        if (target && "local" in target) {
-            const imported = importedAs(facts, target.local)
-            return imported ? this.resolveExport(file, imported.module, imported.name, seen) : {file, local: target.local}
-        }
-        if (target) return this.resolveExport(file, target.module, target.name, seen)
-        for (const star of facts.starExports) {
-            const found = this.resolveExport(file, star, name, seen)
-            if (found) return found
         }
         return undefined
     }

@@ -13,7 +13,7 @@ import {isJsonObject} from "../json.js"
 import type {FileFacts} from "./facts.js"
 
 /** Bump when the shape of FileFacts changes. */
-const SCHEMA = 2
+const SCHEMA = 3
 
 export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint")
 const CACHE_FILE = "facts.json"
@@ -136,7 +136,8 @@ function isFileFacts(value: unknown): value is FileFacts {
         isJsonObject(f.consts) &&
         isJsonObject(f.exportValues) &&
         Array.isArray(f.webhookCalls) &&
-        Array.isArray(f.sdkValueImports) &&
+        isJsonObject(f.aliases) &&
+        Array.isArray(f.refs) &&
         Array.isArray(f.clientImports) &&
         (f.parseError === undefined || isJsonObject(f.parseError))
     )

@@ -18,21 +18,18 @@ export default defineRule({
         },
     },
     check({app, analysis, report}) {
-        let version: string | undefined | null = null
-        for (const file of app.relevantFiles()) {
-            const imports = analysis.usableFacts(file)?.sdkValueImports.filter((i) => i.name === "attioFetch") ?? []
-            if (imports.length === 0) continue
-            version ??= app.sdkVersion()
-            if (!version || Number.parseInt(version, 10) < 1) return
-            for (const imp of imports) {
-                report({
-                    file,
-                    range: imp.range,
-                    messageId: "deprecated",
-                    data: {version},
-                    hint: "Send `Authorization: Bearer ${ATTIO_API_TOKEN}` to https://api.attio.com/v2/….",
-                })
-            }
+        const uses = analysis.sdkUses("attioFetch")
+        if (uses.length === 0) return
+        const version = app.sdkVersion()
+        if (!version || Number.parseInt(version, 10) < 1) return
+        for (const {file, range} of uses) {
+            report({
+                file,
+                range,
+                messageId: "deprecated",
+                data: {version},
+                hint: "Send `Authorization: Bearer ${ATTIO_API_TOKEN}` to https://api.attio.com/v2/….",
+            })
         }
     },
 })
