@@ -66,7 +66,7 @@ export type TypeFact =
 export type ConnectionTypeFact =
     | {kind: "sdk"}
     /** Syntax shows it is not the SDK's Connection nor compatible with it (`string`, `{token: string}`). */
-    | {kind: "incompatible"; text: string}
+    | ({kind: "incompatible"; text: string} & Located)
     /** A named type syntax cannot judge: ask the checker, at the type node. */
     | ({kind: "reference"; text: string} & Located)
 
@@ -187,8 +187,8 @@ const DYNAMIC_IMPORT = /import\s*\(/
 
 const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
 const CONNECTION_TYPES = new Set(["Connection", "UserConnection", "WorkspaceConnection"])
-/** What the SDK's Connection has: a type literal with only these is compatible with it. */
-const CONNECTION_PROPERTIES = new Set(["id", "value", "connection_key", "createdBy", "ownedBy"])
+/** What the SDK's Connection has (both of its kinds): a type with only these is compatible with it. */
+export const CONNECTION_PROPERTIES = new Set(["id", "value", "connection_key", "createdBy", "ownedBy"])
 /** Modules whose Request and Response are the Fetch API's own (Node's globals are undici's). */
 const FETCH_MODULES = new Set(["undici", "undici-types"])
 
@@ -485,9 +485,9 @@ class FactsReader {
         if (tsApi.isTypeReferenceNode(type)) {
             const name = this.text(type.typeName)
             const bare = name.replace(/^.*\./, "")
-            if (CONNECTION_TYPES.has(bare) && (bare !== name || this.isSdkName(name))) return {kind: "sdk"}
+            if (CONNECTION_TYPES.has(bare) && (bare !== name || importedAs(this.facts, name)?.module === SDK_SERVER)) return {kind: "sdk"}
             const origin = bare === name ? this.origin(name) : "ask"
-            if (CONNECTION_TYPES.has(bare) && origin.startsWith("from ")) return {kind: "incompatible", text: `${text} (${origin})`}
+            if (CONNECTION_TYPES.has(bare) && origin.startsWith("from ")) return {kind: "incompatible", text: `${text} (${origin})`, ...this.located(type)}
             return {kind: "reference", text, ...this.located(type)}
         }
         if (type.kind === k.UnionType) {
@@ -501,13 +501,13 @@ class FactsReader {
         if (tsApi.isTypeLiteralNode(type)) {
             // A hand-written shape is compatible when the Connection has every property it names.
             const names = type.members.map((m) => (m.name ? this.text(m.name) : ""))
-            return names.every((n) => CONNECTION_PROPERTIES.has(n)) ? {kind: "sdk"} : {kind: "incompatible", text}
+            return names.every((n) => CONNECTION_PROPERTIES.has(n)) ? {kind: "sdk"} : {kind: "incompatible", text, ...this.located(type)}
         }
         if (type.kind === k.IntersectionType || type.kind === k.TypeQuery || type.kind === k.IndexedAccessType) {
             return {kind: "reference", text, ...this.located(type)}
         }
         // Keywords (`string`), literals, arrays, tuples, functions: no Connection is one of them.
-        return {kind: "incompatible", text}
+        return {kind: "incompatible", text, ...this.located(type)}
     }
 
     /** Whether a type name is imported from attio/server (directly or through a module of the app: ask the graph then). */

@@ -36,6 +36,14 @@ ruleTester(webhookResponse, {
         {name: "an endless loop that returns", files: handler("    while (true) {\n        if (await req.text()) return new Response(null)\n    }")},
         {name: "export {h as default}", files: {"src/app/webhooks/crm/deal.webhook.ts": "async function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n"}},
         {name: "a helper in a root and a test beside a handler may fall off the end", files: {"src/webhooks/log.ts": "export default async function log(req: Request) {\n    console.log(req.url)\n}\n", "src/webhooks/a.webhook.test.ts": "export default async function t(req: Request) {\n    await req.text()\n}\n"}},
+        {name: "Response imported from undici is the Fetch API's", files: {"src/webhooks/hook.webhook.ts": 'import {Response} from "undici"\n\nexport default async function handler(req: Request) {\n    return Response.json({ok: true})\n}\n'}},
+        {
+            name: "a Response from a module of the app may be the Fetch API's (no syntactic finding)",
+            files: {
+                "src/webhooks/hook.webhook.ts": 'import {Response} from "../lib/http.js"\n\nexport default async function handler(req: Request) {\n    return new Response(null)\n}\n',
+                "src/lib/http.ts": "export const Response = globalThis.Response\n",
+            },
+        },
         {name: "events return nothing", files: {"src/events/connection-added.event.ts": "export default async function added() {\n    return\n}\n"}},
     ],
     invalid: [
@@ -71,6 +79,29 @@ ruleTester(webhookResponse, {
             name: "a re-exported implementation is reported where it is defined",
             files: {"src/webhooks/a.webhook.ts": 'export {default} from "../impl/a.js"\n', "src/impl/a.ts": "export default async function a(req: Request) {\n    await req.text()\n}\n"},
             errors: [{messageId: "end", file: "src/impl/a.ts", line: 3}],
+        },
+        {name: "return null", files: handler("    return null"), errors: [{messageId: "notResponse", line: 2, column: 12, message: "returns `null`, not a Response"}]},
+        {name: "return undefined and return void 0", files: handler("    if (!req.body) return undefined\n    return void 0"), errors: [{messageId: "notResponse", line: 2, column: 27}, {messageId: "notResponse", line: 3}]},
+        {
+            name: "a returned object, string and number (no declared type)",
+            files: {"src/app/webhooks/a.webhook.ts": 'export default async function handler(req: Request) {\n    if (req.method === "GET") return {ok: true}\n    if (req.method === "HEAD") return 204\n    return "ok"\n}\n'},
+            errors: [
+                {messageId: "notResponse", line: 2, column: 38, message: "`{ok: true}`"},
+                {messageId: "notResponse", line: 3, column: 39},
+                {messageId: "notResponse", line: 4, column: 12},
+            ],
+        },
+        {name: "a string from a .js handler", files: {"src/webhooks/a.webhook.js": 'export default async function handler(req) {\n    return "ok"\n}\n'}, errors: [{messageId: "notResponse", message: '`"ok"`'}]},
+        {name: "an arrow whose body is null", files: {"src/webhooks/a.webhook.ts": "export default async (req: Request) => null\n"}, errors: [{messageId: "notResponse", line: 1, column: 40}]},
+        {
+            name: "a look-alike Response class declared in the file",
+            files: {"src/webhooks/a.webhook.ts": "class Response {\n    constructor(readonly body: string) {}\n}\n\nexport default async function handler(req: Request) {\n    return new Response(await req.text())\n}\n"},
+            errors: [{messageId: "notResponse", line: 6, column: 12}],
+        },
+        {
+            name: "Response imported from a package that is not the Fetch API",
+            files: {"src/webhooks/a.webhook.ts": 'import {Response} from "express"\n\nexport default async function handler(req: Request) {\n    return Response.json({ok: true})\n}\n'},
+            errors: [{messageId: "notResponse", line: 4}],
         },
         {
             name: "a bare return deep in loops, labels, try and switch",
