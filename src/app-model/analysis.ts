@@ -60,6 +60,7 @@ const UNKNOWN: Resolution = {kind: "unknown"}
 export class AppAnalysis {
     readonly types: TypeInfo
     private callSites: WebhookCallSite[] | undefined
+    private calls: {file: AppFile; call: WebhookCallFact}[] | undefined
     private handlerModules: Set<string> | undefined
     private sdkReachingFiles: AppFile[] | undefined
     private readonly clientReach = new Map<string, boolean>()
@@ -92,18 +93,22 @@ export class AppAnalysis {
         return map
     }
 
-    /** Every SDK createWebhookHandler call in the app, with the fileName values it can take. */
+    /** Every SDK createWebhookHandler call in the app, with the fileName values it can take (which may take type information). */
     webhookCallSites(): WebhookCallSite[] {
-        if (this.callSites) return this.callSites
-        this.callSites = []
+        return (this.callSites ??= this.webhookCalls().map(({file, call}) => ({file, call, values: this.fileNameValues(file, call)})))
+    }
+
+    /** Every SDK createWebhookHandler call in the app, found from syntax and the module graph alone. */
+    webhookCalls(): {file: AppFile; call: WebhookCallFact}[] {
+        if (this.calls) return this.calls
+        this.calls = []
         for (const file of this.sdkFiles()) {
             if (isTestFile(file.rel)) continue
             for (const call of this.usableFacts(file)?.webhookCalls ?? []) {
-                if (!isSdk(this.resolveRef(file, call.callee), SDK_SERVER, "createWebhookHandler")) continue
-                this.callSites.push({file, call, values: this.fileNameValues(file, call)})
+                if (isSdk(this.resolveRef(file, call.callee), SDK_SERVER, "createWebhookHandler")) this.calls.push({file, call})
             }
         }
-        return this.callSites
+        return this.calls
     }
 
     /** Files that webhook handlers import or re-export from: their implementation, not forgotten handlers. */

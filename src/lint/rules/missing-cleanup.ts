@@ -17,7 +17,7 @@ export default defineRule({
         },
     },
     check({analysis, report}) {
-        const [first] = analysis.webhookCallSites()
+        const [first] = analysis.webhookCalls()
         if (!first || analysis.handlersById("event").has("connection-removed")) return
         report({
             file: first.file,
