@@ -196,8 +196,10 @@ export class AppAnalysis {
     sdkFiles(): AppFile[] {
         if (this.sdkReachingFiles) return this.sdkReachingFiles
         const found = new Set(this.app.relevantFiles())
-        let facades = [...found].filter((f) => this.reExportsSdk(f))
+        const known = new Set<AppFile>()
+        let facades = [...found].filter((f) => this.reExportsSdk(f, known))
         while (facades.length > 0) {
+            for (const f of facades) known.add(f)
             // A cheap text test first: a file that imports a facade names it in a module specifier.
             const stems = facades.map(moduleStem)
             const importers = this.app.files.filter((f) => {
@@ -206,7 +208,7 @@ export class AppAnalysis {
                 return text !== null && stems.some((stem) => text.includes(stem)) && this.importsAny(f, facades)
             })
             for (const f of importers) found.add(f)
-            facades = importers.filter((f) => this.reExportsSdk(f))
+            facades = importers.filter((f) => this.reExportsSdk(f, known))
         }
         return (this.sdkReachingFiles = this.app.files.filter((f) => found.has(f)))
     }
@@ -322,11 +324,15 @@ export class AppAnalysis {
         return {kind: "missing", module: specifier, name}
     }
 
-    /** Whether a module exports something of the SDK (directly or through other modules). */
-    private reExportsSdk(file: AppFile): boolean {
+    /** Whether a module exports something of the SDK: directly, through `export *` of a known facade, or by name. */
+    private reExportsSdk(file: AppFile, facades: Set<AppFile>): boolean {
         const facts = this.usableFacts(file)
         if (!facts) return false
-        if (facts.starExports.some(isSdkModule)) return true
+        const starFacade = (star: string) => {
+            const target = star.startsWith(".") ? this.app.resolveModule(file, star) : undefined
+            return target !== undefined && facades.has(target)
+        }
+        if (facts.starExports.some((star) => isSdkModule(star) || starFacade(star))) return true
         return Object.keys(facts.exports).some((name) => this.resolveExport(file, "", name, [], new Set()).kind === "sdk")
     }
 

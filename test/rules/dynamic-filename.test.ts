@@ -89,6 +89,12 @@ ruleTester(dynamicFilename, {
             ),
         },
         {
+            name: "a look-alike reached through a module that also re-exports the SDK",
+            files: added('import {createWebhookHandler} from "../../platform.js"\n', "    await createWebhookHandler({fileName: connection.id})\n", {
+                "src/platform.ts": 'export * from "attio/server"\nexport async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n',
+            }),
+        },
+        {
             name: "a helper module outside the event file with a const from another module",
             files: added('import {register} from "../../server/register.js"\n', "    await register()\n", {
                 "src/server/register.ts": `${SDK}import {HOOKS} from "../hooks.js"\n\nexport async function register() {\n    for (const fileName of HOOKS) await createWebhookHandler({fileName})\n}\n`,
@@ -97,6 +103,13 @@ ruleTester(dynamicFilename, {
         },
     ],
     invalid: [
+        {
+            name: "through `export *` of the SDK and a const alias",
+            files: added('import {createWebhookHandler} from "../../platform.js"\n\nconst make = createWebhookHandler\n', "    await make({fileName: connection.id})\n", {
+                "src/platform.ts": 'export * from "attio/server"\n',
+            }),
+            errors: [{messageId: "dynamic", file: ADDED, line: 6, column: 27}],
+        },
         {
             name: "a template with a substitution",
             files: added(SDK, "    await createWebhookHandler({fileName: `${connection.id}-updated`})\n"),

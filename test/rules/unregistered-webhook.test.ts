@@ -39,6 +39,17 @@ ruleTester(unregisteredWebhook, {
             },
         },
         {
+            name: "named through a module that re-exports the SDK, in a helper that never mentions attio/",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/b.webhook.ts": webhook(),
+                "src/platform/index.ts": 'export * from "./sdk.js"\n',
+                "src/platform/sdk.ts": 'export {createWebhookHandler as create} from "attio/server"\n',
+                "src/server/register.ts":
+                    'import * as platform from "../platform/index.js"\n\nexport async function register() {\n    const {create} = platform\n    await create({fileName: "a"})\n    await platform.create({fileName: "b"})\n}\n',
+            },
+        },
+        {
             name: "silent when some call is dynamic",
             files: {
                 "src/webhooks/a.webhook.ts": webhook(),
@@ -60,6 +71,16 @@ ruleTester(unregisteredWebhook, {
         },
     ],
     invalid: [
+        {
+            name: "a call of a look-alike re-exported under the SDK's name registers nothing",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/platform.ts": 'export {register as createWebhookHandler} from "./fake.js"\n',
+                "src/fake.ts": "export async function register(o: {fileName: string}) {\n    return o\n}\n",
+                [ADDED]: 'import {createWebhookHandler} from "../platform.js"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
+            },
+            errors: [{messageId: "unregistered", file: "src/webhooks/a.webhook.ts"}],
+        },
         {
             name: "a webhook nobody creates",
             files: {
