@@ -38,8 +38,49 @@ ruleTester(deprecatedAttioFetch, {
             },
             sdkVersion: "1.0.4",
         },
+        {
+            name: "a module that re-exports the SDK, used for other functions, on attio 1.0.4",
+            files: {
+                [W]: 'import {sdk} from "../platform.js"\n\nexport default async function a(req: Request): Promise<Response> {\n    await sdk.listWebhookHandlers()\n    return new Response(null)\n}\n',
+                "src/platform.ts": 'export * as sdk from "attio/server"\n',
+            },
+            sdkVersion: "1.0.4",
+        },
+        {
+            name: "a local attioFetch re-exported beside the SDK, on attio 1.0.4",
+            files: {
+                [W]: usesFetch('import {attioFetch} from "../platform.js"\n'),
+                "src/platform.ts": 'export * from "attio/server"\nexport {attioFetch} from "./fetch.js"\n',
+                "src/fetch.ts": "export async function attioFetch(o: {path: string; method: string; body: unknown}) {\n    return fetch(o.path)\n}\n",
+            },
+            sdkVersion: "1.0.4",
+        },
     ],
     invalid: [
+        {
+            name: "through a re-export module, a chain of `export *` and a rename",
+            files: {
+                [W]: usesFetch('import {call} from "../platform/index.js"\n', "call"),
+                "src/platform/index.ts": 'export * from "./sdk.js"\n',
+                "src/platform/sdk.ts": 'export {attioFetch as call} from "attio/server"\n',
+            },
+            sdkVersion: "1.0.4",
+            errors: [{messageId: "deprecated", file: W, line: 1, column: 9}],
+        },
+        {
+            name: "through a destructured namespace and an `export * as` module",
+            files: {
+                [W]: usesFetch('import * as sdk from "attio/server"\nimport {attio} from "../ns.js"\n\nconst {attioFetch: call} = sdk\n', "call"),
+                "src/app/events/connection-added.event.ts":
+                    'import {attio} from "../../ns.js"\n\nexport default async function added() {\n    await attio.attioFetch({path: "/self"})\n}\n',
+                "src/ns.ts": 'export * as attio from "attio/server"\n',
+            },
+            sdkVersion: "1.0.4",
+            errors: [
+                {messageId: "deprecated", file: "src/app/events/connection-added.event.ts", line: 4, column: 11},
+                {messageId: "deprecated", file: W, line: 4, column: 8},
+            ],
+        },
         {
             name: "the seed's handler on attio 1.0.4",
             files: SEED_APP,
