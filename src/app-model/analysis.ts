@@ -115,7 +115,7 @@ export class AppAnalysis {
     webhookHandlerModules(): Set<string> {
         if (this.handlerModules) return this.handlerModules
         this.handlerModules = new Set()
-        for (const handler of this.app.handlers("webhook")) {
+        for (const handler of this.everyHandler("webhook")) {
             const facts = this.usableFacts(handler)
             if (!facts) continue
             const reExported = Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : []))
@@ -127,12 +127,29 @@ export class AppAnalysis {
         return this.handlerModules
     }
 
-    /** Handlers of a kind whose default export is a function, with the file that defines it. */
+    /**
+     * Handlers of a kind whose default export is a function, with the file that defines it (where
+     * findings on the function belong), each function once however many handlers re-export it.
+     */
     handlerFunctions(kind: HandlerKind): {handler: AppFile; file: AppFile; fn: FunctionFacts}[] {
-        return this.app.handlers(kind).flatMap((handler) => {
+        const seen = new Set<string>()
+        return this.everyHandler(kind).flatMap((handler) => {
             const resolved = this.handlerDefault(handler)
-            return resolved.kind === "function" ? [{handler, file: resolved.file, fn: resolved.fn}] : []
+            if (resolved.kind !== "function") return []
+            const key = `${resolved.file.path}#${resolved.fn.pos}`
+            if (seen.has(key)) return []
+            seen.add(key)
+            return [{handler, file: resolved.file, fn: resolved.fn}]
         })
+    }
+
+    /**
+     * Every handler of the app, by way of handlersById: where the model judges one file (the ESLint
+     * plugin), that still lists the whole app's, so a module a handler re-exports is judged as the
+     * CLI judges it, whichever file is linted.
+     */
+    private everyHandler(kind: HandlerKind): AppFile[] {
+        return [...this.handlersById(kind).values()].flat()
     }
 
     /** The default export of a handler file, followed through imports and re-exports. */

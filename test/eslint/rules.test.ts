@@ -268,6 +268,23 @@ run("client-import", {
     ],
 })
 
+/** A handler that re-exports its default from a module beside it: that module is judged as the CLI judges it. */
+const reExported = tempApp({
+    "src/webhooks/a.webhook.ts": 'export {default} from "./impl.js"\n',
+    "src/webhooks/impl.ts": handler("    return new Response(null)", "(req: Request)"),
+})
+const IMPL = reExported.at("src/webhooks/impl.ts")
+
+run("webhook-location", {
+    valid: [{code: handler("    return new Response(null)", "(req: Request)"), filename: IMPL}],
+    invalid: [],
+})
+
+run("webhook-response", {
+    valid: [{code: 'export {default} from "./impl.js"\n', filename: reExported.at("src/webhooks/a.webhook.ts")}],
+    invalid: [{code: handler("    await req.text()", "(req: Request)"), filename: IMPL, errors: [{messageId: "end", line: 3}]}],
+})
+
 describe("the plugin's rules", () => {
     it("are the CLI's per-file rules and webhook-filename, parse-error left to ESLint", () => {
         expect(Object.keys(plugin.rules).sort()).toEqual(
