@@ -34,6 +34,23 @@ describe("--fix", () => {
         )
     })
 
+    it("follows the module graph: a call through a re-export module, and `async` where a re-exported handler is defined", async () => {
+        const register = 'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deal.webhook.ts"})\n}\n'
+        const impl = "export default function impl(req: Request) {\n    return new Response(null)\n}\n"
+        const root = writeApp({
+            "src/webhooks/deal.webhook.ts": 'export {default} from "../handlers/deal.js"\n',
+            "src/handlers/deal.ts": impl,
+            "src/platform/index.ts": 'export * from "./sdk.js"\n',
+            "src/platform/sdk.ts": 'export {createWebhookHandler as make} from "attio/server"\n',
+            "src/server/register.ts": register,
+        })
+        const report = await lint({cwd: root, fix: true, rules: {"missing-cleanup": "off"}})
+        expect(report.errorCount).toBe(0)
+        expect(read(root, "src/server/register.ts")).toBe(register.replace('"deal.webhook.ts"', '"deal"'))
+        expect(read(root, "src/handlers/deal.ts")).toBe(impl.replace("function", "async function"))
+        expect(read(root, "src/webhooks/deal.webhook.ts")).toBe('export {default} from "../handlers/deal.js"\n')
+    })
+
     it("a webhook handler that returns Responses gets `async`, in every function form", async () => {
         const root = writeApp({
             "src/webhooks/a.webhook.ts": "export default function a(req: Request) {\n    return new Response(null)\n}\n",
