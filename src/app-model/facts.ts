@@ -218,6 +218,7 @@ class FactsReader {
     private readonly typeDecls = new Map<string, ts.Node>()
     /** Declarations whose values are being worked out, against cycles such as `const a = x ? a : "b"`. */
     private readonly resolving = new Set<ts.Node>()
+    private responseClass: ReturnType<FactsReader["origin"]> | undefined
 
     constructor(
         private readonly sf: ts.SourceFile,
@@ -558,36 +559,6 @@ class FactsReader {
         return origin === "fetch" ? fetch : origin === "ask" ? "other" : "foreign"
     }
 
-    private classifyReturnExpression(expr: ts.Expression): ReturnKind {
-        let e = unwrap(expr)
-        if (tsApi.isAwaitExpression(e)) e = unwrap(e.expression)
-        const responseClass = (node: ts.Expression): ReturnKind | undefined => {
-            if (!tsApi.isIdentifier(node) || node.text !== "Response") return undefined
-            const origin = this.origin("Response")
-            return origin === "fetch" ? "response" : origin === "ask" ? "unknown" : "not-response"
-        }
-        if (tsApi.isNewExpression(e)) return responseClass(e.expression) ?? "unknown"
-        if (tsApi.isCallExpression(e) && tsApi.isPropertyAccessExpression(e.expression) && RESPONSE_FACTORIES.has(e.expression.name.text)) {
-            const kind = responseClass(e.expression.expression)
-            if (kind) return kind
-        }
-        if (
-            tsApi.isStringLiteralLike(e) ||
-            tsApi.isTemplateExpression(e) ||
-            tsApi.isNumericLiteral(e) ||
-            tsApi.isObjectLiteralExpression(e) ||
-            tsApi.isArrayLiteralExpression(e) ||
-            e.kind === tsApi.SyntaxKind.NullKeyword ||
-            e.kind === tsApi.SyntaxKind.TrueKeyword ||
-            e.kind === tsApi.SyntaxKind.FalseKeyword ||
-            e.kind === tsApi.SyntaxKind.VoidExpression ||
-            (tsApi.isIdentifier(e) && e.text === "undefined")
-        ) {
-            return "not-response"
-        }
-        return "unknown"
-    }
-
     /** The function's own return statements: statements only, as expressions hold none but nested functions'. */
     private collectReturns(node: ts.Node, facts: FunctionFacts): void {
         tsApi.forEachChild(node, (child) => {
@@ -601,7 +572,10 @@ class FactsReader {
     }
 
     private returnFact(expr: ts.Expression): ReturnFact {
-        return {kind: this.classifyReturnExpression(expr), text: this.text(expr), ...this.located(expr)}
+        // What `new Response(…)` makes in this file: the Fetch API's, a look-alike's, or (an app module's) unknown.
+        const origin = (this.responseClass ??= this.origin("Response"))
+        const response = origin === "fetch" ? "response" : origin === "ask" ? "unknown" : "not-response"
+        return {kind: classifyReturnExpression(expr, response), text: this.text(expr), ...this.located(expr)}
     }
 
     /** Where a path that falls off the end of the body comes from, most specific first. */
@@ -939,6 +913,39 @@ function describeNonFunction(e: ts.Expression): string | undefined {
     if (e.kind === tsApi.SyntaxKind.NullKeyword) return "null"
     if (tsApi.isNewExpression(e)) return "an object created with `new`"
     return undefined
+}
+
+/** `response`: what a Response built with the name `Response` is in this file (see FactsReader.origin). */
+function classifyReturnExpression(expr: ts.Expression, response: ReturnKind = "response"): ReturnKind {
+    let e = unwrap(expr)
+    if (tsApi.isAwaitExpression(e)) e = unwrap(e.expression)
+    if (tsApi.isNewExpression(e) && tsApi.isIdentifier(e.expression)) {
+        return e.expression.text === "Response" ? response : "unknown"
+    }
+    if (
+        tsApi.isCallExpression(e) &&
+        tsApi.isPropertyAccessExpression(e.expression) &&
+        tsApi.isIdentifier(e.expression.expression) &&
+        e.expression.expression.text === "Response" &&
+        RESPONSE_FACTORIES.has(e.expression.name.text)
+    ) {
+        return response
+    }
+    if (
+        tsApi.isStringLiteralLike(e) ||
+        tsApi.isTemplateExpression(e) ||
+        tsApi.isNumericLiteral(e) ||
+        tsApi.isObjectLiteralExpression(e) ||
+        tsApi.isArrayLiteralExpression(e) ||
+        e.kind === tsApi.SyntaxKind.NullKeyword ||
+        e.kind === tsApi.SyntaxKind.TrueKeyword ||
+        e.kind === tsApi.SyntaxKind.FalseKeyword ||
+        e.kind === tsApi.SyntaxKind.VoidExpression ||
+        (tsApi.isIdentifier(e) && e.text === "undefined")
+    ) {
+        return "not-response"
+    }
+    return "unknown"
 }
 
 function isNullishType(t: ts.TypeNode): boolean {
