@@ -12,6 +12,7 @@ export default defineRule({
         scope: "file",
         messages: {
             clientImport: "\"attio/client\" is for browser code; this {{kind}} file runs on the server",
+            clientImportThrough: "\"{{module}}\" imports \"attio/client\", which is for browser code; this {{kind}} file runs on the server, so bundling it fails",
         },
         docs: {
             bad: 'import {showToast} from "attio/client"   // in a .webhook.ts file',
@@ -24,6 +25,9 @@ export default defineRule({
             if (!kind) continue
             for (const range of analysis.usableFacts(file)?.clientImports ?? []) {
                 report({file, range, messageId: "clientImport", data: {kind}, hint: "Import from \"attio/server\" instead."})
+            }
+            for (const {range, module} of analysis.clientImportsThrough(file)) {
+                report({file, range, messageId: "clientImportThrough", data: {kind, module}, hint: "Move what this file needs into a module that does not import \"attio/client\"."})
             }
         }
     },
