@@ -134,7 +134,8 @@ export class AppAnalysis {
     handlerFunctions(kind: HandlerKind): {handler: AppFile; file: AppFile; fn: FunctionFacts}[] {
         const seen = new Set<string>()
         return this.everyHandler(kind).flatMap((handler) => {
-            const resolved = this.handlerDefault(handler)
+            // Whether an undecided default is callable changes nothing here: no type information.
+            const resolved = this.handlerDefault(handler, false)
             if (resolved.kind !== "function") return []
             const key = `${resolved.file.path}#${resolved.fn.pos}`
             if (seen.has(key)) return []
@@ -153,21 +154,22 @@ export class AppAnalysis {
     }
 
     /** The default export of a handler file, followed through imports and re-exports. */
-    handlerDefault(file: AppFile): ResolvedDefault {
+    handlerDefault(file: AppFile, useTypes = true): ResolvedDefault {
         const facts = this.usableFacts(file)
         const value = facts?.exportValues.default
         if (!value) return {kind: "none"}
-        return this.resolveValue(file, value, value, new Set())
+        return this.resolveValue(file, value, value, new Set(), useTypes)
     }
 
-    private resolveValue(file: AppFile, value: ValueFact, at: ValueFact, seen: Set<string>): ResolvedDefault {
+    /** `useTypes`: whether to ask the checker if an expression syntax cannot judge (`wrap(h)`) is a function. */
+    private resolveValue(file: AppFile, value: ValueFact, at: ValueFact, seen: Set<string>, useTypes: boolean): ResolvedDefault {
         switch (value.kind) {
             case "function":
                 return {kind: "function", file, fn: value.fn, at}
             case "not-function":
                 return {kind: "not-function", what: value.what, at}
             case "unknown": {
-                const callable = this.types.isCallable(file.path, value.pos)
+                const callable = useTypes ? this.types.isCallable(file.path, value.pos) : undefined
                 if (callable === false) return {kind: "not-function", what: `\`${value.text}\``, at}
                 return {kind: "unknown", at}
             }
@@ -176,7 +178,7 @@ export class AppAnalysis {
                 const key = `${target?.path}#${value.name}`
                 const found = target && !seen.has(key) ? this.exportedValue(target, value.name) : undefined
                 seen.add(key)
-                if (found) return this.resolveValue(found.file, found.value, at, seen)
+                if (found) return this.resolveValue(found.file, found.value, at, seen, useTypes)
                 const missing = this.resolveImport(file, value.module, value.name, [], new Set()).kind === "missing"
                 return missing ? {kind: "missing", module: value.module, name: value.name, at} : {kind: "unknown", at}
             }

@@ -1,6 +1,12 @@
 import webhookResponse from "../../src/lint/rules/webhook-response.js"
 import {REAL_WORLD_APPS} from "../support/apps.js"
-import {ruleTester} from "../support/rule-tester.js"
+import fs from "node:fs"
+
+import {expect, it} from "vitest"
+
+import {lint} from "../../src/index.js"
+import {RULE_IDS} from "../../src/lint/rules/index.js"
+import {ruleTester, writeApp} from "../support/rule-tester.js"
 
 const handler = (body: string) => ({"src/webhooks/hook.webhook.ts": `export default async function handler(req: Request): Promise<Response> {\n${body}\n}\n`})
 
@@ -130,4 +136,19 @@ ruleTester(webhookResponse, {
             errors: [{messageId: "bare-return", line: 2, column: 31}, {messageId: "bare-return", line: 4, column: 9}],
         },
     ],
+})
+
+it("judges handlers without type information, even where a default export needs it to be judged a function", async () => {
+    const root = writeApp({
+        "src/webhooks/a.webhook.ts": "function wrap(fn: (req: Request) => Promise<Response>) {\n    return fn\n}\n\nexport default wrap(async () => new Response(null))\n",
+        "src/webhooks/b.webhook.ts": "export default async function b(req: Request) {\n    await req.text()\n}\n",
+    })
+    try {
+        const rules = Object.fromEntries(RULE_IDS.map((id) => [id, id === "webhook-response" ? "error" : "off"] as const))
+        const report = await lint({cwd: root, rules})
+        expect(report.errorCount).toBe(1)
+        expect(report.stats.typeCheckedFiles).toEqual([])
+    } finally {
+        fs.rmSync(root, {recursive: true, force: true})
+    }
 })
