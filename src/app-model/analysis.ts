@@ -61,6 +61,8 @@ export class AppAnalysis {
     readonly types: TypeInfo
     private callSites: WebhookCallSite[] | undefined
     private calls: {file: AppFile; call: WebhookCallFact}[] | undefined
+    private judgedPaths: Set<string> | undefined
+    private judgedStems: string[] | undefined
     private handlerModules: Set<string> | undefined
     private sdkReachingFiles: AppFile[] | undefined
     private readonly clientReach = new Map<string, boolean>()
@@ -145,12 +147,20 @@ export class AppAnalysis {
     }
 
     /**
-     * Every handler of the app, by way of handlersById: where the model judges one file (the ESLint
-     * plugin), that still lists the whole app's, so a module a handler re-exports is judged as the
-     * CLI judges it, whichever file is linted.
+     * The handlers whose code may be in the files judged: by way of handlersById, which lists the
+     * whole app's handlers also where the model judges one file (the ESLint plugin), so that a module
+     * a handler re-exports is judged as the CLI judges it, whichever file is linted. A handler outside
+     * the judged files counts only if it names one of them in its text (as its import must), so that
+     * linting one file does not parse every handler.
      */
     private everyHandler(kind: HandlerKind): AppFile[] {
-        return [...this.handlersById(kind).values()].flat()
+        const judged = (this.judgedPaths ??= new Set(this.app.files.map((f) => f.path)))
+        const stems = (this.judgedStems ??= this.app.files.map(moduleStem))
+        return [...this.handlersById(kind).values()].flat().filter((h) => {
+            if (judged.has(h.path)) return true
+            const text = this.app.text(h)
+            return text !== null && stems.some((stem) => text.includes(stem))
+        })
     }
 
     /** The default export of a handler file, followed through imports and re-exports. */

@@ -335,7 +335,9 @@ class FactsReader {
             return
         }
         if (tsApi.isExportAssignment(statement) && !statement.isExportEquals) {
-            this.facts.exports.default = {local: "default"}
+            // `export default make` is what `make` is (an import, an alias, a const), for the module graph.
+            const e = unwrap(statement.expression)
+            this.facts.exports.default = {local: tsApi.isIdentifier(e) ? e.text : "default"}
             this.facts.exportValues.default = this.valueOfExpression(statement.expression, statement)
             return
         }

@@ -428,6 +428,13 @@ ruleTester(webhookFilename, {
             ],
         },
         {
+            name: "through a module whose default export is createWebhookHandler",
+            files: app(addedWith('import create from "../sdk.js"\n', '    await create({fileName: "crm-deal"})\n'), {
+                "src/sdk.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default createWebhookHandler\n',
+            }),
+            errors: [{messageId: "unknown", line: 4, hint: '"crm/deal"'}],
+        },
+        {
             name: "a handler the build ignores (.webhook.tsx) is no id",
             files: {"src/webhooks/deal.webhook.tsx": webhook(), [ADDED]: creates('"deal"')},
             errors: [{messageId: "unknown"}],
