@@ -283,7 +283,8 @@ export class AppAnalysis {
         const modules = facts
             ? [
                   ...facts.imports.filter((i) => !isErased(i)).map((i) => i.module),
-                  ...Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : [])),
+                  // `export type {X} from` is erased as `import type` is.
+                  ...Object.values(facts.exports).flatMap((t) => ("module" in t && !t.typeOnly ? [t.module] : [])),
                   ...facts.starExports,
               ]
             : []

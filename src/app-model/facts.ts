@@ -34,7 +34,7 @@ export interface ImportFact extends Located {
  * What an exported name refers to: a top-level local, or a name re-exported from another module
  * (`*` for `export * as ns from`, the module's namespace object).
  */
-export type ExportTarget = {local: string} | {module: string; name: string}
+export type ExportTarget = {local: string} | {module: string; name: string; typeOnly?: true}
 
 /**
  * A top-level import binding of the file followed by property names, after in-file aliases:
@@ -327,7 +327,8 @@ class FactsReader {
             for (const el of clause.elements) {
                 const exported = el.name.text
                 const local = (el.propertyName ?? el.name).text
-                this.facts.exports[exported] = module ? {module, name: local} : {local}
+                const typeOnly = statement.isTypeOnly || el.isTypeOnly
+                this.facts.exports[exported] = module ? {module, name: local, ...(typeOnly && {typeOnly})} : {local}
                 this.facts.exportValues[exported] = module
                     ? {kind: "import", module, name: local, ...this.located(el)}
                     : this.valueOfLocal(local, el)

@@ -51,7 +51,7 @@ ruleTester(clientImport, {
             name: "a server file importing a module whose attio/client import is type-only",
             files: {
                 "src/app/webhooks/a.webhook.ts": 'import {label} from "../../lib/ui.js"\n\nexport default async function a(req: Request) {\n    return new Response(label)\n}\n',
-                "src/lib/ui.ts": 'import type {ObjectSlug} from "attio/client"\n\nexport const label: ObjectSlug = "people"\n',
+                "src/lib/ui.ts": 'import type {ObjectSlug} from "attio/client"\nexport type {AttioRecord} from "attio/client"\n\nexport const label: ObjectSlug = "people"\n',
             },
         },
     ],
