@@ -9,6 +9,7 @@ import type {App, AppFile} from "./app.js"
 import {
     type FileFacts,
     type FunctionFacts,
+    mentionsSdk,
     type ImportFact,
     type LocalRef,
     SDK_CLIENT,
@@ -56,6 +57,10 @@ export interface SdkUse {
 }
 
 const UNKNOWN: Resolution = {kind: "unknown"}
+/** Relative module specifiers in a text: `from "./x"`, `import "./x"`, `import("./x")`. */
+const RELATIVE_SPECIFIER = /\bfrom\s*["'](\.[^"']*)["']|\bimport\s*\(?\s*["'](\.[^"']*)["']/g
+/** Text that may re-export what it imports: `export … from`, `export {x}`, `export const x = y`, `export default x`. */
+const RE_EXPORT = /\bexport\b[^;]*?\bfrom\b|\bexport\s*(\{|const\b|default\b)/
 
 export class AppAnalysis {
     readonly types: TypeInfo
@@ -65,6 +70,7 @@ export class AppAnalysis {
     private judgedStems: string[] | undefined
     private handlerModules: Set<string> | undefined
     private sdkReachingFiles: AppFile[] | undefined
+    private readonly facades = new Map<string, boolean>()
     private readonly clientReach = new Map<string, boolean>()
     private readonly handlerIds = new Map<HandlerKind, Map<string, AppFile[]>>()
 
@@ -219,27 +225,44 @@ export class AppAnalysis {
 
     /**
      * Files whose code may use the SDK: those that mention it, and those that import a module of
-     * the app that re-exports it (a "facade", `export * from "attio/server"`), which need not.
-     * Files of a plain app that has no facade are never read beyond the mention test.
+     * the app that re-exports it (a "facade", `export * from "attio/server"`), which need not. The
+     * others' imports are read from their text: a plain app's files are not parsed for this.
      */
     sdkFiles(): AppFile[] {
         if (this.sdkReachingFiles) return this.sdkReachingFiles
-        const found = new Set(this.app.relevantFiles())
-        const known = new Set<AppFile>()
-        let facades = [...found].filter((f) => this.reExportsSdk(f, known))
-        while (facades.length > 0) {
-            for (const f of facades) known.add(f)
-            // A cheap text test first: a file that imports a facade names it in a module specifier.
-            const stems = facades.map(moduleStem)
-            const importers = this.app.files.filter((f) => {
-                if (f.isDirectory || found.has(f)) return false
-                const text = this.app.text(f)
-                return text !== null && stems.some((stem) => text.includes(stem)) && this.importsAny(f, facades)
-            })
-            for (const f of importers) found.add(f)
-            facades = importers.filter((f) => this.reExportsSdk(f, known))
+        const relevant = new Set(this.app.relevantFiles())
+        return (this.sdkReachingFiles = this.app.files.filter((f) => relevant.has(f) || (!f.isDirectory && this.importsFacade(f))))
+    }
+
+    private importsFacade(file: AppFile): boolean {
+        const text = this.app.text(file)
+        if (text === null) return false
+        for (const [, from, bare] of text.matchAll(RELATIVE_SPECIFIER)) {
+            const target = this.app.resolveModule(file, from ?? bare)
+            if (target && this.isFacade(target)) return true
         }
-        return (this.sdkReachingFiles = this.app.files.filter((f) => found.has(f)))
+        return false
+    }
+
+    /** Whether a module of the app exports something of the SDK, through any chain of re-exports. */
+    private isFacade(file: AppFile, visiting = new Set<string>()): boolean {
+        const known = this.facades.get(file.path)
+        if (known !== undefined) return known
+        if (visiting.has(file.path)) return false
+        visiting.add(file.path)
+        const text = this.app.text(file)
+        // A facade mentions the SDK or re-exports another module: most modules do neither.
+        const facts = text !== null && (mentionsSdk(text) || RE_EXPORT.test(text)) ? this.usableFacts(file) : undefined
+        const star = (specifier: string) => {
+            if (isSdkModule(specifier)) return true
+            const target = specifier.startsWith(".") ? this.app.resolveModule(file, specifier) : undefined
+            return target !== undefined && this.isFacade(target, visiting)
+        }
+        const result =
+            facts !== undefined &&
+            (facts.starExports.some(star) || Object.keys(facts.exports).some((name) => this.resolveExport(file, "", name, [], new Set()).kind === "sdk"))
+        this.facades.set(file.path, result)
+        return result
     }
 
     /** Where a file uses the SDK export `name` of attio/server: imports and property reads, through facades and aliases. */
@@ -352,32 +375,6 @@ export class AppAnalysis {
             }
         }
         return {kind: "missing", module: specifier, name}
-    }
-
-    /** Whether a module exports something of the SDK: directly, through `export *` of a known facade, or by name. */
-    private reExportsSdk(file: AppFile, facades: Set<AppFile>): boolean {
-        const facts = this.usableFacts(file)
-        if (!facts) return false
-        const starFacade = (star: string) => {
-            const target = star.startsWith(".") ? this.app.resolveModule(file, star) : undefined
-            return target !== undefined && facades.has(target)
-        }
-        if (facts.starExports.some((star) => isSdkModule(star) || starFacade(star))) return true
-        return Object.keys(facts.exports).some((name) => this.resolveExport(file, "", name, [], new Set()).kind === "sdk")
-    }
-
-    private importsAny(file: AppFile, modules: AppFile[]): boolean {
-        const facts = this.usableFacts(file)
-        if (!facts) return false
-        const specifiers = [
-            ...facts.imports.map((i) => i.module),
-            ...Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : [])),
-            ...facts.starExports,
-        ]
-        return specifiers.some((s) => {
-            const target = s.startsWith(".") ? this.app.resolveModule(file, s) : undefined
-            return target !== undefined && modules.includes(target)
-        })
     }
 
     private fileNameValues(file: AppFile, call: WebhookCallFact): string[] | undefined {

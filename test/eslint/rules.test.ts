@@ -285,6 +285,19 @@ run("webhook-response", {
     invalid: [{code: handler("    await req.text()", "(req: Request)"), filename: IMPL, errors: [{messageId: "end", line: 3}]}],
 })
 
+/** A helper that reaches the SDK only through a module that re-exports it, and never mentions attio/. */
+const facade = tempApp({
+    "src/webhooks/deal.webhook.ts": webhook(),
+    "src/platform/index.ts": 'export * from "./sdk.js"\n',
+    "src/platform/sdk.ts": 'export {createWebhookHandler as make} from "attio/server"\n',
+})
+const REGISTER = 'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deals"})\n}\n'
+
+run("webhook-filename", {
+    valid: [{code: REGISTER.replace('"deals"', '"deal"'), filename: facade.at("src/server/register.ts")}],
+    invalid: [{code: REGISTER, filename: facade.at("src/server/register.ts"), errors: [{messageId: "unknown", line: 4, suggestions: [{desc: 'Change the fileName to "deal"', output: REGISTER.replace('"deals"', '"deal"')}]}]}],
+})
+
 describe("the plugin's rules", () => {
     it("are the CLI's per-file rules and webhook-filename, parse-error left to ESLint", () => {
         expect(Object.keys(plugin.rules).sort()).toEqual(
