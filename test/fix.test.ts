@@ -51,6 +51,18 @@ describe("--fix", () => {
         expect(read(root, "src/webhooks/deal.webhook.ts")).toBe('export {default} from "../handlers/deal.js"\n')
     })
 
+    it("does not make a re-exported handler async when another module imports it (its caller would get a Promise)", async () => {
+        const impl = "export default function impl(req: Request) {\n    return new Response(null)\n}\n"
+        const root = writeApp({
+            "src/webhooks/deal.webhook.ts": 'export {default} from "../handlers/deal.js"\n',
+            "src/handlers/deal.ts": impl,
+            "src/handlers/status.ts": 'import deal from "./deal.js"\n\nexport const status = (req: Request) => deal(req).status\n',
+        })
+        const report = await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
+        expect(read(root, "src/handlers/deal.ts")).toBe(impl)
+        expect(report.results.flatMap((r) => r.messages.map((m) => [m.ruleId, m.fix]))).toEqual([["async-handler", undefined]])
+    })
+
     it("a webhook handler that returns Responses gets `async`, in every function form", async () => {
         const root = writeApp({
             "src/webhooks/a.webhook.ts": "export default function a(req: Request) {\n    return new Response(null)\n}\n",

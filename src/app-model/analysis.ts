@@ -234,6 +234,20 @@ export class AppAnalysis {
         return (this.sdkReachingFiles = this.app.files.filter((f) => relevant.has(f) || (!f.isDirectory && this.importsFacade(f))))
     }
 
+    /**
+     * Whether a file of the app other than `except` imports `module` (its specifiers read from its
+     * text): a caller there would be handed a Promise if a function of it became async.
+     */
+    importedElsewhere(module: AppFile, except: AppFile): boolean {
+        const stem = moduleStem(module)
+        return this.app.files.some((f) => {
+            if (f.isDirectory || f.path === except.path || f.path === module.path) return false
+            const text = this.app.text(f)
+            if (text === null || !text.includes(stem)) return false
+            return [...text.matchAll(RELATIVE_SPECIFIER)].some(([, from, bare]) => this.app.resolveModule(f, from ?? bare)?.path === module.path)
+        })
+    }
+
     private importsFacade(file: AppFile): boolean {
         const text = this.app.text(file)
         if (text === null) return false

@@ -18,7 +18,7 @@ export default defineRule({
     },
     check({analysis, report}) {
         for (const kind of ["webhook", "event"] as const) {
-            for (const {file, fn} of analysis.handlerFunctions(kind)) {
+            for (const {handler, file, fn} of analysis.handlerFunctions(kind)) {
                 if (fn.async || fn.declaredReturn === "promise" || fn.declaredReturn === "promise-response") continue
                 // Safe only where `async` changes nothing but the Promise: no declared return type to
                 // contradict, every return a Response (a returned Promise would be awaited twice), and
@@ -31,7 +31,9 @@ export default defineRule({
                     !fn.usedElsewhere &&
                     fn.declaredReturn === "none" &&
                     fn.returns.length > 0 &&
-                    fn.returns.every((r) => r.kind === "response")
+                    fn.returns.every((r) => r.kind === "response") &&
+                    // A handler re-exported from a module other files import: they may call it.
+                    (file.path === handler.path || !analysis.importedElsewhere(file, handler))
                 const fix = safe ? {range: [at, at] as [number, number], text: "async "} : undefined
                 report({file, range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`.", fix})
             }
