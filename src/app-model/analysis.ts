@@ -57,6 +57,8 @@ export interface SdkUse {
 }
 
 const UNKNOWN: Resolution = {kind: "unknown"}
+/** Server functions: the build bundles them as server code, as it does handlers. */
+const SERVER_FILE = /\.server\.[cm]?[jt]sx?$/
 /** Relative module specifiers in a text: `from "./x"`, `import "./x"`, `import("./x")`. */
 const RELATIVE_SPECIFIER = /\bfrom\s*["'](\.[^"']*)["']|\bimport\s*\(?\s*["'](\.[^"']*)["']/g
 /** Text that may re-export what it imports: `export … from`, `export {x}`, `export const x = y`, `export default x`. */
@@ -67,6 +69,7 @@ export class AppAnalysis {
     private callSites: WebhookCallSite[] | undefined
     private calls: {file: AppFile; call: WebhookCallFact}[] | undefined
     private judgedPaths: Set<string> | undefined
+    private bundled: Set<string> | undefined
     private judgedStems: string[] | undefined
     private handlerModules: Set<string> | undefined
     private sdkReachingFiles: AppFile[] | undefined
@@ -111,12 +114,36 @@ export class AppAnalysis {
         if (this.calls) return this.calls
         this.calls = []
         for (const file of this.sdkFiles()) {
-            if (isTestFile(file.rel)) continue
+            // A module the server bundle does not include never runs: its calls register nothing.
+            if (isTestFile(file.rel) || !this.isBundled(file)) continue
             for (const call of this.usableFacts(file)?.webhookCalls ?? []) {
                 if (isSdk(this.resolveRef(file, call.callee), SDK_SERVER, "createWebhookHandler")) this.calls.push({file, call})
             }
         }
         return this.calls
+    }
+
+    /**
+     * Whether the server bundle includes a file: a handler the build picks up, a `.server` file, or a
+     * module one of them imports, directly or further down. Imports are read from the texts (never
+     * parsed); a type-only import counts too, so that a doubt never drops a call.
+     */
+    private isBundled(file: AppFile): boolean {
+        if (!this.bundled) {
+            const entries = [...this.handlersById("webhook").values(), ...this.handlersById("event").values()].flat()
+            entries.push(...this.app.files.filter((f) => SERVER_FILE.test(f.rel)))
+            this.bundled = new Set(entries.map((f) => f.path))
+            for (let i = 0, queue = entries; i < queue.length; i++) {
+                const text = this.app.text(queue[i])
+                for (const [, from, bare] of text === null ? [] : text.matchAll(RELATIVE_SPECIFIER)) {
+                    const target = this.app.resolveModule(queue[i], from ?? bare)
+                    if (!target || this.bundled.has(target.path)) continue
+                    this.bundled.add(target.path)
+                    queue.push(target)
+                }
+            }
+        }
+        return this.bundled.has(file.path)
     }
 
     /** Files that webhook handlers import or re-export from: their implementation, not forgotten handlers. */

@@ -228,7 +228,7 @@ run("webhook-filename", {
         },
         {
             code: creates("'src/app/webhooks/crm/deal'"),
-            filename: at("src/server/register.ts"),
+            filename: at("src/functions/register.server.ts"),
             output: creates("'crm/deal'"),
             errors: [{messageId: "notBare"}],
         },
@@ -290,6 +290,7 @@ const facade = tempApp({
     "src/webhooks/deal.webhook.ts": webhook(),
     "src/platform/index.ts": 'export * from "./sdk.js"\n',
     "src/platform/sdk.ts": 'export {createWebhookHandler as make} from "attio/server"\n',
+    "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
 })
 const REGISTER = 'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deals"})\n}\n'
 

@@ -118,6 +118,7 @@ ruleTester(dynamicFilename, {
         {
             name: "a parameter",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/server/register.ts": `${SDK}\nexport async function register(fileName: string) {\n    await createWebhookHandler({fileName})\n}\n`,
             },
             errors: [{messageId: "dynamic", line: 4, column: 33}],
@@ -170,6 +171,7 @@ ruleTester(dynamicFilename, {
         {
             name: "in a .js module",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/server/register.js": `${SDK}\nexport const register = (name) => createWebhookHandler({fileName: name})\n`,
             },
             errors: [{messageId: "dynamic", file: "src/server/register.js", line: 3}],

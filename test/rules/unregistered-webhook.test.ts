@@ -21,6 +21,7 @@ ruleTester(unregisteredWebhook, {
         {
             name: "named by an imported const, a loop over an `as const` array and Promise.all in a helper",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/webhooks/b.webhook.ts": webhook(),
                 "src/webhooks/c.webhook.ts": webhook(),
@@ -41,6 +42,7 @@ ruleTester(unregisteredWebhook, {
         {
             name: "named through a module that re-exports the SDK, in a helper that never mentions attio/",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/webhooks/b.webhook.ts": webhook(),
                 "src/platform/index.ts": 'export * from "./sdk.js"\n',
@@ -71,6 +73,14 @@ ruleTester(unregisteredWebhook, {
         },
     ],
     invalid: [
+        {
+            name: "a call in a module no handler imports registers nothing (the bundle leaves it out)",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/server/register.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "a"})\n}\n`,
+            },
+            errors: [{messageId: "unregistered", file: "src/webhooks/a.webhook.ts"}],
+        },
         {
             name: "a call of a look-alike re-exported under the SDK's name registers nothing",
             files: {
@@ -110,6 +120,7 @@ ruleTester(unregisteredWebhook, {
         {
             name: "every resolvable fileName counts: only the handler no call names is reported",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/webhooks/b.webhook.ts": webhook(),
                 "src/app/webhooks/crm/c.webhook.ts": webhook(),

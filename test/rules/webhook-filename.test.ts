@@ -204,6 +204,10 @@ ruleTester(webhookFilename, {
             ),
         },
         {
+            name: "a call in a module the bundle leaves out never runs",
+            files: {...HANDLERS, "src/server/unused.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "nope"})\n}\n`},
+        },
+        {
             name: "a dynamic value is dynamic-filename's business",
             files: app(
                 addedWith(
@@ -379,6 +383,7 @@ ruleTester(webhookFilename, {
         {
             name: "a helper module outside the event file",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 ...HANDLERS,
                 "src/server/register.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n`,
             },
@@ -387,6 +392,7 @@ ruleTester(webhookFilename, {
         {
             name: "through a re-export module, in a helper that never mentions attio/",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 ...HANDLERS,
                 "src/platform/sdk.ts": 'export {createWebhookHandler} from "attio/server"\n',
                 "src/server/register.ts":
@@ -433,6 +439,15 @@ ruleTester(webhookFilename, {
                 "src/sdk.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default createWebhookHandler\n',
             }),
             errors: [{messageId: "unknown", line: 4, hint: '"crm/deal"'}],
+        },
+        {
+            name: "a call in a server function and in a module it imports",
+            files: {
+                ...HANDLERS,
+                "src/functions/sync.server.ts": `import {register} from "../server/register.js"\n${SDK}\nexport default async function sync() {\n    await createWebhookHandler({fileName: "crm/deal"})\n    await register()\n}\n`,
+                "src/server/register.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "enrichmnt"})\n}\n`,
+            },
+            errors: [{messageId: "unknown", file: "src/server/register.ts", line: 4, hint: '"enrichment"'}],
         },
         {
             name: "a handler the build ignores (.webhook.tsx) is no id",
