@@ -306,21 +306,13 @@ export class AppAnalysis {
         return result
     }
 
-    /** Where a file uses the SDK export `name` of attio/server: imports and property reads, through facades and aliases. */
-    sdkUses(name: string): SdkUse[] {
-        const uses: SdkUse[] = []
-        for (const file of this.sdkFiles()) {
-            const facts = this.usableFacts(file)
-            if (!facts) continue
-            for (const imp of facts.imports) {
-                if (imp.typeOnly) continue
-                for (const n of imp.named) {
-                    if (!n.typeOnly && isSdk(this.resolveImport(file, imp.module, n.imported, [], new Set()), SDK_SERVER, name)) uses.push({file, range: n.range})
-                }
-            }
-            for (const ref of facts.refs) if (isSdk(this.resolveRef(file, ref), SDK_SERVER, name)) uses.push({file, range: ref.range})
-        }
-        return uses
+    /** Where files call the SDK export `name` of attio/server: through imports, facades, namespaces and aliases. */
+    sdkCalls(name: string): SdkUse[] {
+        return this.sdkFiles().flatMap((file) =>
+            (this.usableFacts(file)?.refs ?? [])
+                .filter((ref) => ref.call && isSdk(this.resolveRef(file, ref), SDK_SERVER, name))
+                .map((ref) => ({file, range: ref.range}))
+        )
     }
 
     /**

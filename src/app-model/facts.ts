@@ -49,6 +49,8 @@ export interface LocalRef {
 
 export interface RefFact extends LocalRef {
     range: Range
+    /** The read is called: `sdk.attioFetch(…)`, `fetchIt(…)`. */
+    call?: true
 }
 
 export type TypeFact =
@@ -622,7 +624,10 @@ class FactsReader {
             return
         }
         const ref = this.watchedRef(callee)
-        if (!ref || !this.mayCreateHandler(ref)) return
+        if (!ref) return
+        // A called property read is recorded as such by readMember; a called name here.
+        if (tsApi.isIdentifier(unwrap(callee))) this.facts.refs.push({...ref, range: this.rangeOfNode(callee), call: true})
+        if (!this.mayCreateHandler(ref)) return
         const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined
         const prop =
             arg && tsApi.isObjectLiteralExpression(arg)
@@ -661,7 +666,9 @@ class FactsReader {
     /** `sdk.x`, `sdk["x"]` on a watched name: a use of what the import leads to. */
     private readMember(node: ts.Expression): void {
         const ref = this.watchedRef(node)
-        if (ref) this.facts.refs.push({...ref, range: this.rangeOfNode(node)})
+        if (!ref) return
+        const called = node.parent && tsApi.isCallExpression(node.parent) && node.parent.expression === node
+        this.facts.refs.push({...ref, range: this.rangeOfNode(node), ...(called && {call: true as const})})
     }
 
     /** `const make = sdk.createWebhookHandler`, `const {attioFetch} = sdk`: a new name for a ref, and a use of it. */

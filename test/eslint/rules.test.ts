@@ -244,7 +244,7 @@ run("deprecated-attio-fetch", {
         {
             code: 'import {attioFetch} from "attio/server"\n\nawait attioFetch({path: "/objects"})\n',
             filename: at("src/server/sync.ts"),
-            errors: [{messageId: "deprecated", data: {version: "1.0.4"}, line: 1, column: 9}],
+            errors: [{messageId: "deprecated", data: {version: "1.0.4"}, line: 3, column: 7}],
         },
     ],
 })

@@ -55,6 +55,16 @@ ruleTester(deprecatedAttioFetch, {
             },
             sdkVersion: "1.0.4",
         },
+        {
+            name: "a .js handler calling it (not type-checked) and a mere reference (no call) on attio 1.0.4",
+            files: {
+                "src/app/webhooks/crm/deal.webhook.js":
+                    'import {attioFetch} from "attio/server"\n\nexport default async function deal(req) {\n    await attioFetch({path: "/x"})\n    return new Response(null)\n}\n',
+                "src/server/attio.ts":
+                    'import {ATTIO_API_TOKEN} from "attio/server"\nimport {attioFetch} from "attio/server"\n\nexport const call = attioFetch\nexport const token = ATTIO_API_TOKEN\n',
+            },
+            sdkVersion: "1.0.4",
+        },
     ],
     invalid: [
         {
@@ -65,7 +75,7 @@ ruleTester(deprecatedAttioFetch, {
                 "src/platform/sdk.ts": 'export {attioFetch as call} from "attio/server"\n',
             },
             sdkVersion: "1.0.4",
-            errors: [{messageId: "deprecated", file: W, line: 1, column: 9}],
+            errors: [{messageId: "deprecated", file: W, line: 4, column: 11}],
         },
         {
             name: "through a destructured namespace and an `export * as` module",
@@ -78,7 +88,7 @@ ruleTester(deprecatedAttioFetch, {
             sdkVersion: "1.0.4",
             errors: [
                 {messageId: "deprecated", file: "src/app/events/connection-added.event.ts", line: 4, column: 11},
-                {messageId: "deprecated", file: W, line: 4, column: 8},
+                {messageId: "deprecated", file: W, line: 7, column: 11},
             ],
         },
         {
@@ -89,8 +99,8 @@ ruleTester(deprecatedAttioFetch, {
                 {
                     messageId: "deprecated",
                     file: "src/webhooks/prospect-updated.webhook.ts",
-                    line: 1,
-                    column: 9,
+                    line: 16,
+                    column: 15,
                     message: "(installed: 1.0.4)",
                     hint: "ATTIO_API_TOKEN",
                 },
@@ -117,33 +127,19 @@ ruleTester(deprecatedAttioFetch, {
             name: "renamed on import",
             files: {[W]: usesFetch('import {attioFetch as call} from "attio/server"\n', "call")},
             sdkVersion: "1.0.4",
-            errors: [{messageId: "deprecated", line: 1, column: 9}],
+            errors: [{messageId: "deprecated", line: 4, column: 11}],
         },
         {
             name: "beside other SDK imports",
             files: {[W]: usesFetch('import {ATTIO_API_TOKEN, attioFetch} from "attio/server"\n')},
             sdkVersion: "1.0.4",
-            errors: [{messageId: "deprecated", line: 1, column: 26}],
+            errors: [{messageId: "deprecated", line: 4, column: 11}],
         },
         {
             name: "through a namespace import",
             files: {[W]: usesFetch('import * as attio from "attio/server"\n', "attio.attioFetch")},
             sdkVersion: "1.0.4",
             errors: [{messageId: "deprecated", line: 4, column: 11}],
-        },
-        {
-            name: "in a helper module and a nested .js handler",
-            files: {
-                "src/app/webhooks/crm/deal.webhook.js":
-                    'import {attioFetch} from "attio/server"\n\nexport default async function deal(req) {\n    await attioFetch({path: "/x"})\n    return new Response(null)\n}\n',
-                "src/server/attio.ts":
-                    'import {ATTIO_API_TOKEN} from "attio/server"\nimport {attioFetch} from "attio/server"\n\nexport const call = attioFetch\nexport const token = ATTIO_API_TOKEN\n',
-            },
-            sdkVersion: "1.0.4",
-            errors: [
-                {messageId: "deprecated", file: "src/app/webhooks/crm/deal.webhook.js", line: 1},
-                {messageId: "deprecated", file: "src/server/attio.ts", line: 2},
-            ],
         },
     ],
 })
