@@ -43,6 +43,7 @@ describe("--fix", () => {
             "src/platform/index.ts": 'export * from "./sdk.js"\n',
             "src/platform/sdk.ts": 'export {createWebhookHandler as make} from "attio/server"\n',
             "src/server/register.ts": register,
+            "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
         })
         const report = await lint({cwd: root, fix: true, rules: {"missing-cleanup": "off"}})
         expect(report.errorCount).toBe(0)

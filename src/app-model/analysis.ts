@@ -23,8 +23,18 @@ import {TypeInfo} from "./type-info.js"
 export interface WebhookCallSite {
     file: AppFile
     call: WebhookCallFact
-    /** Every value fileName can take; undefined when that cannot be determined statically. */
-    values: string[] | undefined
+    /**
+     * Every value fileName can take; undefined when that cannot be determined statically. Computed
+     * on first read: it may need type information, which a rule that only counts calls must not build.
+     */
+    readonly values: string[] | undefined
+}
+
+/** A handler's default export that is a function, and the file that defines it. */
+export interface HandlerFunction {
+    handler: AppFile
+    file: AppFile
+    fn: FunctionFacts
 }
 
 /** A handler's default export followed to where it is defined. */
@@ -50,12 +60,6 @@ export type Resolution =
     /** A package, a cycle, or a file that cannot be parsed. */
     | {kind: "unknown"}
 
-/** A use of an SDK export in a file of the app. */
-export interface SdkUse {
-    file: AppFile
-    range: Range
-}
-
 const UNKNOWN: Resolution = {kind: "unknown"}
 /** Server functions: the build bundles them as server code, as it does handlers. */
 const SERVER_FILE = /\.server\.[cm]?[jt]sx?$/
@@ -66,16 +70,14 @@ const RE_EXPORT = /\bexport\b[^;]*?\bfrom\b|\bexport\s*(\{|const\b|default\b)/
 
 export class AppAnalysis {
     readonly types: TypeInfo
-    private callSites: WebhookCallSite[] | undefined
-    private calls: {file: AppFile; call: WebhookCallFact}[] | undefined
-    private judgedPaths: Set<string> | undefined
+    private readonly callSitesByFile = new Map<string, WebhookCallSite[]>()
     private bundled: Set<string> | undefined
-    private judgedStems: string[] | undefined
     private handlerModules: Set<string> | undefined
     private sdkReachingFiles: AppFile[] | undefined
     private readonly facades = new Map<string, boolean>()
     private readonly clientReach = new Map<string, boolean>()
     private readonly handlerIds = new Map<HandlerKind, Map<string, AppFile[]>>()
+    private readonly functionsByFile = new Map<HandlerKind, Map<string, HandlerFunction[]>>()
 
     constructor(readonly app: App) {
         this.types = new TypeInfo(app.root, (file) => {
@@ -104,23 +106,37 @@ export class AppAnalysis {
         return map
     }
 
-    /** Every SDK createWebhookHandler call in the app, with the fileName values it can take (which may take type information). */
+    /** Every SDK createWebhookHandler call in the app, with the fileName values it can take. */
     webhookCallSites(): WebhookCallSite[] {
-        return (this.callSites ??= this.webhookCalls().map(({file, call}) => ({file, call, values: this.fileNameValues(file, call)})))
+        return this.sdkFiles().flatMap((file) => this.webhookCallSitesIn(file))
     }
 
-    /** Every SDK createWebhookHandler call in the app, found from syntax and the module graph alone. */
-    webhookCalls(): {file: AppFile; call: WebhookCallFact}[] {
-        if (this.calls) return this.calls
-        this.calls = []
-        for (const file of this.sdkFiles()) {
-            // A module the server bundle does not include never runs: its calls register nothing.
-            if (isTestFile(file.rel) || !this.isBundled(file)) continue
-            for (const call of this.usableFacts(file)?.webhookCalls ?? []) {
-                if (isSdk(this.resolveRef(file, call.callee), SDK_SERVER, "createWebhookHandler")) this.calls.push({file, call})
-            }
+    /**
+     * The SDK createWebhookHandler calls in one file: none in a test file, nor in a module the server
+     * bundle does not include (it never runs: its calls register nothing).
+     */
+    webhookCallSitesIn(file: AppFile): WebhookCallSite[] {
+        let sites = this.callSitesByFile.get(file.path)
+        if (!sites) {
+            const all = isTestFile(file.rel) || !this.isBundled(file) ? [] : (this.usableFacts(file)?.webhookCalls ?? [])
+            const calls = all.filter((call) => isSdk(this.resolveRef(file, call.callee), SDK_SERVER, "createWebhookHandler"))
+            sites = calls.map((call) => this.callSite(file, call))
+            this.callSitesByFile.set(file.path, sites)
         }
-        return this.calls
+        return sites
+    }
+
+    private callSite(file: AppFile, call: WebhookCallFact): WebhookCallSite {
+        let values: string[] | undefined | null = null
+        const analysis = this
+        return {
+            file,
+            call,
+            get values() {
+                if (values === null) values = analysis.fileNameValues(file, call)
+                return values
+            },
+        }
     }
 
     /**
@@ -150,7 +166,7 @@ export class AppAnalysis {
     webhookHandlerModules(): Set<string> {
         if (this.handlerModules) return this.handlerModules
         this.handlerModules = new Set()
-        for (const handler of this.everyHandler("webhook")) {
+        for (const handler of this.app.handlers("webhook")) {
             const facts = this.usableFacts(handler)
             if (!facts) continue
             const reExported = Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : []))
@@ -162,57 +178,53 @@ export class AppAnalysis {
         return this.handlerModules
     }
 
-    /**
-     * Handlers of a kind whose default export is a function, with the file that defines it (where
-     * findings on the function belong), each function once however many handlers re-export it.
-     */
-    handlerFunctions(kind: HandlerKind): {handler: AppFile; file: AppFile; fn: FunctionFacts}[] {
-        const seen = new Set<string>()
-        return this.everyHandler(kind).flatMap((handler) => {
-            // Whether an undecided default is callable changes nothing here: no type information.
-            const resolved = this.handlerDefault(handler, false)
-            if (resolved.kind !== "function") return []
-            const key = `${resolved.file.path}#${resolved.fn.pos}`
-            if (seen.has(key)) return []
-            seen.add(key)
-            return [{handler, file: resolved.file, fn: resolved.fn}]
-        })
+    /** Handlers of a kind whose default export is a function, with the file that defines it (from syntax alone). */
+    handlerFunctions(kind: HandlerKind): HandlerFunction[] {
+        return [...this.handlerFunctionsByFile(kind).values()].flat()
+    }
+
+    /** The handler functions a file defines: its own default, or one a handler re-exports; each once. */
+    handlerFunctionsIn(file: AppFile, kind: HandlerKind): HandlerFunction[] {
+        return this.handlerFunctionsByFile(kind).get(file.path) ?? []
+    }
+
+    private handlerFunctionsByFile(kind: HandlerKind): Map<string, HandlerFunction[]> {
+        let byFile = this.functionsByFile.get(kind)
+        if (!byFile) {
+            byFile = new Map()
+            for (const handler of this.app.handlers(kind)) {
+                // Only a function matters here, so an undecided value stays undecided without asking the checker.
+                const resolved = this.handlerDefault(handler, false)
+                if (resolved.kind !== "function") continue
+                const list = byFile.get(resolved.file.path) ?? []
+                if (!list.some((h) => h.fn.pos === resolved.fn.pos)) list.push({handler, file: resolved.file, fn: resolved.fn})
+                byFile.set(resolved.file.path, list)
+            }
+            this.functionsByFile.set(kind, byFile)
+        }
+        return byFile
     }
 
     /**
-     * The handlers whose code may be in the files judged: by way of handlersById, which lists the
-     * whole app's handlers also where the model judges one file (the ESLint plugin), so that a module
-     * a handler re-exports is judged as the CLI judges it, whichever file is linted. A handler outside
-     * the judged files counts only if it names one of them in its text (as its import must), so that
-     * linting one file does not parse every handler.
+     * The default export of a handler file, followed through imports and re-exports; with `types`,
+     * an expression syntax cannot judge is asked of the checker.
      */
-    private everyHandler(kind: HandlerKind): AppFile[] {
-        const judged = (this.judgedPaths ??= new Set(this.app.files.map((f) => f.path)))
-        const stems = (this.judgedStems ??= this.app.files.map(moduleStem))
-        return [...this.handlersById(kind).values()].flat().filter((h) => {
-            if (judged.has(h.path)) return true
-            const text = this.app.text(h)
-            return text !== null && stems.some((stem) => text.includes(stem))
-        })
-    }
-
-    /** The default export of a handler file, followed through imports and re-exports. */
-    handlerDefault(file: AppFile, useTypes = true): ResolvedDefault {
+    handlerDefault(file: AppFile, types = true): ResolvedDefault {
         const facts = this.usableFacts(file)
         const value = facts?.exportValues.default
         if (!value) return {kind: "none"}
-        return this.resolveValue(file, value, value, new Set(), useTypes)
+        return this.resolveValue(file, value, value, new Set(), types)
     }
 
-    /** `useTypes`: whether to ask the checker if an expression syntax cannot judge (`wrap(h)`) is a function. */
-    private resolveValue(file: AppFile, value: ValueFact, at: ValueFact, seen: Set<string>, useTypes: boolean): ResolvedDefault {
+    private resolveValue(file: AppFile, value: ValueFact, at: ValueFact, seen: Set<string>, types: boolean): ResolvedDefault {
         switch (value.kind) {
             case "function":
                 return {kind: "function", file, fn: value.fn, at}
             case "not-function":
                 return {kind: "not-function", what: value.what, at}
             case "unknown": {
-                const callable = useTypes ? this.types.isCallable(file.path, value.pos) : undefined
+                if (!types) return {kind: "unknown", at}
+                const callable = this.types.isCallable(file.path, value.pos)
                 if (callable === false) return {kind: "not-function", what: `\`${value.text}\``, at}
                 return {kind: "unknown", at}
             }
@@ -221,7 +233,7 @@ export class AppAnalysis {
                 const key = `${target?.path}#${value.name}`
                 const found = target && !seen.has(key) ? this.exportedValue(target, value.name) : undefined
                 seen.add(key)
-                if (found) return this.resolveValue(found.file, found.value, at, seen, useTypes)
+                if (found) return this.resolveValue(found.file, found.value, at, seen, types)
                 const missing = this.resolveImport(file, value.module, value.name, [], new Set()).kind === "missing"
                 return missing ? {kind: "missing", module: value.module, name: value.name, at} : {kind: "unknown", at}
             }
@@ -306,13 +318,9 @@ export class AppAnalysis {
         return result
     }
 
-    /** Where files call the SDK export `name` of attio/server: through imports, facades, namespaces and aliases. */
-    sdkCalls(name: string): SdkUse[] {
-        return this.sdkFiles().flatMap((file) =>
-            (this.usableFacts(file)?.refs ?? [])
-                .filter((ref) => ref.call && isSdk(this.resolveRef(file, ref), SDK_SERVER, name))
-                .map((ref) => ({file, range: ref.range}))
-        )
+    /** Where a file calls the SDK export `name` of attio/server: through imports, facades, namespaces and aliases. */
+    sdkCallsIn(file: AppFile, name: string): Range[] {
+        return (this.usableFacts(file)?.refs ?? []).filter((ref) => ref.call && isSdk(this.resolveRef(file, ref), SDK_SERVER, name)).map((ref) => ref.range)
     }
 
     /**

@@ -19,15 +19,14 @@ export default defineRule({
             good: 'import {ATTIO_API_TOKEN} from "attio/server"\nawait fetch("https://api.attio.com/v2/objects/people/records?matching_attribute=email_addresses", {\n    method: "PUT",\n    headers: {Authorization: `Bearer ${ATTIO_API_TOKEN}`, "Content-Type": "application/json"},\n    body: JSON.stringify(body),\n})',
         },
     },
-    check({app, analysis, report}) {
+    checkFile({file, app, analysis, report}) {
         // Only a call is a type error, and `attio build` type-checks TypeScript files only.
-        const uses = analysis.sdkCalls("attioFetch").filter(({file}) => TYPESCRIPT_FILE.test(file.rel))
-        if (uses.length === 0) return
+        const calls = TYPESCRIPT_FILE.test(file.rel) ? analysis.sdkCallsIn(file, "attioFetch") : []
+        if (calls.length === 0) return
         const version = app.sdkVersion()
         if (!version || Number.parseInt(version, 10) < 1) return
-        for (const {file, range} of uses) {
+        for (const range of calls) {
             report({
-                file,
                 range,
                 messageId: "deprecated",
                 data: {version},

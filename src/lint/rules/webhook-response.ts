@@ -21,12 +21,12 @@ export default defineRule<MissingReturnReason | "notResponse">({
             good: "try {\n    await sync(await req.json())\n    return new Response(null, {status: 200})\n} catch (error) {\n    console.error(error)\n    return new Response(null, {status: 500})\n}",
         },
     },
-    check({analysis, report}) {
-        for (const {file, fn} of analysis.handlerFunctions("webhook")) {
+    checkFile({file, analysis, report}) {
+        for (const {fn} of analysis.handlerFunctionsIn(file, "webhook")) {
             const hint = "Return a Response, e.g. `return new Response(null, {status: 500})`."
-            for (const missing of fn.missingReturns) report({file, range: missing.range, messageId: missing.reason, hint})
+            for (const missing of fn.missingReturns) report({range: missing.range, messageId: missing.reason, hint})
             for (const r of fn.returns.filter((r) => r.kind === "not-response")) {
-                report({file, range: r.range, messageId: "notResponse", data: {value: r.text}, hint})
+                report({range: r.range, messageId: "notResponse", data: {value: r.text}, hint})
             }
         }
     },
