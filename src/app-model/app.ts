@@ -8,13 +8,15 @@ import path from "node:path"
 
 import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglobby"
 
-import {extractFacts, type FileFacts, importedAs, mentionsSdk} from "./facts.js"
+import {extractFacts, type FileFacts, mentionsSdk} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
 import {typescriptSyntax} from "./typescript.js"
-import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
+import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, isServerFunctionPath, toPosix} from "./layout.js"
 import {isInside, readText, ReadFailure, realpathOr} from "./read-file.js"
 
 const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
+/** Relative module specifiers in a text: `from "./x"`, `import "./x"`, `import("./x")`. */
+export const RELATIVE_SPECIFIER = /\bfrom\s*["'](\.[^"']*)["']|\bimport\s*\(?\s*["'](\.[^"']*)["']/g
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(",")}}`
 /** Found in the same walk: a package.json below the root starts another app. */
 const PACKAGE_GLOB = "**/package.json"
@@ -105,7 +107,6 @@ export class App {
     private relevant: AppFile[] | undefined
     private verbatim: boolean | undefined
     /** Paths of the app files that relevant files import. */
-    private imported: Set<string> | undefined
     private bundled: Set<AppFile> | undefined
     /** Number of files handed to the parser, for stats. */
     parsed = 0
@@ -172,36 +173,29 @@ export class App {
     }
 
     /**
-     * A file named like a handler that the build does not pick up (a wrong suffix or place, a linked
-     * folder) and that no file imports: it is never bundled, so nothing in it ever runs.
+     * The files the server bundle includes: the handlers the build picks up, the server functions, and
+     * the app modules they import, directly or further down. Imports are read from the texts (never
+     * parsed), so that a file that does not parse is followed too; a type-only or commented-out import
+     * counts as well, so that a doubt never leaves a file out.
      */
-    neverBundled(file: AppFile): boolean {
-        if (!file.handler || (file.handler.picked && file.handler.root)) return false
-        this.imported ??= new Set(
-            this.relevantFiles().flatMap((f) => (this.facts(f)?.imports ?? []).map((i) => this.resolveModule(f, i.module)?.path ?? ""))
-        )
-        return !this.imported.has(file.path)
-    }
-
-    /** The app's modules that the build bundles with its handlers: what they import or re-export, transitively. */
-    bundledModules(): Set<AppFile> {
+    bundledFiles(): Set<AppFile> {
         if (this.bundled) return this.bundled
-        const found = new Set<AppFile>()
-        const queue = [...this.handlers("webhook"), ...this.handlers("event")]
-        for (let file = queue.pop(); file; file = queue.pop()) {
-            // Followed through files that do not parse too: their imports are read all the same.
-            const facts = this.facts(file)
-            if (!facts) continue
-            const reExported = Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : []))
-            for (const specifier of [...facts.imports.map((i) => i.module), ...reExported, ...facts.starExports]) {
-                const target = this.resolveModule(file, specifier)
-                if (target && !found.has(target)) {
-                    found.add(target)
-                    queue.push(target)
-                }
+        const queue = [
+            ...this.handlers("webhook"),
+            ...this.handlers("event"),
+            ...this.files.filter((f) => !f.isDirectory && isServerFunctionPath(f.rel)),
+        ]
+        const bundled = new Set(queue)
+        for (let i = 0; i < queue.length; i++) {
+            const text = this.text(queue[i])
+            for (const [, from, bare] of text === null ? [] : text.matchAll(RELATIVE_SPECIFIER)) {
+                const target = this.resolveModule(queue[i], from ?? bare)
+                if (!target || bundled.has(target)) continue
+                bundled.add(target)
+                queue.push(target)
             }
         }
-        return (this.bundled = found)
+        return (this.bundled = bundled)
     }
 
     /** The file's text; null when it is not read (see unreadableReason) or is binary. */
@@ -273,36 +267,6 @@ export class App {
         for (const c of candidates) {
             const file = this.byPath.get(c)
             if (file && !file.isDirectory) return file
-        }
-        return undefined
-    }
-
-    /**
-     * Follows an exported name through re-exports to the file and local name that define it.
-     * Undefined when the chain leaves the app (a package) or is circular.
-     */
-    resolveExport(
-        from: AppFile,
-        specifier: string,
-        name: string,
-        seen = new Set<string>()
-    ): {file: AppFile; local: string} | undefined {
-        const file = this.resolveModule(from, specifier)
-        if (!file) return undefined
-        const key = `${file.path}#${name}`
-        if (seen.has(key)) return undefined
-        seen.add(key)
-        const facts = this.facts(file)
-        if (!facts) return undefined
-        const target = facts.exports[name]
-        if (target && "local" in target) {
-            const imported = importedAs(facts, target.local)
-            return imported ? this.resolveExport(file, imported.module, imported.name, seen) : {file, local: target.local}
-        }
-        if (target) return this.resolveExport(file, target.module, target.name, seen)
-        for (const star of facts.starExports) {
-            const found = this.resolveExport(file, star, name, seen)
-            if (found) return found
         }
         return undefined
     }

@@ -87,11 +87,16 @@ function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) =
         )
         return implementations.has(file.path)
     }
+    // Files that reach the SDK through a module of the app that re-exports it, without naming it.
+    let sdkFiles: Set<AppFile> | undefined
+    const usesSdk = (file: AppFile) => (sdkFiles ??= new Set(analysis.sdkFiles())).has(file)
     // Choosing the files is syntactic, whichever rule runs first.
     analysis.types.denied = "the engine's choice of files to check asked for type information"
     try {
         return app.files.filter(
-            (f) => wanted(f) && (f.isDirectory === true || app.isRelevant(f) || implementsHandler(f) || app.bundledModules().has(f))
+            (f) =>
+                wanted(f) &&
+                (f.isDirectory === true || app.isRelevant(f) || implementsHandler(f) || usesSdk(f) || app.bundledFiles().has(f))
         )
     } finally {
         analysis.types.denied = undefined

@@ -19,7 +19,7 @@ export default defineRule({
     },
     checkFile({file, analysis, report}) {
         for (const kind of ["webhook", "event"] as const) {
-            for (const {fn} of analysis.handlerFunctionsIn(file, kind)) {
+            for (const {handler, fn} of analysis.handlerFunctionsIn(file, kind)) {
                 if (fn.async || fn.declaredReturn === "promise" || fn.declaredReturn === "promise-response") continue
                 // The platform awaits whatever the handler returns: a Promise on every path (of a Response, for a
                 // webhook) is as good as `async`.
@@ -36,7 +36,9 @@ export default defineRule({
                     !fn.usedElsewhere &&
                     fn.declaredReturn === "none" &&
                     fn.returns.length > 0 &&
-                    fn.returns.every((r) => r.kind === "response")
+                    fn.returns.every((r) => r.kind === "response") &&
+                    // A handler re-exported from a module other files import: they may call it.
+                    (file.path === handler.path || !analysis.importedElsewhere(file, handler))
                 const fix = safe ? {range: [at, at] as [number, number], text: "async "} : undefined
                 report({range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`.", fix})
             }

@@ -11,6 +11,7 @@ export default defineRule({
         scope: "file",
         messages: {
             clientImport: "\"attio/client\" is for browser code; this {{kind}} file runs on the server",
+            clientImportThrough: "\"{{module}}\" imports \"attio/client\", which is for browser code; this {{kind}} file runs on the server, so bundling it fails",
         },
         docs: {
             bad: 'import {showToast} from "attio/client"   // in a .webhook.ts file',
@@ -27,14 +28,18 @@ export default defineRule({
             report({range, messageId: "clientImport", data: {kind}, hint: 'Import from "attio/server" instead.'})
         }
         // Imports of types only, which the bundler erases unless the tsconfig says to keep them as written.
-        if (!facts?.clientTypeImports || !app.verbatimModuleSyntax()) return
-        for (const range of facts.clientTypeImports) {
-            report({
-                range,
-                messageId: "clientImport",
-                data: {kind},
-                hint: 'With verbatimModuleSyntax the build keeps this import: write `import type {…} from "attio/client"`.',
-            })
+        if (facts?.clientTypeImports && app.verbatimModuleSyntax()) {
+            for (const range of facts.clientTypeImports) {
+                report({
+                    range,
+                    messageId: "clientImport",
+                    data: {kind},
+                    hint: 'With verbatimModuleSyntax the build keeps this import: write `import type {…} from "attio/client"`.',
+                })
+            }
+        }
+        for (const {range, module} of analysis.clientImportsThrough(file)) {
+            report({range, messageId: "clientImportThrough", data: {kind, module}, hint: "Move what this file needs into a module that does not import \"attio/client\"."})
         }
     },
 })

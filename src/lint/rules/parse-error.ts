@@ -32,7 +32,7 @@ export default defineRule({
             return
         }
         const createsHandlers = text.includes("createWebhookHandler") && text.includes("attio/server")
-        if (!isHandler && !createsHandlers && !app.bundledModules().has(file)) return
+        if (!isHandler && !createsHandlers && !app.bundledFiles().has(file)) return
         const error = app.facts(file)?.parseError
         if (error) report({range: error.range, messageId: "syntax", data: {message: error.message}})
     },
