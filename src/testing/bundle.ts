@@ -1,10 +1,12 @@
 /**
  * Bundling an app's handlers the way `attio build` bundles its server code (attio@1.0.4's CLI): esbuild, bundle,
- * platform "browser", the handler files found by the same discovery as attio-lint's, each loaded lazily through
- * `() => import(file)`, and `attio/server` taken from a variable as the platform's global-externals plugin does
- * (a CommonJS module object). Only the output format differs: an IIFE evaluated in this process, so that the
- * handlers' `fetch`, `process` and SDK are the test's.
+ * platform "browser", format "esm", the handler files found by the same discovery as attio-lint's, each loaded
+ * lazily through `() => import(file)`, and `attio/server` taken from a variable as the platform's global-externals
+ * plugin does (a CommonJS module object). The entry exports nothing, so the ESM output is a plain script body
+ * (a module with top-level await becomes an async initializer, as on the platform): it runs in this process with
+ * its free names (`fetch`, `process`, `globalThis`, the SDK) bound to the test's.
  */
+import {createRequire} from "node:module"
 import path from "node:path"
 import vm from "node:vm"
 
@@ -40,7 +42,8 @@ export interface BundleScope {
     env: Record<string, string | undefined>
 }
 
-const GLOBAL_NAME = "__attioTestingApp"
+/** The entry assigns the handler maps to this free name. */
+const HANDLERS_NAME = "__attioHandlers"
 /** The platform maps these to globals; the bundle reads them from the scope instead. */
 const EXTERNALS: Record<string, string> = {"attio/server": "__attioServer", attio: "__attioRoot"}
 
@@ -63,11 +66,19 @@ export async function findHandlers(root: string): Promise<AppHandlers> {
     return {webhooks: list("webhook"), events: list("event")}
 }
 
+/**
+ * esbuild, required rather than imported: importing its CommonJS entry from ESM makes Node scan the whole file for
+ * export names first, which costs more than the build itself (see bench/testing-runtime.js).
+ */
+export function loadEsbuild(): typeof import("esbuild") {
+    return createRequire(import.meta.url)("esbuild") as typeof import("esbuild")
+}
+
 /** The app's handlers bundled into one script (esbuild's errors, when it fails, as one message). */
 export async function bundleHandlers(root: string, handlers: AppHandlers): Promise<string> {
-    const esbuild = await import("esbuild")
+    const esbuild = loadEsbuild()
     const entries = (kind: string, files: HandlerFile[]) =>
-        `export const ${kind} = new Map([${files.map((f) => `[${JSON.stringify(f.id)}, () => import(${JSON.stringify(f.path)})]`).join(", ")}])`
+        `${HANDLERS_NAME}.${kind} = new Map([${files.map((f) => `[${JSON.stringify(f.id)}, () => import(${JSON.stringify(f.path)})]`).join(", ")}])`
     const result = await esbuild
         .build({
             stdin: {
@@ -79,8 +90,7 @@ export async function bundleHandlers(root: string, handlers: AppHandlers): Promi
             absWorkingDir: root,
             bundle: true,
             platform: "browser",
-            format: "iife",
-            globalName: GLOBAL_NAME,
+            format: "esm",
             write: false,
             logLevel: "silent",
             plugins: [
@@ -114,14 +124,34 @@ function formatMessage(message: import("esbuild").Message): string {
 }
 
 /**
- * Runs the bundle with its free names bound to the scope: `fetch` and `process` as the handlers see them, and
- * the in-memory SDK. ES modules are strict, so the bundle runs in strict mode as it does on the platform.
+ * Runs the bundle with its free names bound to the scope: `fetch` and `process` as the handlers see them (also as
+ * `globalThis.fetch` and `globalThis.process`), and the in-memory SDK. ES modules are strict, so the bundle runs in
+ * strict mode as it does on the platform.
  */
 export function evaluateBundle(root: string, code: string, scope: BundleScope): BundledApp {
     // A named script, so that stack traces say the handler code came from the bundle of this app.
-    const wrapped = `(function (__attioServer, __attioRoot, fetch, process) {"use strict";${code}\nreturn ${GLOBAL_NAME}\n})`
+    const wrapped = `(function (${HANDLERS_NAME}, __attioServer, __attioRoot, fetch, process, globalThis) {"use strict";${code}\n})`
     const run = vm.runInThisContext(wrapped, {filename: path.join(root, "attio-testing-bundle.js")}) as (
         ...args: unknown[]
-    ) => BundledApp
-    return run(scope.server, {}, scope.fetch, {env: scope.env})
+    ) => void
+    const handlers = {} as BundledApp
+    const own = {fetch: scope.fetch, process: {env: scope.env}}
+    run(handlers, scope.server, {}, own.fetch, own.process, shadowedGlobal(own))
+    return handlers
+}
+
+/**
+ * The handlers' `globalThis`: Node's, except for the names given, which read (and write) the test's values, so that
+ * `globalThis.fetch(...)` reaches the test's fetch as a bare `fetch(...)` does.
+ */
+function shadowedGlobal(own: Record<string, unknown>): typeof globalThis {
+    return new Proxy(globalThis, {
+        get: (target, key) => (Object.hasOwn(own, key) ? own[key as string] : Reflect.get(target, key)),
+        set: (target, key, value) => {
+            if (Object.hasOwn(own, key)) own[key as string] = value
+            else Reflect.set(target, key, value)
+            return true
+        },
+        has: (target, key) => Object.hasOwn(own, key) || Reflect.has(target, key),
+    })
 }

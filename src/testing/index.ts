@@ -78,8 +78,7 @@ export interface TestApp {
 /** Loads the app at `dir` (or the app around it): discovers its handlers and bundles them. */
 export async function loadApp(dir: string, options: LoadAppOptions = {}): Promise<TestApp> {
     const root = findAppRoot(path.resolve(dir)) ?? path.resolve(dir)
-    // esbuild loads while the app is walked.
-    const [files] = await Promise.all([findHandlers(root), import("esbuild")])
+    const files = await findHandlers(root)
     const code = await bundleHandlers(root, files)
     const env = {...options.env}
     const server = new InMemoryServer({

@@ -272,6 +272,22 @@ describe("deliver", () => {
         )
     })
 
+    it("globalThis.fetch and globalThis.process are the test's, as the bare names are", async () => {
+        const root = app({
+            "src/app/webhooks/call.webhook.ts": `export default async function call(): Promise<Response> {\n    const answer = await globalThis.fetch("https://api.example.com/x")\n    return new Response(\`\${await answer.text()} \${globalThis.process.env.REGION} \${"fetch" in globalThis}\`)\n}\n`,
+        })
+        const testApp = await loadApp(root, {env: {REGION: "eu"}, fetch: async () => new Response("third party")})
+        expect(await (await testApp.deliver("call")).text()).toBe("third party eu true")
+    })
+
+    it("runs handler modules with top-level await, as attio build's ESM bundle does", async () => {
+        const root = app({
+            "src/app/config.ts": `export const config = await Promise.resolve({greeting: "hello"})\n`,
+            "src/app/webhooks/hello.webhook.ts": `import {config} from "../config"\n\nconst suffix = await Promise.resolve("!")\n\nexport default async function hello(): Promise<Response> {\n    return new Response(config.greeting + suffix)\n}\n`,
+        })
+        expect(await (await (await loadApp(root)).deliver("hello")).text()).toBe("hello!")
+    })
+
     it("each loaded app has its own module state and store", async () => {
         const root = app({
             "src/app/webhooks/count.webhook.ts": `let count = 0\n\nexport default async function counter(): Promise<Response> {\n    count++\n    return new Response(String(count))\n}\n`,
