@@ -10,7 +10,14 @@ import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglob
 
 import {extractFacts, type FileFacts, importedAs, mentionsSdk} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
-import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
+import {
+    anyRootOf,
+    classifyHandlerPath,
+    HANDLER_ROOTS,
+    type HandlerKind,
+    type HandlerPathInfo,
+    toPosix,
+} from "./layout.js"
 
 const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(",")}}`
@@ -77,26 +84,7 @@ export function discoverSync(root: string): Discovery {
     return walk.found(globSync([SOURCE_GLOB, PACKAGE_GLOB], walk.options))
 }
 
-/**
- * The nearest folder at or above `start` with a package.json or tsconfig.json, unless that folder
- * lies in an app's src/: a package.json there (`{"type": "module"}`) sets a module format and
- * starts no app of its own.
- */
-export function findAppRoot(start: string): string | undefined {
-    let nearest: string | undefined
-    for (let dir = path.resolve(start); !nearest; dir = path.dirname(dir)) {
-        if (hasManifest(dir)) nearest = dir
-        else if (path.dirname(dir) === dir) return undefined
-    }
-    for (let dir = nearest; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-        if (path.basename(dir) === "src" && hasManifest(path.dirname(dir))) return path.dirname(dir)
-    }
-    return nearest
-}
-
-function hasManifest(dir: string): boolean {
-    return fs.existsSync(path.join(dir, "package.json")) || fs.existsSync(path.join(dir, "tsconfig.json"))
-}
+export {findAppRoot} from "./root.js"
 
 export class App {
     private readonly texts = new Map<string, string | null>()
@@ -150,7 +138,9 @@ export class App {
     handlers(kind: HandlerKind): AppFile[] {
         let list = this.handlerLists.get(kind)
         if (!list) {
-            list = this.files.filter((f) => f.handler?.kind === kind && f.handler.picked && f.handler.root && !f.isDirectory)
+            list = this.files.filter(
+                (f) => f.handler?.kind === kind && f.handler.picked && f.handler.root && !f.isDirectory
+            )
             this.handlerLists.set(kind, list)
         }
         return list
@@ -158,7 +148,9 @@ export class App {
 
     /** Files the checks must parse: handlers, files in handler roots, and files that use the SDK. */
     relevantFiles(): AppFile[] {
-        return (this.relevant ??= this.files.filter((f) => !f.isDirectory && (f.handler || anyRootOf(f.rel) || this.usesSdk(f))))
+        return (this.relevant ??= this.files.filter(
+            (f) => !f.isDirectory && (f.handler || anyRootOf(f.rel) || this.usesSdk(f))
+        ))
     }
 
     fileAt(absPath: string): AppFile | undefined {
@@ -249,7 +241,9 @@ export class App {
         const target = facts.exports[name]
         if (target && "local" in target) {
             const imported = importedAs(facts, target.local)
-            return imported ? this.resolveExport(file, imported.module, imported.name, seen) : {file, local: target.local}
+            return imported
+                ? this.resolveExport(file, imported.module, imported.name, seen)
+                : {file, local: target.local}
         }
         if (target) return this.resolveExport(file, target.module, target.name, seen)
         for (const star of facts.starExports) {
@@ -273,7 +267,6 @@ export class App {
     }
 }
 
-
 /** The glob's options, with a file system that notes every directory it reads, and what to make of its entries. */
 function walker(root: string): {options: GlobOptions; found: (entries: string[]) => Discovery} {
     const dirs = new Set<string>()
@@ -282,10 +275,15 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
     // The walk skips folders it cannot read; one in src/ may hold handlers, so it is noted.
     const failed = (dir: string, error: NodeJS.ErrnoException | null) => {
         const abs = path.resolve(root, dir)
-        if ((error?.code === "EACCES" || error?.code === "EPERM") && /^src([\\/]|$)/.test(path.relative(root, abs))) unreadable.add(abs)
+        if ((error?.code === "EACCES" || error?.code === "EPERM") && /^src([\\/]|$)/.test(path.relative(root, abs)))
+            unreadable.add(abs)
     }
     const recording: FileSystemAdapter = {
-        readdir: ((dir: string, options: never, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) => {
+        readdir: ((
+            dir: string,
+            options: never,
+            callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void
+        ) => {
             read(dir)
             fs.readdir(dir, options, (error, entries) => {
                 failed(dir, error)

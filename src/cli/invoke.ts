@@ -7,7 +7,7 @@ import {STATUS_CODES} from "node:http"
 import path from "node:path"
 import {parseArgs, parseEnv} from "node:util"
 
-import {findAppRoot} from "../app-model/app.js"
+import {findAppRoot} from "../app-model/root.js"
 import {loadApp, type TestApp} from "../testing/index.js"
 
 export const INVOKE_USAGE = `Usage: attio-app invoke <id> [options]   (run it in the app's folder)

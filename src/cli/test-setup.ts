@@ -9,7 +9,7 @@ import {parseArgs} from "node:util"
 
 import writeFileAtomic from "write-file-atomic"
 
-import {findAppRoot} from "../app-model/app.js"
+import {findAppRoot} from "../app-model/root.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"
 import {VITEST_CONFIGS} from "../scaffold/webhook-test.js"

@@ -1,17 +1,17 @@
 /**
  * Bundling an app's handlers the way `attio build` bundles its server code (attio@1.0.4's CLI): esbuild, bundle,
- * platform "browser", format "esm", the handler files found by the same discovery as attio-lint's, each loaded
+ * platform "browser", format "esm", the handler files found and named as attio-lint names them, each loaded
  * lazily through `() => import(file)`, and `attio/server` taken from a variable as the platform's global-externals
  * plugin does (a CommonJS module object). The entry exports nothing, so the ESM output is a plain script body
  * (a module with top-level await becomes an async initializer, as on the platform): it runs in this process with
  * its free names (`fetch`, `process`, `globalThis`, the SDK) bound to the test's.
  */
+import fs from "node:fs"
 import {createRequire} from "node:module"
 import path from "node:path"
 import vm from "node:vm"
 
-import {App} from "../app-model/app.js"
-import type {HandlerKind} from "../app-model/layout.js"
+import {classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, toPosix} from "../app-model/layout.js"
 
 export interface HandlerFile {
     /** The platform's handler id: the path under its root, without the suffix. */
@@ -47,11 +47,28 @@ const HANDLERS_NAME = "__attioHandlers"
 /** The platform maps these to globals; the bundle reads them from the scope instead. */
 const EXTERNALS: Record<string, string> = {"attio/server": "__attioServer", attio: "__attioRoot"}
 
-/** The handler files the build picks up, sorted by id; the build's refusal when two files share an id. */
-export async function findHandlers(root: string): Promise<AppHandlers> {
-    const app = await App.load(root)
+/**
+ * The handler files the build picks up, sorted by id; the build's refusal when two files share an id. As the build,
+ * it reads only the handler roots (a glob of files, no dot folders), and names the files with attio-lint's rules
+ * (layout.ts): loading the whole app model would cost more than the bundle.
+ */
+export function findHandlers(root: string): AppHandlers {
+    const found: Record<HandlerKind, HandlerFile[]> = {webhook: [], event: []}
+    for (const {dir} of HANDLER_ROOTS) {
+        for (const entry of readTree(path.join(root, dir))) {
+            const file = path.join(entry.parentPath, entry.name)
+            const rel = toPosix(path.relative(root, file))
+            const handler = classifyHandlerPath(rel)
+            const hidden = rel
+                .slice(dir.length + 1)
+                .split("/")
+                .some((part) => part.startsWith("."))
+            if (!handler?.picked || !handler.root || hidden || !isFile(entry, file)) continue
+            found[handler.kind].push({id: handler.id!, rel, path: file})
+        }
+    }
     const list = (kind: HandlerKind) => {
-        const files = app.handlers(kind).map((f) => ({id: f.handler!.id!, rel: f.rel, path: f.path}))
+        const files = found[kind].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
         for (const [i, file] of files.entries()) {
             const twin = files.slice(0, i).find((other) => other.id === file.id)
             if (twin) {
@@ -66,11 +83,32 @@ export async function findHandlers(root: string): Promise<AppHandlers> {
     return {webhooks: list("webhook"), events: list("event")}
 }
 
+/** Everything below a folder; nothing when it does not exist (an unreadable one is an error, as in the build). */
+function readTree(dir: string): fs.Dirent[] {
+    try {
+        return fs.readdirSync(dir, {recursive: true, withFileTypes: true})
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === "ENOENT" || code === "ENOTDIR") return []
+        throw error
+    }
+}
+
+/** A file, or a link to one (the build's glob follows links to files). */
+function isFile(entry: fs.Dirent, file: string): boolean {
+    if (!entry.isSymbolicLink()) return entry.isFile()
+    try {
+        return fs.statSync(file).isFile()
+    } catch {
+        return false
+    }
+}
+
 /**
  * esbuild, required rather than imported: importing its CommonJS entry from ESM makes Node scan the whole file for
  * export names first, which costs more than the build itself (see bench/testing-runtime.js).
  */
-export function loadEsbuild(): typeof import("esbuild") {
+function loadEsbuild(): typeof import("esbuild") {
     return createRequire(import.meta.url)("esbuild") as typeof import("esbuild")
 }
 

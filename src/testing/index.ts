@@ -5,7 +5,7 @@
 import {randomUUID} from "node:crypto"
 import path from "node:path"
 
-import {findAppRoot} from "../app-model/app.js"
+import {findAppRoot} from "../app-model/root.js"
 import {type AppHandlers, bundleHandlers, type BundledApp, evaluateBundle, findHandlers} from "./bundle.js"
 import {type Connection, InMemoryServer, type KVStore, type WebhookHandler} from "./server.js"
 
@@ -78,8 +78,12 @@ export interface TestApp {
 /** Loads the app at `dir` (or the app around it): discovers its handlers and bundles them. */
 export async function loadApp(dir: string, options: LoadAppOptions = {}): Promise<TestApp> {
     const root = findAppRoot(path.resolve(dir)) ?? path.resolve(dir)
-    const files = await findHandlers(root)
-    const code = await bundleHandlers(root, files)
+    const files = findHandlers(root)
+    // Node's fetch API (undici, which the first Request loads) loads while esbuild's service starts and builds: a
+    // fresh process spends most of its time in these two.
+    const building = bundleHandlers(root, files)
+    new Headers()
+    const code = await building
     const env = {...options.env}
     const server = new InMemoryServer({
         webhookFiles: files.webhooks.map((f) => f.id),

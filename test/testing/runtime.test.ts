@@ -85,6 +85,10 @@ describe("connection events", () => {
     it("ids are what the platform computes: nested, in both layouts, .ts and .js", async () => {
         const root = app({
             "src/webhooks/crm/deal.won.webhook.ts": ok(),
+            // What the build's glob does not pick up: a dot folder, a folder outside the roots, an event in a webhook root.
+            "src/app/webhooks/.drafts/old.webhook.ts": ok(),
+            "src/handlers/elsewhere.webhook.ts": ok(),
+            "src/app/webhooks/misplaced.event.ts": ok(),
             "src/app/webhooks/notes.webhook.js": `export default async function notes() {\n    return new Response("js")\n}\n`,
             "src/app/webhooks/ignored.webhook.tsx": ok(),
             "src/app/webhooks/notes.webhook.test.ts": `throw new Error("a test file is no handler")\n`,
@@ -93,6 +97,7 @@ describe("connection events", () => {
         const testApp = await loadApp(path.join(root, "src/app"))
         expect(testApp.root).toBe(root)
         expect(testApp.files.webhooks.map((f) => f.id).sort()).toEqual(["crm/deal.won", "notes"])
+        expect(testApp.files.events.map((f) => f.rel)).toEqual(["src/app/events/connection-added.event.ts"])
         await testApp.connect("token")
         expect(testApp.webhookHandlers().map((h) => h.fileName)).toEqual(["crm/deal.won", "notes"])
         expect(await (await testApp.deliver("notes")).text()).toBe("js")
