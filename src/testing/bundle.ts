@@ -9,6 +9,7 @@
 import fs from "node:fs"
 import {createRequire} from "node:module"
 import path from "node:path"
+import {pathToFileURL} from "node:url"
 import vm from "node:vm"
 
 import {classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, toPosix} from "../app-model/layout.js"
@@ -129,6 +130,8 @@ export async function bundleHandlers(root: string, handlers: AppHandlers): Promi
             bundle: true,
             platform: "browser",
             format: "esm",
+            // The bundle runs as a script, where import.meta is a syntax error; the platform's ESM bundle has one.
+            define: {"import.meta": "__attioImportMeta"},
             write: false,
             logLevel: "silent",
             plugins: [
@@ -168,13 +171,12 @@ function formatMessage(message: import("esbuild").Message): string {
  */
 export function evaluateBundle(root: string, code: string, scope: BundleScope): BundledApp {
     // A named script, so that stack traces say the handler code came from the bundle of this app.
-    const wrapped = `(function (${HANDLERS_NAME}, __attioServer, __attioRoot, fetch, process, globalThis) {"use strict";${code}\n})`
-    const run = vm.runInThisContext(wrapped, {filename: path.join(root, "attio-testing-bundle.js")}) as (
-        ...args: unknown[]
-    ) => void
+    const filename = path.join(root, "attio-testing-bundle.js")
+    const wrapped = `(function (${HANDLERS_NAME}, __attioServer, __attioRoot, __attioImportMeta, fetch, process, globalThis) {"use strict";${code}\n})`
+    const run = vm.runInThisContext(wrapped, {filename}) as (...args: unknown[]) => void
     const handlers = {} as BundledApp
     const own = {fetch: scope.fetch, process: {env: scope.env}}
-    run(handlers, scope.server, {}, own.fetch, own.process, shadowedGlobal(own))
+    run(handlers, scope.server, {}, {url: pathToFileURL(filename).href}, own.fetch, own.process, shadowedGlobal(own))
     return handlers
 }
 

@@ -293,6 +293,13 @@ describe("deliver", () => {
         expect(await (await (await loadApp(root)).deliver("hello")).text()).toBe("hello!")
     })
 
+    it("handlers may read import.meta, as in the platform's ESM bundle", async () => {
+        const root = app({
+            "src/app/webhooks/meta.webhook.ts": `export default async function meta(): Promise<Response> {\n    return new Response(new URL(import.meta.url).protocol)\n}\n`,
+        })
+        expect(await (await (await loadApp(root)).deliver("meta")).text()).toBe("file:")
+    })
+
     it("each loaded app has its own module state and store", async () => {
         const root = app({
             "src/app/webhooks/count.webhook.ts": `let count = 0\n\nexport default async function counter(): Promise<Response> {\n    count++\n    return new Response(String(count))\n}\n`,
