@@ -38,7 +38,10 @@ export interface DeliverRequest {
     /** Default POST. */
     method?: string
     headers?: Record<string, string> | Headers | [string, string][]
-    /** An object or array is sent as JSON (with `Content-Type: application/json` unless given); a string or bytes as they are. */
+    /**
+     * A string, bytes (an ArrayBuffer or a view of one), a Blob, FormData, URLSearchParams or a stream are sent as
+     * fetch sends them; anything else (an object, an array) as JSON, with `Content-Type: application/json` unless given.
+     */
     body?: unknown
     /** Appended to the handler's URL, e.g. `?verify=1`. */
     query?: string
@@ -222,12 +225,24 @@ type RequestInit = NonNullable<ConstructorParameters<typeof Request>[1]>
 function toRequest(url: string, init: DeliverRequest): Request {
     const headers = new Headers(init.headers)
     let body = init.body
-    const isBytes = body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob
-    if (body !== undefined && body !== null && typeof body !== "string" && !isBytes) {
+    if (body !== undefined && body !== null && typeof body !== "string" && !isBodyInit(body)) {
         body = JSON.stringify(body)
         if (!headers.has("content-type")) headers.set("content-type", "application/json")
     }
-    return new Request(url, {method: init.method ?? "POST", headers, body: body as RequestInit["body"]})
+    // duplex: what fetch requires of a stream body, and accepts for any.
+    return new Request(url, {method: init.method ?? "POST", headers, body: body as RequestInit["body"], duplex: "half"})
+}
+
+/** What fetch sends as it is (bytes, forms, blobs, streams); anything else is JSON. */
+function isBodyInit(body: unknown): boolean {
+    return (
+        body instanceof ArrayBuffer ||
+        ArrayBuffer.isView(body) ||
+        body instanceof Blob ||
+        body instanceof FormData ||
+        body instanceof URLSearchParams ||
+        body instanceof ReadableStream
+    )
 }
 
 function describe(value: unknown): string {

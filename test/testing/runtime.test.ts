@@ -230,6 +230,24 @@ describe("deliver", () => {
         expect(answer.url).toMatch(/^https:\/\/.*\/echo\?x=1$/)
     })
 
+    it("sends form bodies, typed arrays and streams as fetch would, not as JSON", async () => {
+        const testApp = await loadApp(
+            app({
+                "src/app/webhooks/echo.webhook.ts": `export default async function echo(request: Request): Promise<Response> {\n    return new Response(\`\${request.headers.get("content-type")} \${await request.text()}\`)\n}\n`,
+            })
+        )
+        const text = async (body: unknown) => (await testApp.deliver("echo", {body})).text()
+        expect(await text(new URLSearchParams({a: "1", b: "2"}))).toBe(
+            "application/x-www-form-urlencoded;charset=UTF-8 a=1&b=2"
+        )
+        const form = new FormData()
+        form.set("a", "1")
+        expect(await text(form)).toMatch(/^multipart\/form-data; boundary=.*name="a"\r\n\r\n1\r\n/s)
+        expect(await text(new TextEncoder().encode("bytes").buffer)).toBe("null bytes")
+        expect(await text(new DataView(new TextEncoder().encode("view").buffer))).toBe("null view")
+        expect(await text(new Blob(["stream"]).stream())).toBe("null stream")
+    })
+
     it("answers 500, keeping the reason, when the handler throws, returns no Response or exports no function", async () => {
         const testApp = await loadApp(
             app({
