@@ -43,7 +43,7 @@ export interface DeliverRequest {
      * fetch sends them; anything else (an object, an array) as JSON, with `Content-Type: application/json` unless given.
      */
     body?: unknown
-    /** Appended to the handler's URL, e.g. `?verify=1`. */
+    /** Appended to the handler's URL, e.g. `?verify=1` (the `?` may be left out). */
     query?: string
 }
 
@@ -190,7 +190,8 @@ class LoadedApp implements TestApp {
                 `deliver(${JSON.stringify(target)}): no webhook handler has that id, and no handler file is named so (the app's handler ids: ${ids})`
             )
         }
-        const url = (created?.url ?? UNREGISTERED_URL_BASE + fileName) + (init.query ?? "")
+        const query = init.query?.replace(/^(?=[^?])/, "?") ?? ""
+        const url = (created?.url ?? UNREGISTERED_URL_BASE + fileName) + query
         const request = toRequest(url, init)
         let response: Response | undefined
         let error: unknown

@@ -228,6 +228,8 @@ describe("deliver", () => {
         ).json()
         expect(answer).toMatchObject({method: "PUT", type: "text/plain", sig: "abc", body: "hi"})
         expect(answer.url).toMatch(/^https:\/\/.*\/echo\?x=1$/)
+        const withoutMark = await (await testApp.deliver("echo", {query: "y=2"})).json()
+        expect(withoutMark.url).toMatch(/^https:\/\/.*\/echo\?y=2$/)
     })
 
     it("sends form bodies, typed arrays and streams as fetch would, not as JSON", async () => {
