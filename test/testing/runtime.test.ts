@@ -375,6 +375,19 @@ describe("attio/server", () => {
 })
 
 describe("outside vitest", () => {
+    it("loads neither TypeScript nor the linter's app model (a fresh process's time is in what it loads)", () => {
+        const root = app({"src/app/webhooks/hello.webhook.ts": ok("hello")})
+        const runtime = path.join(PACKAGE_ROOT, "dist/src/testing/index.js")
+        const script = `import {createRequire} from "node:module"\nimport {loadApp} from ${JSON.stringify(runtime)}\nconst app = await loadApp(${JSON.stringify(root)})\nawait app.deliver("hello")\nconsole.log(Object.keys(createRequire(import.meta.url).cache).join("\\n"))\n`
+        fs.writeFileSync(path.join(root, "loaded.mjs"), script)
+        const result = spawnSync(process.execPath, ["loaded.mjs"], {cwd: root, encoding: "utf8"})
+        expect(result.stderr).toBe("")
+        const packages = new Set(result.stdout.split("\n").map((file) => /node_modules\/([^/]+)\//.exec(file)?.[1]))
+        // CommonJS modules, also when imported from ESM: esbuild is, and tinyglobby's picomatch would be.
+        expect(packages.has("esbuild")).toBe(true)
+        for (const heavy of ["typescript", "ts-morph", "picomatch"]) expect(packages.has(heavy), heavy).toBe(false)
+    })
+
     it("works from node:test and from plain Node", () => {
         const root = app({
             "src/app/webhooks/hello.webhook.ts": `export default async function hello(request: Request): Promise<Response> {\n    return new Response(\`hello \${await request.text()}\`)\n}\n`,
