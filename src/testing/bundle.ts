@@ -188,8 +188,8 @@ function shadowedGlobal(own: Record<string, unknown>): typeof globalThis {
     return new Proxy(globalThis, {
         get: (target, key) => (Object.hasOwn(own, key) ? own[key as string] : Reflect.get(target, key)),
         set: (target, key, value) => {
-            if (Object.hasOwn(own, key)) own[key as string] = value
-            else Reflect.set(target, key, value)
+            if (!Object.hasOwn(own, key)) return Reflect.set(target, key, value)
+            own[key as string] = value
             return true
         },
         has: (target, key) => Object.hasOwn(own, key) || Reflect.has(target, key),

@@ -2,7 +2,7 @@
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import {afterEach, describe, expect, it} from "vitest"
+import {afterEach, describe, expect, it, onTestFinished} from "vitest"
 
 import {loadApp} from "../../src/testing/index.js"
 import {SDK_VALUE_EXPORTS, WEBHOOK_URL_BASE} from "../../src/testing/server.js"
@@ -301,8 +301,17 @@ describe("deliver", () => {
         const root = app({
             "src/app/webhooks/call.webhook.ts": `export default async function call(): Promise<Response> {\n    const answer = await globalThis.fetch("https://api.example.com/x")\n    return new Response(\`\${await answer.text()} \${globalThis.process.env.REGION} \${"fetch" in globalThis}\`)\n}\n`,
         })
+        // Strict code may not write a read-only global, through the shadow as without it.
+        fs.writeFileSync(
+            path.join(root, "src/app/webhooks/read-only.webhook.ts"),
+            `export default async function readOnly(): Promise<Response> {\n    ;(globalThis as unknown as {attioTestingReadOnly: number}).attioTestingReadOnly = 2\n    return new Response()\n}\n`
+        )
+        Object.defineProperty(globalThis, "attioTestingReadOnly", {value: 1, writable: false, configurable: true})
+        onTestFinished(() => void Reflect.deleteProperty(globalThis, "attioTestingReadOnly"))
         const testApp = await loadApp(root, {env: {REGION: "eu"}, fetch: async () => new Response("third party")})
         expect(await (await testApp.deliver("call")).text()).toBe("third party eu true")
+        expect((await testApp.deliver("read-only")).status).toBe(500)
+        expect(testApp.lastDelivery?.error).toBeInstanceOf(TypeError)
     })
 
     it("runs handler modules with top-level await, as attio build's ESM bundle does", async () => {
