@@ -3,6 +3,7 @@
  * way the platform runs them, against an in-memory `attio/server`. Works from vitest, node:test or plain Node.
  */
 import {randomUUID} from "node:crypto"
+import fs from "node:fs"
 import path from "node:path"
 
 import {findAppRoot} from "../app-model/root.js"
@@ -80,6 +81,8 @@ export interface TestApp {
 
 /** Loads the app at `dir` (or the app around it): discovers its handlers and bundles them. */
 export async function loadApp(dir: string, options: LoadAppOptions = {}): Promise<TestApp> {
+    // A mistyped folder would otherwise load as an app without handlers.
+    if (!fs.existsSync(dir)) throw new Error(`loadApp(${JSON.stringify(dir)}): there is no such folder or file`)
     const root = findAppRoot(path.resolve(dir)) ?? path.resolve(dir)
     const files = findHandlers(root)
     // Node's fetch API (undici, which the first Request loads) loads while esbuild's service starts and builds: a

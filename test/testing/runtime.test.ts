@@ -108,6 +108,12 @@ describe("connection events", () => {
         )
     })
 
+    it("refuses a folder that does not exist", async () => {
+        const root = app({"src/app/webhooks/a.webhook.ts": ok()})
+        const typo = path.join(root, "scr/app")
+        await expect(loadApp(typo)).rejects.toThrow(`loadApp(${JSON.stringify(typo)}): there is no such folder or file`)
+    })
+
     it("refuses two handler files with one id, as the build does", async () => {
         const root = app({"src/webhooks/a.webhook.ts": ok(), "src/app/webhooks/a.webhook.ts": ok()})
         await expect(loadApp(root)).rejects.toThrow(
