@@ -80,7 +80,7 @@ export class AppAnalysis {
     webhookCallSitesIn(file: AppFile): WebhookCallSite[] {
         let sites = this.callSitesByFile.get(file.path)
         if (!sites) {
-            const calls = isTestFile(file.rel) ? [] : (this.usableFacts(file)?.webhookCalls ?? [])
+            const calls = isTestFile(file.rel) || this.app.neverBundled(file) ? [] : (this.usableFacts(file)?.webhookCalls ?? [])
             sites = calls.map((call) => this.callSite(file, call))
             this.callSitesByFile.set(file.path, sites)
         }

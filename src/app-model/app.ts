@@ -10,6 +10,7 @@ import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglob
 
 import {extractFacts, type FileFacts, importedAs, mentionsSdk} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
+import {typescriptSyntax} from "./typescript.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
 import {isInside, readText, ReadFailure, realpathOr} from "./read-file.js"
 
@@ -83,6 +84,10 @@ export class App {
     private readonly byPath = new Map<string, AppFile>()
     private readonly handlerLists = new Map<HandlerKind, AppFile[]>()
     private relevant: AppFile[] | undefined
+    private verbatim: boolean | undefined
+    /** Paths of the app files that relevant files import. */
+    private imported: Set<string> | undefined
+    private bundled: Set<AppFile> | undefined
     /** Number of files handed to the parser, for stats. */
     parsed = 0
 
@@ -145,6 +150,39 @@ export class App {
 
     fileAt(absPath: string): AppFile | undefined {
         return this.byPath.get(absPath)
+    }
+
+    /**
+     * A file named like a handler that the build does not pick up (a wrong suffix or place, a linked
+     * folder) and that no file imports: it is never bundled, so nothing in it ever runs.
+     */
+    neverBundled(file: AppFile): boolean {
+        if (!file.handler || (file.handler.picked && file.handler.root)) return false
+        this.imported ??= new Set(
+            this.relevantFiles().flatMap((f) => (this.facts(f)?.imports ?? []).map((i) => this.resolveModule(f, i.module)?.path ?? ""))
+        )
+        return !this.imported.has(file.path)
+    }
+
+    /** The app's modules that the build bundles with its handlers: what they import or re-export, transitively. */
+    bundledModules(): Set<AppFile> {
+        if (this.bundled) return this.bundled
+        const found = new Set<AppFile>()
+        const queue = [...this.handlers("webhook"), ...this.handlers("event")]
+        for (let file = queue.pop(); file; file = queue.pop()) {
+            // Followed through files that do not parse too: their imports are read all the same.
+            const facts = this.facts(file)
+            if (!facts) continue
+            const reExported = Object.values(facts.exports).flatMap((t) => ("module" in t ? [t.module] : []))
+            for (const specifier of [...facts.imports.map((i) => i.module), ...reExported, ...facts.starExports]) {
+                const target = this.resolveModule(file, specifier)
+                if (target && !found.has(target)) {
+                    found.add(target)
+                    queue.push(target)
+                }
+            }
+        }
+        return (this.bundled = found)
     }
 
     /** The file's text; null when it is not read (see unreadableReason) or is binary. */
@@ -263,6 +301,21 @@ export class App {
             if (path.dirname(dir) === dir) return undefined
         }
     }
+
+    /**
+     * Whether the app's tsconfig.json (or one it extends) sets verbatimModuleSyntax: the build's
+     * bundler then keeps imports that only bring in types (`import {type X}`), as it reads that file.
+     */
+    verbatimModuleSyntax(): boolean {
+        if (this.verbatim !== undefined) return this.verbatim
+        const tsApi = typescriptSyntax()
+        const configPath = path.join(this.root, "tsconfig.json")
+        const read = fs.existsSync(configPath) ? tsApi.readConfigFile(configPath, tsApi.sys.readFile) : undefined
+        // Only the options matter: listing the included files would cost a directory walk.
+        const host = {...tsApi.sys, readDirectory: () => []}
+        const options = read?.config ? tsApi.parseJsonConfigFileContent(read.config, host, this.root, undefined, configPath).options : {}
+        return (this.verbatim = options.verbatimModuleSyntax === true)
+    }
 }
 
 
@@ -341,18 +394,50 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
 function appFiles(root: string, entries: string[]): AppFile[] {
     const files: AppFile[] = []
     const reachedTwice = throughLinkedDirectory(root)
+    const isLink = symbolicLinks(root)
     for (const entry of [...entries, ...danglingHandlerLinks(root)].sort()) {
         const isDirectory = entry.endsWith("/")
         const rel = isDirectory ? entry.slice(0, -1) : entry
         if (rel.endsWith(".d.ts") || reachedTwice(rel)) continue
         const file = appFile(root, rel)
+        const handler = file.handler
         if (isDirectory) {
-            if (!file.handler) continue
+            // A link to a folder named like a handler is listed by the build's glob, which then bundles its index file.
+            if (!handler || isLink(rel)) continue
             file.isDirectory = true
+        }
+        // The build's glob does not descend into linked folders, nor into a root that is itself a link.
+        if (handler?.root && handler.picked && linkedFolderBetween(handler.root.dir, rel, isLink)) {
+            file.handler = {...handler, picked: false, linked: true}
         }
         files.push(file)
     }
     return files
+}
+
+/** Whether the folder `rootDir` or one below it on the way to `rel` is a symbolic link. */
+function linkedFolderBetween(rootDir: string, rel: string, isLink: (rel: string) => boolean): boolean {
+    for (let dir = path.posix.dirname(rel); dir.length >= rootDir.length; dir = path.posix.dirname(dir)) {
+        if (isLink(dir)) return true
+    }
+    return false
+}
+
+/** Whether an app-relative path is a symbolic link, remembered per path. */
+function symbolicLinks(root: string): (rel: string) => boolean {
+    const known = new Map<string, boolean>()
+    return (rel) => {
+        let link = known.get(rel)
+        if (link === undefined) {
+            try {
+                link = fs.lstatSync(path.join(root, rel)).isSymbolicLink()
+            } catch {
+                link = false
+            }
+            known.set(rel, link)
+        }
+        return link
+    }
 }
 
 function appFile(root: string, rel: string): AppFile {

@@ -98,7 +98,12 @@ const functionFacts = object(
         params: array(
             object({...located, text: string, optional: boolean, type: typeFact}, {bindingNames: array(string)})
         ),
-        returns: array(object({...located, kind: oneOf("response", "not-response", "unknown"), text: string})),
+        returns: array(
+            object(
+                {...located, kind: oneOf("response", "not-response", "unknown"), text: string},
+                {promise: oneOf("response", "other")}
+            )
+        ),
         missingReturns: array(object({range, reason: oneOf("end", "bare-return", "catch", "if")})),
     },
     {name: string, declaredReturnText: string, asyncAt: position, usedElsewhere: boolean}
@@ -144,7 +149,7 @@ const fileFacts = object(
         sdkValueImports: array(object({name: string, range})),
         clientImports: array(range),
     },
-    {parseError: object({message: string, range})}
+    {parseError: object({message: string, range}), clientTypeImports: array(range)}
 )
 
 const QUOTES = ['"', "'", "`"]

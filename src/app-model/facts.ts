@@ -6,6 +6,7 @@
  */
 import type {ts} from "ts-morph"
 
+import {importUse, typeScriptInJavaScript} from "./bundler-syntax.js"
 import {type TypeScriptSyntax, typescriptSyntax} from "./typescript.js"
 
 /** The compiler's syntax API, bound on the first extraction (see typescript.ts). */
@@ -55,6 +56,8 @@ export type ReturnKind = "response" | "not-response" | "unknown"
 export interface ReturnFact extends Located {
     kind: ReturnKind
     text: string
+    /** The value is a Promise, as syntax shows (`fetch(…)`, `Promise.resolve(…)`, `.then(…)`): of a Response, or of something else. */
+    promise?: "response" | "other"
 }
 
 export type MissingReturnReason = "end" | "bare-return" | "catch" | "if"
@@ -120,6 +123,12 @@ export interface FileFacts {
     /** Named value imports from attio/server, e.g. attioFetch, and uses through a namespace import (`attio.attioFetch`). */
     sdkValueImports: {name: string; range: Range}[]
     clientImports: Range[]
+    /**
+     * Imports of attio/client the bundler erases from a TypeScript file unless the tsconfig sets
+     * verbatimModuleSyntax (`import {type X}`, value imports used only as types): not in clientImports,
+     * which holds the imports and re-exports it keeps (and so fails on in server code).
+     */
+    clientTypeImports?: Range[]
 }
 
 /** Files worth parsing at all: a cheap text test before the parser runs. */
@@ -192,7 +201,12 @@ class FactsReader {
                 range: this.rangeOf(d.start, d.start + Math.max(d.length, 1)),
             }
         }
+        // As the build's bundler: a .js file is plain JavaScript (TypeScript's parser accepts types there).
+        const js = /\.[cm]?jsx?$/.exec(this.sf.fileName)
+        const foreign = js && !this.facts.parseError && typeScriptInJavaScript(tsApi, this.sf, js[0].endsWith("x"))
+        if (foreign) this.facts.parseError = {message: foreign.message, range: this.rangeOfNode(foreign.node)}
         for (const statement of this.sf.statements) this.readTopLevel(statement)
+        this.sortClientImports()
         for (const statement of this.sf.statements) this.readExports(statement)
         // Most handler files call none of the SDK functions looked for and use no SDK namespace:
         // skip the walk over every node.
@@ -201,6 +215,27 @@ class FactsReader {
     }
 
     // ---- top level: imports, declarations, consts
+
+    /**
+     * Sorts the imports of attio/client by what the bundler does with them: `import type` it always
+     * erases; from a TypeScript file also an import whose bindings are all marked types (or none:
+     * `import {}`) or used only in types, unless the tsconfig says verbatimModuleSyntax. A JavaScript
+     * file's it keeps, as a side-effect import. An unused value import is judged as kept: the
+     * template's noUnusedLocals fails the build on it anyway.
+     */
+    private sortClientImports(): void {
+        const typeScript = /\.[cm]?tsx?$/.test(this.sf.fileName)
+        for (const fact of this.facts.imports) {
+            if (!isClientModule(fact.module) || !(fact.typeOnly || typeScript)) continue
+            const node = this.sf.statements.find((s) => tsApi.isImportDeclaration(s) && this.start(s) === fact.pos) as ts.ImportDeclaration
+            const locals = [fact.defaultLocal, fact.namespaceLocal, ...fact.named.filter((n) => !n.typeOnly).map((n) => n.local)]
+            const values = new Set(locals.filter((l) => l !== undefined))
+            const typesOnly = node.importClause !== undefined && (values.size === 0 || importUse(tsApi, this.sf, values, node) === "type")
+            if (!fact.typeOnly && !typesOnly) continue
+            this.facts.clientImports = this.facts.clientImports.filter((range) => range !== fact.range)
+            if (!fact.typeOnly) (this.facts.clientTypeImports ??= []).push(fact.range)
+        }
+    }
 
     private readTopLevel(statement: ts.Statement): void {
         if (tsApi.isImportDeclaration(statement) && tsApi.isStringLiteral(statement.moduleSpecifier)) {
@@ -254,7 +289,7 @@ class FactsReader {
                 statement.moduleSpecifier && tsApi.isStringLiteral(statement.moduleSpecifier)
                     ? statement.moduleSpecifier.text
                     : undefined
-            if (module && isClientModule(module)) this.facts.clientImports.push(this.rangeOfNode(statement))
+            if (module && isClientModule(module) && !statement.isTypeOnly) this.facts.clientImports.push(this.rangeOfNode(statement))
             const clause = statement.exportClause
             if (!clause) {
                 if (module) this.facts.starExports.push(module)
@@ -417,7 +452,8 @@ class FactsReader {
     }
 
     private returnFact(expr: ts.Expression): ReturnFact {
-        return {kind: classifyReturnExpression(expr), text: this.text(expr), ...this.located(expr)}
+        const promise = promiseOf(expr)
+        return {kind: classifyReturnExpression(expr), text: this.text(expr), ...this.located(expr), ...(promise && {promise})}
     }
 
     /** Where a path that falls off the end of the body comes from, most specific first. */
@@ -772,4 +808,53 @@ function breaksOut(node: ts.Node, label?: string): boolean {
     // Unlabelled breaks inside a nested loop or switch belong to it.
     if (nested && label === undefined) return false
     return tsApi.forEachChild(node, (child) => breaksOut(child, label) || undefined) ?? false
+}
+
+/**
+ * Whether an expression is a Promise, as far as syntax shows, and whether of a Response: `fetch(…)`,
+ * `Promise.resolve(new Response(…))`, `new Promise(…)`, and `.then`/`.catch`/`.finally` chains, whose
+ * callbacks decide what they resolve to.
+ */
+function promiseOf(expr: ts.Expression): "response" | "other" | undefined {
+    const e = unwrap(expr)
+    if (tsApi.isNewExpression(e)) return tsApi.isIdentifier(e.expression) && e.expression.text === "Promise" ? "other" : undefined
+    if (!tsApi.isCallExpression(e)) return undefined
+    const callee = unwrap(e.expression)
+    if (tsApi.isIdentifier(callee)) return callee.text === "fetch" ? "response" : undefined
+    if (!tsApi.isPropertyAccessExpression(callee)) return undefined
+    const method = callee.name.text
+    const target = unwrap(callee.expression)
+    const [first, second] = e.arguments
+    if (tsApi.isIdentifier(target) && target.text === "Promise") {
+        if (method !== "resolve") return ["reject", "all", "allSettled", "race", "any"].includes(method) ? "other" : undefined
+        return first && resolvesToResponse(first) ? "response" : "other"
+    }
+    const callbacksRespond = [first, second].every((cb) => cb === undefined || callbackResponds(cb))
+    if (method === "then") return first && callbacksRespond ? "response" : "other"
+    if (method === "catch") return promiseOf(target) === "response" && callbacksRespond ? "response" : promiseOf(target) && "other"
+    if (method === "finally") return promiseOf(target)
+    return undefined
+}
+
+/** A value that a Promise resolving to it makes a Promise of a Response: a Response, or a Promise of one. */
+function resolvesToResponse(expr: ts.Expression): boolean {
+    return classifyReturnExpression(expr) === "response" || promiseOf(expr) === "response"
+}
+
+/** Whether a `.then`/`.catch` callback written in place returns (or throws) a Response on every path. */
+function callbackResponds(cb: ts.Expression): boolean {
+    const fn = unwrap(cb)
+    if (!tsApi.isArrowFunction(fn) && !tsApi.isFunctionExpression(fn)) return false
+    if (!tsApi.isBlock(fn.body)) return resolvesToResponse(fn.body)
+    const last = fn.body.statements[fn.body.statements.length - 1]
+    if (!last || !(tsApi.isReturnStatement(last) || tsApi.isThrowStatement(last))) return false
+    const returns: (ts.Expression | undefined)[] = []
+    const collect = (node: ts.Node): void => {
+        tsApi.forEachChild(node, (child) => {
+            if (tsApi.isReturnStatement(child)) returns.push(child.expression)
+            else if (holdsStatements(child)) collect(child)
+        })
+    }
+    collect(fn.body)
+    return returns.every((r) => r !== undefined && resolvesToResponse(r))
 }

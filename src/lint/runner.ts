@@ -75,8 +75,9 @@ class Context<R> {
 
 /**
  * The wanted files a per-file check judges: handler-named directories, files that matter to
- * handlers (in a handler root, or using the SDK), and the modules that define a handler's default
- * function (a handler may re-export it from anywhere). Other files are never parsed.
+ * handlers (in a handler root, or using the SDK), the modules that define a handler's default
+ * function (a handler may re-export it from anywhere), and the modules the build bundles with the
+ * handlers. Other files are never parsed.
  */
 function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) => boolean): AppFile[] {
     let implementations: Set<string> | undefined
@@ -90,7 +91,7 @@ function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) =
     analysis.types.denied = "the engine's choice of files to check asked for type information"
     try {
         return app.files.filter(
-            (f) => wanted(f) && (f.isDirectory === true || app.isRelevant(f) || implementsHandler(f))
+            (f) => wanted(f) && (f.isDirectory === true || app.isRelevant(f) || implementsHandler(f) || app.bundledModules().has(f))
         )
     } finally {
         analysis.types.denied = undefined

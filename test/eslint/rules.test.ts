@@ -110,10 +110,12 @@ run("async-handler", {
         {code: webhook(), filename: HOOK},
         {code: "export default function handler(req: Request): Promise<Response> {\n    return fetch(req)\n}\n", filename: HOOK},
         {code: event(), filename: ADDED},
+        // The platform awaits what a handler returns: fetch(…) is a Promise of a Response.
+        {code: "export default function handler(req: Request) {\n    return fetch(req)\n}\n", filename: HOOK},
     ],
     invalid: [
         {
-            code: "export default function handler(req: Request) {\n    return fetch(req)\n}\n",
+            code: "export default function handler(req: Request) {\n    return String(req.url)\n}\n",
             filename: HOOK,
             errors: [{messageId: "notAsync", data: {kind: "webhook"}, line: 1}],
         },

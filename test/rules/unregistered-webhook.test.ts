@@ -61,6 +61,24 @@ ruleTester(unregisteredWebhook, {
     ],
     invalid: [
         {
+            name: "registered only from files the build ignores (a misnamed event, one outside the roots)",
+            files: {
+                "src/app/webhooks/a.webhook.ts": webhook(),
+                "src/app/webhooks/b.webhook.ts": webhook(),
+                "src/app/webhooks/c.webhook.ts": webhook(),
+                "src/app/events/connection-added.events.ts": creates('"a"'),
+                "src/connection-added.event.ts": creates('"b"'),
+                // Imported by a handler, a misnamed file is bundled all the same.
+                "src/app/events/register.event.tsx": `${SDK}\nexport const register = () => createWebhookHandler({fileName: "c"})\n`,
+                "src/app/events/connection-added.event.ts":
+                    'import {register} from "./register.event"\n\nexport default async function added() {\n    await register()\n}\n',
+            },
+            errors: [
+                {messageId: "unregistered", file: "src/app/webhooks/a.webhook.ts"},
+                {messageId: "unregistered", file: "src/app/webhooks/b.webhook.ts"},
+            ],
+        },
+        {
             name: "a webhook nobody creates",
             files: {
                 "src/webhooks/a.webhook.ts": webhook("handleA"),
