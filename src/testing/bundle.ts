@@ -50,8 +50,8 @@ const EXTERNALS: Record<string, string> = {"attio/server": "__attioServer", atti
 
 /**
  * The handler files the build picks up, sorted by id; the build's refusal when two files share an id. As the build,
- * it reads only the handler roots (a glob of files, no dot folders), and names the files with attio-lint's rules
- * (layout.ts): loading the whole app model would cost more than the bundle.
+ * it reads only the handler roots (a glob of files, no dot folders, node_modules included: docs/platform.md), and
+ * names the files with attio-lint's rules (layout.ts): loading the whole app model would cost more than the bundle.
  */
 export function findHandlers(root: string): AppHandlers {
     const found: Record<HandlerKind, HandlerFile[]> = {webhook: [], event: []}
@@ -64,7 +64,10 @@ export function findHandlers(root: string): AppHandlers {
                 .slice(dir.length + 1)
                 .split("/")
                 .some((part) => part.startsWith("."))
-            if (!handler?.picked || !handler.root || hidden || !isFile(entry, file)) continue
+            // Files and links: the glob lists a link to a folder or to nothing, which esbuild then bundles (the
+            // folder's index) or fails to resolve, as in the build.
+            const listed = entry.isFile() || entry.isSymbolicLink()
+            if (!handler?.picked || !handler.root || hidden || !listed) continue
             found[handler.kind].push({id: handler.id!, rel, path: file})
         }
     }
@@ -84,24 +87,18 @@ export function findHandlers(root: string): AppHandlers {
     return {webhooks: list("webhook"), events: list("event")}
 }
 
-/** Everything below a folder; nothing when it does not exist (an unreadable one is an error, as in the build). */
+/**
+ * Everything below a folder, not through links to folders (as the glob's `**`); nothing when it does not exist or
+ * is itself a link, which the build does not walk either (an unreadable one is an error, as in the build).
+ */
 function readTree(dir: string): fs.Dirent[] {
     try {
+        if (fs.lstatSync(dir).isSymbolicLink()) return []
         return fs.readdirSync(dir, {recursive: true, withFileTypes: true})
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
         if (code === "ENOENT" || code === "ENOTDIR") return []
         throw error
-    }
-}
-
-/** A file, or a link to one (the build's glob follows links to files). */
-function isFile(entry: fs.Dirent, file: string): boolean {
-    if (!entry.isSymbolicLink()) return entry.isFile()
-    try {
-        return fs.statSync(file).isFile()
-    } catch {
-        return false
     }
 }
 

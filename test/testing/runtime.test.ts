@@ -108,6 +108,24 @@ describe("connection events", () => {
         )
     })
 
+    it("follows links as the build's glob does: to a file yes, through a folder or a linked root no", async () => {
+        const root = app({
+            "lib/g.ts": `export default async function g() {\n    return new Response("linked")\n}\n`,
+            "lib/dir/x.webhook.ts": ok(),
+            "hooks/h.webhook.ts": ok(),
+            "src/app/webhooks/node_modules/c.webhook.ts": ok(),
+        })
+        fs.symlinkSync("../../../lib/g.ts", path.join(root, "src/app/webhooks/g.webhook.ts"))
+        fs.symlinkSync("../../../lib/dir", path.join(root, "src/app/webhooks/linked"))
+        fs.symlinkSync("../hooks", path.join(root, "src/webhooks"))
+        const testApp = await loadApp(root)
+        expect(testApp.files.webhooks.map((f) => f.id)).toEqual(["g", "node_modules/c"])
+        expect(await (await testApp.deliver("g")).text()).toBe("linked")
+        // A dangling link is listed, and the bundle fails on it, as the build's does.
+        fs.symlinkSync("nowhere.ts", path.join(root, "src/app/webhooks/dangling.webhook.ts"))
+        await expect(loadApp(root)).rejects.toThrow(/The app's handlers do not bundle:\n.*Could not resolve/)
+    })
+
     it("refuses a folder that does not exist", async () => {
         const root = app({"src/app/webhooks/a.webhook.ts": ok()})
         const typo = path.join(root, "scr/app")
