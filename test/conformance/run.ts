@@ -1,0 +1,441 @@
+/**
+ * `npm run conformance`: every rule's invalid cases and a set of valid apps, linted with the built attio-lint, then
+ * built with attio@1.0.4's real `attio build` and run under a stub of the platform (./platform.ts). Each finding is
+ * confirmed by what the platform does with its file (./policy.ts), or contradicted. Exits 1 when a finding is
+ * contradicted or a valid app does not build, run and lint without an error. `--docs` rewrites docs/conformance.md.
+ *
+ * Builds are slow (about 8 to 25 s), so the cases of a file-scope rule share an app where their files and handler
+ * ids do not collide; when such an app does not build, the cases whose files the errors name are judged by it and
+ * the others are built again without them, so that no case's build error hides another's behaviour.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import {pathToFileURL} from "node:url"
+
+import type {LintReport, RuleSeverity} from "../../src/index.js"
+import type {Rule} from "../../src/lint/rule.js"
+import {attioNodeModules} from "../support/attio-sdk.js"
+import type {AppFiles, Case} from "./cases/case.js"
+import {INVALID_CASES} from "./cases/index.js"
+import {
+    attioBuild,
+    type BuildResult,
+    discoveredHandler,
+    EVENT_IDS,
+    type RunResult,
+    runServer,
+    writeApp,
+} from "./platform.js"
+import {type Confirmation, POLICIES} from "./policy.js"
+import {validApps} from "./valid-apps.js"
+
+type Lint = (options: {cwd: string; rules?: Record<string, RuleSeverity>; cache?: boolean}) => Promise<LintReport>
+
+interface Finding {
+    ruleId: string
+    severity: 1 | 2
+    file: string
+    line: number
+    message: string
+    /** The case the finding's file came from. */
+    caseName: string
+}
+
+type Verdict = Confirmation | "masked" | "contradicted"
+
+interface Judged extends Finding {
+    verdict: Verdict
+    /** What the platform did with the file. */
+    evidence: string
+}
+
+interface Unit {
+    /** The rule whose invalid cases these are; undefined for a valid app. */
+    rule?: string
+    cases: Case[]
+}
+
+interface ValidOutcome {
+    name: string
+    built: boolean
+    failures: string[]
+    errors: Judged[]
+    warnings: Judged[]
+}
+
+const MAX_CASES_PER_APP = 8
+
+export async function main(repositoryRoot: string, argv: string[]): Promise<number> {
+    const started = performance.now()
+    const nodeModules = await attioNodeModules("1.0.4")
+    const dist = (file: string) => import(pathToFileURL(path.join(repositoryRoot, "dist/src", file)).href)
+    const {lint} = (await dist("index.js")) as {lint: Lint}
+    const {RULES} = (await dist("lint/rules/index.js")) as {RULES: readonly Rule[]}
+    const only = argv.filter((arg) => !arg.startsWith("--"))
+
+    const missing = RULES.filter((rule) => !POLICIES[rule.meta.id] || !INVALID_CASES[rule.meta.id])
+    if (missing.length > 0)
+        throw new Error(`no conformance policy or cases for ${missing.map((r) => r.meta.id).join(", ")}`)
+
+    const queue: Unit[] = []
+    for (const rule of RULES) {
+        if (only.length > 0 && !only.includes(rule.meta.id)) continue
+        queue.push(...pack(rule.meta.id, INVALID_CASES[rule.meta.id], rule.meta.scope === "file"))
+    }
+    const valid = only.length > 0 ? [] : validApps(repositoryRoot)
+    queue.push(...valid.map((app) => ({cases: [app]})))
+
+    const judged: Judged[] = []
+    const validOutcomes: ValidOutcome[] = []
+    const noFindings: string[] = []
+    let builds = 0
+    let buildSeconds = 0
+
+    const work = async (unit: Unit) => {
+        const files = merge(unit.cases)
+        const root = writeApp(files, nodeModules)
+        try {
+            const rules = unit.rule
+                ? Object.fromEntries(
+                      RULES.map((r) => [r.meta.id, r.meta.id === unit.rule ? r.meta.defaultSeverity : "off"] as const)
+                  )
+                : undefined
+            const findings = findingsOf(await lint({cwd: root, rules, cache: false}), root, unit.cases)
+            const build = await attioBuild(root, nodeModules)
+            builds++
+            buildSeconds += build.seconds
+            const run = build.bundle ? await runServer(build.bundle, files) : undefined
+            const label = unit.rule ?? "valid"
+            log(
+                `${label}: ${unit.cases.length} case(s), ${build.ok ? "built" : "build failed"} in ${build.seconds.toFixed(1)} s`
+            )
+
+            if (!unit.rule) {
+                const judgedHere = findings.map((f) => judge(f, files, build, run))
+                validOutcomes.push({
+                    name: unit.cases[0].name,
+                    built: build.ok,
+                    failures: build.ok
+                        ? runFailures(run!)
+                        : build.diagnostics.map((d) => `${d.file ?? "build"}: ${d.text}`),
+                    errors: judgedHere.filter((f) => f.severity === 2),
+                    warnings: judgedHere.filter((f) => f.severity === 1),
+                })
+                return
+            }
+            // A case none of whose files the failed build names is built again without the others
+            const named = new Set(build.diagnostics.flatMap((d) => (d.file ? [d.file] : [])))
+            const blamed = unit.cases.filter((c) => Object.keys(c.files).some((file) => named.has(file)))
+            const rebuild =
+                build.ok || unit.cases.length === 1
+                    ? []
+                    : blamed.length > 0
+                      ? unit.cases.filter((c) => !blamed.includes(c))
+                      : unit.cases
+            if (rebuild.length > 0) {
+                const again =
+                    blamed.length > 0
+                        ? [{rule: unit.rule, cases: rebuild}]
+                        : rebuild.map((c) => ({rule: unit.rule, cases: [c]}))
+                queue.push(...again)
+            }
+            for (const c of unit.cases) {
+                if (rebuild.includes(c)) continue
+                const mine = findings.filter((f) => f.caseName === c.name)
+                if (mine.length === 0) noFindings.push(`${unit.rule}: ${c.name}`)
+                judged.push(...mine.map((f) => judge(f, files, build, run)))
+            }
+        } finally {
+            fs.rmSync(root, {recursive: true, force: true})
+        }
+    }
+    await pool(queue, Math.max(1, Math.min(2, os.availableParallelism())), work)
+
+    const rows = RULES.filter((rule) => only.length === 0 || only.includes(rule.meta.id)).map((rule) =>
+        row(rule.meta.id, judged)
+    )
+    const contradicted = judged.filter((f) => f.verdict === "contradicted")
+    const badValid = validOutcomes.filter(
+        (v) =>
+            !v.built ||
+            v.failures.length > 0 ||
+            v.errors.length > 0 ||
+            v.warnings.some((w) => w.verdict === "contradicted")
+    )
+    const minutes = (performance.now() - started) / 60_000
+    const summary = `${builds} builds (${buildSeconds.toFixed(0)} s of attio build), ${minutes.toFixed(1)} min in all`
+
+    console.log("")
+    console.log(table(rows))
+    console.log("")
+    for (const v of validOutcomes.sort((a, b) => a.name.localeCompare(b.name))) console.log(validLine(v))
+    for (const f of contradicted)
+        console.log(
+            `CONTRADICTED ${f.ruleId} ${f.file}:${f.line} (${f.caseName}): ${f.message}\n    platform: ${f.evidence}`
+        )
+    for (const f of judged.filter((j) => j.verdict === "masked"))
+        console.log(`masked ${f.ruleId} ${f.file}:${f.line} (${f.caseName}): ${f.evidence}`)
+    for (const name of noFindings) console.log(`no finding on the real SDK: ${name}`)
+    console.log(
+        `conformance: ${judged.length} findings, ${contradicted.length} contradicted; ${validOutcomes.length - badValid.length}/${validOutcomes.length} valid apps pass; ${summary}`
+    )
+
+    if (argv.includes("--docs")) {
+        fs.writeFileSync(
+            path.join(repositoryRoot, "docs/conformance.md"),
+            docs(rows, validOutcomes, contradicted, summary)
+        )
+        console.log("conformance: wrote docs/conformance.md")
+    }
+    return contradicted.length > 0 || badValid.length > 0 ? 1 : 0
+}
+
+/** Cases that may share one app: the same file-scope rule, no shared path, no handler id twice (in any letter case). */
+function pack(rule: string, cases: Case[], shareable: boolean): Unit[] {
+    const units: Unit[] = []
+    // A case with files outside src/ (its own tsconfig, a stray handler) is built alone
+    const alone = (c: Case) => !shareable || Object.keys(c.files).some((file) => !file.startsWith("src/"))
+    const taken = (unit: Unit) => new Set(unit.cases.flatMap((other) => Object.keys(other.files).flatMap(keys)))
+    for (const c of cases) {
+        const unit = alone(c)
+            ? undefined
+            : units.find(
+                  (u) =>
+                      u.cases.length < MAX_CASES_PER_APP &&
+                      !alone(u.cases[0]) &&
+                      Object.keys(c.files)
+                          .flatMap(keys)
+                          .every((key) => !taken(u).has(key))
+              )
+        if (unit) unit.cases.push(c)
+        else units.push({rule, cases: [c]})
+    }
+    return units
+}
+
+/** What two cases must not both have: the same path, or handler ids the build (or a checkout) would take as one. */
+function keys(file: string): string[] {
+    const handler = discoveredHandler(file)
+    return [`path:${file.toLowerCase()}`, ...(handler ? [`${handler.kind}:${handler.id.toLowerCase()}`] : [])]
+}
+
+function merge(cases: Case[]): AppFiles {
+    return Object.assign({}, ...cases.map((c) => c.files)) as AppFiles
+}
+
+function findingsOf(report: LintReport, root: string, cases: Case[]): Finding[] {
+    return report.results.flatMap((result) => {
+        const file = path.relative(root, result.filePath).split(path.sep).join("/")
+        const caseName = cases.find((c) => file in c.files)?.name ?? cases[0].name
+        return result.messages.map((m) => ({
+            ruleId: m.ruleId,
+            severity: m.severity,
+            file,
+            line: m.line,
+            message: m.message,
+            caseName,
+        }))
+    })
+}
+
+/** What the platform did with the finding's file, and which of that its rule accepts. */
+function judge(finding: Finding, files: AppFiles, build: BuildResult, run: RunResult | undefined): Judged {
+    const seen = new Map<Confirmation, string>()
+    const diagnostic = build.diagnostics.find((d) => d.file === finding.file)
+    if (diagnostic) seen.set("build", `attio build: ${diagnostic.text}`)
+    if (run) {
+        const failure = run.dispatches.find(
+            (d) => d.failed && (d.file === finding.file || d.stackFiles.includes(finding.file))
+        )
+        if (run.loadError) seen.set("runtime", `the bundle threw while loading: ${run.loadError}`)
+        else if (failure)
+            seen.set(
+                "runtime",
+                `${failure.kind} ${failure.id}${failure.request ? ` (${failure.request})` : ""}: ${failure.detail}`
+            )
+        const ignored = ignoredBy(finding.file, run)
+        if (ignored) seen.set("ignored", ignored)
+        seen.set("contract", `built and ran: ${ranLine(finding.file, run, files)}`)
+    }
+    const policy = POLICIES[finding.ruleId]
+    const verdict = policy.accepts.find((kind) => seen.has(kind))
+    if (verdict) return {...finding, verdict, evidence: seen.get(verdict)!}
+    if (!build.ok) {
+        const why = diagnostic
+            ? `attio build: ${diagnostic.text}`
+            : `the build failed elsewhere: ${build.diagnostics.map((d) => `${d.file ?? ""} ${d.text}`).join("; ")}`
+        return {...finding, verdict: "masked", evidence: why}
+    }
+    return {...finding, verdict: "contradicted", evidence: [...seen.values()].join("; ")}
+}
+
+/** Why the platform never runs the file as a handler, if it does not. */
+function ignoredBy(file: string, run: RunResult): string | undefined {
+    const handler = discoveredHandler(file)
+    if (!run.bundledFiles.includes(file))
+        return "not in the bundle: the build did not discover it and nothing imports it"
+    if (handler?.kind === "event" && !(EVENT_IDS as readonly string[]).includes(handler.id))
+        return `bundled as event "${handler.id}", which the platform never calls`
+    if (handler?.kind === "webhook" && !run.registered.includes(handler.id))
+        return `no createWebhookHandler created "${handler.id}": it has no URL`
+    return undefined
+}
+
+function ranLine(file: string, run: RunResult, files: AppFiles): string {
+    const mine = run.dispatches.filter((d) => d.file === file)
+    if (mine.length > 0)
+        return mine.map((d) => `${d.kind} ${d.id}${d.request ? ` (${d.request})` : ""}: ${d.detail}`).join(", ")
+    return file in files ? "no dispatch failed" : "not an app file"
+}
+
+function runFailures(run: RunResult): string[] {
+    if (run.loadError) return [`the bundle threw while loading: ${run.loadError}`]
+    return run.dispatches
+        .filter((d) => d.failed)
+        .map((d) => `${d.kind} ${d.id}${d.request ? ` (${d.request})` : ""}: ${d.detail}`)
+}
+
+interface Row {
+    rule: string
+    findings: number
+    build: number
+    runtime: number
+    ignored: number
+    contract: number
+    masked: number
+    contradicted: number
+}
+
+function row(rule: string, judged: Judged[]): Row {
+    const mine = judged.filter((f) => f.ruleId === rule)
+    const count = (verdict: Verdict) => mine.filter((f) => f.verdict === verdict).length
+    return {
+        rule,
+        findings: mine.length,
+        build: count("build"),
+        runtime: count("runtime"),
+        ignored: count("ignored"),
+        contract: count("contract"),
+        masked: count("masked"),
+        contradicted: count("contradicted"),
+    }
+}
+
+const COLUMNS: [keyof Row, string][] = [
+    ["rule", "rule"],
+    ["findings", "findings"],
+    ["build", "build"],
+    ["runtime", "run time"],
+    ["ignored", "ignored"],
+    ["contract", "contract"],
+    ["masked", "masked"],
+    ["contradicted", "contradicted"],
+]
+
+function table(rows: Row[]): string {
+    const cells = [COLUMNS.map(([, title]) => title), ...rows.map((r) => COLUMNS.map(([key]) => String(r[key])))]
+    const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)))
+    return cells
+        .map((line) => line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "))
+        .join("\n")
+}
+
+function validLine(v: ValidOutcome): string {
+    const problems = [
+        ...(v.built ? [] : ["does not build"]),
+        ...v.failures,
+        ...v.errors.map((e) => `lint error ${e.ruleId} ${e.file}:${e.line}: ${e.message}`),
+        ...v.warnings
+            .filter((w) => w.verdict === "contradicted")
+            .map((w) => `contradicted warning ${w.ruleId} ${w.file}:${w.line}: ${w.message}`),
+    ]
+    const warnings =
+        v.warnings.length > 0
+            ? ` (${v.warnings.length} warning(s): ${v.warnings.map((w) => `${w.ruleId} ${w.verdict}`).join(", ")})`
+            : ""
+    return problems.length === 0
+        ? `valid ok: ${v.name}${warnings}`
+        : `VALID FAILS: ${v.name}\n    ${problems.join("\n    ")}`
+}
+
+function docs(rows: Row[], valid: ValidOutcome[], contradicted: Judged[], summary: string): string {
+    const markdownRow = (cells: string[]) => `| ${cells.join(" | ")} |`
+    const lines = [
+        "# Platform conformance",
+        "",
+        "`npm run conformance` lints every rule's invalid cases (test/conformance/cases/) and a set of valid apps",
+        "(test/conformance/valid-apps.ts) with the built attio-lint, builds each app with attio@1.0.4's real `attio build`,",
+        "runs the built `dist/server.js` under a stub of the platform (connection-added, a request to every webhook handler,",
+        "connection-removed) and asks, for each finding, what the platform did with its file. It fails when a finding is",
+        "contradicted (the platform builds and runs the code and the rule's reason is not among what it showed) or when a",
+        "valid app does not build, run and lint without an error. `npm run conformance -- --docs` rewrites this file.",
+        "",
+        "A finding is confirmed by the first of its rule's accepted kinds the platform shows for its file: **build** (attio",
+        "build fails with an error in the file), **run time** (a dispatch fails in the handler or with the file on the",
+        "stack), **ignored** (the file is not bundled, or bundled under an id the platform never calls), **contract**",
+        "(built and ran; the documented contract is the reason). **masked**: the app did not build for another reason, so",
+        "nothing could be observed.",
+        "",
+        markdownRow([...COLUMNS.map(([, title]) => title), "accepted", "why it is a problem"]),
+        markdownRow([...COLUMNS.map((_, i) => (i === 0 ? "---" : "---:")), "---", "---"]),
+        ...rows.map((r) =>
+            markdownRow([
+                `\`${r.rule}\``,
+                ...COLUMNS.slice(1).map(([key]) => String(r[key])),
+                POLICIES[r.rule].accepts.join(", "),
+                POLICIES[r.rule].reason,
+            ])
+        ),
+        "",
+        "## Valid apps",
+        "",
+        markdownRow(["app", "builds", "run-time failures", "lint errors", "warnings"]),
+        markdownRow(["---", "---", "---:", "---:", "---"]),
+        ...valid
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((v) =>
+                markdownRow([
+                    v.name,
+                    v.built ? "yes" : "no",
+                    String(v.failures.length),
+                    String(v.errors.length),
+                    v.warnings.map((w) => `${w.ruleId} (${w.verdict})`).join(", ") || "none",
+                ])
+            ),
+        "",
+        "## Contradictions",
+        "",
+        ...(contradicted.length === 0
+            ? ["None."]
+            : contradicted.map(
+                  (f) => `- \`${f.ruleId}\` ${f.file}:${f.line} (${f.caseName}): ${f.message} Platform: ${f.evidence}`
+              )),
+        "",
+        `Last run: ${summary}.`,
+        "",
+    ]
+    return lines.join("\n")
+}
+
+/** Runs `work` on the queue's items, `size` at a time; work may add to the queue (rebuilds). */
+function pool<T>(queue: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+    let active = 0
+    return new Promise((resolve, reject) => {
+        const next = () => {
+            if (queue.length === 0 && active === 0) return resolve()
+            while (active < size && queue.length > 0) {
+                active++
+                work(queue.shift()!).then(() => {
+                    active--
+                    next()
+                }, reject)
+            }
+        }
+        next()
+    })
+}
+
+function log(line: string): void {
+    console.error(`conformance: ${line}`)
+}
