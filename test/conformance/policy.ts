@@ -64,8 +64,8 @@ export const POLICIES: Record<string, RulePolicy> = {
         reason: "a fileName that is not statically known cannot be checked against the handler ids (warning); it fails at run time when it names no handler",
     },
     "unregistered-webhook": {
-        accepts: ["ignored", "contract"],
-        reason: "a webhook handler that no createWebhookHandler call creates has no URL: it is never called (warning)",
+        accepts: ["ignored"],
+        reason: "a webhook handler that no createWebhookHandler call creates has no URL: it is never called (warning; a handler the stub saw created contradicts it)",
     },
     "missing-cleanup": {
         accepts: ["contract"],

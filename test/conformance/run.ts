@@ -2,7 +2,8 @@
  * `npm run conformance`: every rule's invalid cases and a set of valid apps, linted with the built attio-lint, then
  * built with attio@1.0.4's real `attio build` and run under a stub of the platform (./platform.ts). Each finding is
  * confirmed by what the platform does with its file (./policy.ts), or contradicted. Exits 1 when a finding is
- * contradicted or a valid app does not build, run and lint without an error. `--docs` rewrites docs/conformance.md.
+ * contradicted or a valid app does not build, run and lint without an error. `--docs` rewrites docs/conformance.md;
+ * rule ids (and `valid`, for the valid apps) as arguments run only those.
  *
  * Builds are slow (about 8 to 25 s), so the cases of a file-scope rule share an app where their files and handler
  * ids do not collide; when such an app does not build, the cases whose files the errors name are judged by it and
@@ -83,7 +84,7 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
         if (only.length > 0 && !only.includes(rule.meta.id)) continue
         queue.push(...pack(rule.meta.id, INVALID_CASES[rule.meta.id], rule.meta.scope === "file"))
     }
-    const valid = only.length > 0 ? [] : validApps(repositoryRoot)
+    const valid = only.length === 0 || only.includes("valid") ? validApps(repositoryRoot) : []
     queue.push(...valid.map((app) => ({cases: [app]})))
 
     const judged: Judged[] = []

@@ -85,7 +85,7 @@ const PLATFORM_ACCEPTS: AppFiles = {
     "src/webhooks/inferred.webhook.ts": `export default function inferred(req: Request) {\n    return Promise.resolve(new Response(req.method))\n}\n`,
     "src/webhooks/then.webhook.ts": `export default function chained(req: Request): Promise<Response> {\n    return req\n        .text()\n        .then((text) => new Response(text))\n        .catch(() => new Response(null, {status: 400}))\n}\n`,
     "src/webhooks/client-types.webhook.ts": `import type {ObjectSlug} from "attio/client"\n\nconst OBJECT: ObjectSlug = "people"\n\nexport default async function clientTypes(req: Request): Promise<Response> {\n    return Response.json({object: OBJECT, method: req.method})\n}\n`,
-    "src/webhooks/inline-type.webhook.ts": `import {type AttioRecord} from "attio/client"\n\nexport default async function inlineType(req: Request): Promise<Response> {\n    const record: Pick<AttioRecord, "id"> | null = null\n    return Response.json({record, method: req.method})\n}\n`,
+    "src/webhooks/inline-type.webhook.ts": `import {type AttioRecord} from "attio/client"\n\nexport default async function inlineType(req: Request): Promise<Response> {\n    const record: AttioRecord | null = null\n    return Response.json({record, method: req.method})\n}\n`,
     "src/events/connection-added.event.ts": `import {type Connection, createWebhookHandler} from "attio/server"
 
 const HOOKS = ["arrow", "promise", "inferred", "then", "client-types", "inline-type"] as const
