@@ -1,4 +1,4 @@
-/** The invalid cases of test/rules/unregistered-webhook.test.ts (copied: the rule tests build their apps in code). */
+/** The invalid cases of test/rules/unregistered-webhook.test.ts (copied by copy-cases.js: the rule tests build their apps in code). */
 import type {Case} from "./case.js"
 
 const cases: Case[] = [
