@@ -3,12 +3,14 @@
  * built with attio@1.0.4's real `attio build` and run under a stub of the platform (./platform.ts). Each finding is
  * confirmed by what the platform does with its file (./policy.ts), or contradicted. Exits 1 when a finding is
  * contradicted or a valid app does not build, run and lint without an error. `--docs` rewrites docs/conformance.md;
- * rule ids (and `valid`, for the valid apps) as arguments run only those.
+ * rule ids (and `valid`, for the valid apps) as arguments run only those. A build's result is kept in the temp folder
+ * by the app's content (a build is deterministic), so a second run only lints and runs; `--no-cache` builds again.
  *
  * Builds are slow (about 8 to 25 s), so the cases of a file-scope rule share an app where their files and handler
  * ids do not collide; when such an app does not build, the cases whose files the errors name are judged by it and
  * the others are built again without them, so that no case's build error hides another's behaviour.
  */
+import {createHash} from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -90,22 +92,28 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
     const judged: Judged[] = []
     const validOutcomes: ValidOutcome[] = []
     const noFindings: string[] = []
+    /** Platform failures on files no rule reported: possible misses, for a person to judge (most are generic type errors). */
+    const unexplained: string[] = []
     let builds = 0
     let buildSeconds = 0
+    let reused = 0
+    const useCache = !argv.includes("--no-cache")
 
     const work = async (unit: Unit) => {
         const files = merge(unit.cases)
         const root = writeApp(files, nodeModules)
         try {
-            const rules = unit.rule
-                ? Object.fromEntries(
-                      RULES.map((r) => [r.meta.id, r.meta.id === unit.rule ? r.meta.defaultSeverity : "off"] as const)
-                  )
-                : undefined
-            const findings = findingsOf(await lint({cwd: root, rules, cache: false}), root, unit.cases)
-            const build = await attioBuild(root, nodeModules)
-            builds++
-            buildSeconds += build.seconds
+            // Every rule at its default severity: the unit's rule is judged, and all rules together explain failures
+            const all = findingsOf(await lint({cwd: root, cache: false}), root, unit.cases)
+            const findings = unit.rule ? all.filter((f) => f.ruleId === unit.rule) : all
+            const cached = useCache ? readCache(files) : undefined
+            const build = cached ?? (await attioBuild(root, nodeModules))
+            if (cached) reused++
+            else {
+                builds++
+                buildSeconds += build.seconds
+                if (useCache) writeCache(files, build)
+            }
             const run = build.bundle ? await runServer(build.bundle, files) : undefined
             const label = unit.rule ?? "valid"
             log(
@@ -123,6 +131,9 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
                     errors: judgedHere.filter((f) => f.severity === 2),
                     warnings: judgedHere.filter((f) => f.severity === 1),
                 })
+                unexplained.push(
+                    ...unexplainedFailures(all, files, build, run).map((line) => `${unit.cases[0].name}: ${line}`)
+                )
                 return
             }
             // A case none of whose files the failed build names is built again without the others
@@ -146,6 +157,9 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
                 const mine = findings.filter((f) => f.caseName === c.name)
                 if (mine.length === 0) noFindings.push(`${unit.rule}: ${c.name}`)
                 judged.push(...mine.map((f) => judge(f, files, build, run)))
+                unexplained.push(
+                    ...unexplainedFailures(all, c.files, build, run).map((line) => `${unit.rule}: ${c.name}: ${line}`)
+                )
             }
         } finally {
             fs.rmSync(root, {recursive: true, force: true})
@@ -165,7 +179,7 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
             v.warnings.some((w) => w.verdict === "contradicted")
     )
     const minutes = (performance.now() - started) / 60_000
-    const summary = `${builds} builds (${buildSeconds.toFixed(0)} s of attio build), ${minutes.toFixed(1)} min in all`
+    const summary = `${builds} builds (${buildSeconds.toFixed(0)} s of attio build) and ${reused} reused, ${minutes.toFixed(1)} min in all`
 
     console.log("")
     console.log(table(rows))
@@ -178,6 +192,7 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
     for (const f of judged.filter((j) => j.verdict === "masked"))
         console.log(`masked ${f.ruleId} ${f.file}:${f.line} (${f.caseName}): ${f.evidence}`)
     for (const name of noFindings) console.log(`no finding on the real SDK: ${name}`)
+    for (const line of unexplained) console.log(`unexplained ${line}`)
     console.log(
         `conformance: ${judged.length} findings, ${contradicted.length} contradicted; ${validOutcomes.length - badValid.length}/${validOutcomes.length} valid apps pass; ${summary}`
     )
@@ -185,11 +200,39 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
     if (argv.includes("--docs")) {
         fs.writeFileSync(
             path.join(repositoryRoot, "docs/conformance.md"),
-            docs(rows, validOutcomes, contradicted, summary)
+            docs(rows, validOutcomes, contradicted, unexplained, summary)
         )
         console.log("conformance: wrote docs/conformance.md")
     }
     return contradicted.length > 0 || badValid.length > 0 ? 1 : 0
+}
+
+const CACHE = path.join(os.tmpdir(), "generator-attio-app-conformance", "attio-1.0.4")
+/** Bump when writeApp or the build's reading changes what a build of the same files gives. */
+const CACHE_VERSION = "1"
+
+function cacheFile(files: AppFiles): string {
+    const entries = Object.entries(files).sort(([a], [b]) => a.localeCompare(b))
+    const key = createHash("sha256")
+        .update(JSON.stringify([CACHE_VERSION, entries]))
+        .digest("hex")
+    return path.join(CACHE, `${key}.json`)
+}
+
+function readCache(files: AppFiles): BuildResult | undefined {
+    try {
+        return JSON.parse(fs.readFileSync(cacheFile(files), "utf8")) as BuildResult
+    } catch {
+        return undefined
+    }
+}
+
+function writeCache(files: AppFiles, build: BuildResult): void {
+    fs.mkdirSync(CACHE, {recursive: true})
+    const file = cacheFile(files)
+    // Written whole and renamed, so that a reader never sees half a file
+    fs.writeFileSync(`${file}.${process.pid}`, JSON.stringify(build))
+    fs.renameSync(`${file}.${process.pid}`, file)
 }
 
 /** Cases that may share one app: the same file-scope rule, no shared path, no handler id twice (in any letter case). */
@@ -269,6 +312,33 @@ function judge(finding: Finding, files: AppFiles, build: BuildResult, run: RunRe
         return {...finding, verdict: "masked", evidence: why}
     }
     return {...finding, verdict: "contradicted", evidence: [...seen.values()].join("; ")}
+}
+
+/** What the platform did wrong with files on which no rule reported anything. */
+function unexplainedFailures(
+    findings: Finding[],
+    files: AppFiles,
+    build: BuildResult,
+    run: RunResult | undefined
+): string[] {
+    const reported = new Set(findings.map((f) => f.file))
+    const lines = new Set<string>()
+    for (const d of build.diagnostics) {
+        if (d.file && d.file in files && !reported.has(d.file)) lines.add(`build: ${d.file}: ${d.text}`)
+    }
+    if (!run) return [...lines]
+    for (const d of run.dispatches) {
+        if (d.failed && d.file in files && ![d.file, ...d.stackFiles].some((file) => reported.has(file))) {
+            lines.add(`run time: ${d.kind} ${d.id}: ${d.detail}`)
+        }
+    }
+    for (const file of Object.keys(files)) {
+        // Files named like handlers, except the tests real apps keep beside them
+        if (!/\.(webhook|event)s?\.[a-z]+$/.test(file) || reported.has(file)) continue
+        const ignored = ignoredBy(file, run)
+        if (ignored) lines.add(`ignored: ${file}: ${ignored}`)
+    }
+    return [...lines]
 }
 
 /** Why the platform never runs the file as a handler, if it does not. */
@@ -360,7 +430,13 @@ function validLine(v: ValidOutcome): string {
         : `VALID FAILS: ${v.name}\n    ${problems.join("\n    ")}`
 }
 
-function docs(rows: Row[], valid: ValidOutcome[], contradicted: Judged[], summary: string): string {
+function docs(
+    rows: Row[],
+    valid: ValidOutcome[],
+    contradicted: Judged[],
+    unexplained: string[],
+    summary: string
+): string {
     const markdownRow = (cells: string[]) => `| ${cells.join(" | ")} |`
     const lines = [
         "# Platform conformance",
@@ -412,6 +488,14 @@ function docs(rows: Row[], valid: ValidOutcome[], contradicted: Judged[], summar
             : contradicted.map(
                   (f) => `- \`${f.ruleId}\` ${f.file}:${f.line} (${f.caseName}): ${f.message} Platform: ${f.evidence}`
               )),
+        "",
+        "## Platform failures no rule reported",
+        "",
+        "Build errors, failed dispatches and handler-like files the platform never runs, on files without any finding",
+        "(all rules at their default severity). Most are type errors that are tsc's business, not attio-lint's; the",
+        "others are misses.",
+        "",
+        ...(unexplained.length === 0 ? ["None."] : unexplained.map((line) => `- ${line}`)),
         "",
         `Last run: ${summary}.`,
         "",
