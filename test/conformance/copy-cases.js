@@ -16,7 +16,10 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, "../..")
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "attio-conformance-cases-"))
 const recorder = path.join(scratch, "recorder.js")
-fs.writeFileSync(recorder, "export function ruleTester(rule, cases) {\n    globalThis.recorded = {id: rule.meta.id, cases}\n}\n")
+fs.writeFileSync(
+    recorder,
+    "export function ruleTester(rule, cases) {\n    globalThis.recorded = {id: rule.meta.id, cases}\n}\n"
+)
 
 try {
     const config = await prettier.resolveConfig(path.join(here, "run.ts"))
@@ -50,7 +53,10 @@ const cases: Case[] = ${JSON.stringify(data, null, 4)}
 
 export default cases
 `
-        fs.writeFileSync(path.join(here, "cases", `${id}.ts`), await prettier.format(text, {...config, parser: "typescript"}))
+        fs.writeFileSync(
+            path.join(here, "cases", `${id}.ts`),
+            await prettier.format(text, {...config, parser: "typescript"})
+        )
         console.log(`${id}: ${data.length} invalid cases`)
     }
 } finally {

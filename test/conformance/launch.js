@@ -26,6 +26,7 @@ try {
         logLevel: "error",
     })
     const {main} = await import(pathToFileURL(outfile).href)
+    process.once("exit", () => fs.rmSync(scratch, {recursive: true, force: true}))
     code = await main(path.resolve(here, "../.."), process.argv.slice(2))
 } finally {
     fs.rmSync(scratch, {recursive: true, force: true})

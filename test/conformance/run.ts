@@ -99,9 +99,18 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
     let reused = 0
     const useCache = !argv.includes("--no-cache")
 
+    // An interrupted run leaves no app folders behind
+    const live = new Set<string>()
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => {
+            for (const root of live) fs.rmSync(root, {recursive: true, force: true})
+            process.exit(130)
+        })
+    }
     const work = async (unit: Unit) => {
         const files = merge(unit.cases)
         const root = writeApp(files, nodeModules)
+        live.add(root)
         try {
             // Every rule at its default severity: the unit's rule is judged, and all rules together explain failures
             const all = findingsOf(await lint({cwd: root, cache: false}), root, unit.cases)
@@ -163,6 +172,7 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
             }
         } finally {
             fs.rmSync(root, {recursive: true, force: true})
+            live.delete(root)
         }
     }
     await pool(queue, Math.max(1, Math.min(2, os.availableParallelism())), work)
