@@ -66,6 +66,25 @@ describe("runServer dispatches as the platform does", async () => {
     })
 })
 
+describe("runServer finds where a re-exported default is defined", async () => {
+    const reexports = fs.readFileSync(path.join(import.meta.dirname, "conformance/fixtures/reexport-server.js"), "utf8")
+    // a: export {default} from; b: export {handle as default} from (an arrow); c: its own default calling a helper
+    const files = Object.fromEntries(
+        ["a", "b", "c"].flatMap((id) => [`src/app/webhooks/${id}.webhook.ts`, `src/impl/${id}.ts`]).map((f) => [f, ""])
+    )
+    const run = await runServer(reexports, files)
+    const dispatch = (id: string) => run.dispatches.find((d) => d.id === id && d.request === "GET")
+
+    it.each([
+        ["a", "src/impl/a.ts"],
+        ["b", "src/impl/b.ts"],
+        ["c", undefined],
+    ])("%s", (id, defaultFile) => {
+        expect(dispatch(id)).toMatchObject({failed: false, file: `src/app/webhooks/${id}.webhook.ts`})
+        expect(dispatch(id)?.defaultFile).toBe(defaultFile)
+    })
+})
+
 describe("parseDiagnostics reads attio build's report", () => {
     const root = "/tmp/app"
 

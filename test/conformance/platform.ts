@@ -149,6 +149,8 @@ export interface Dispatch {
     detail: string
     /** App files whose code was on the failing call's stack. */
     stackFiles: string[]
+    /** Where the default export's function is defined, when the handler re-exports it from another module. */
+    defaultFile?: string
 }
 
 export interface RunResult {
@@ -195,9 +197,15 @@ function requests(): {label: string; request: Request}[] {
  * app rarely registers its own), then connection-removed. Event files with other ids are never called.
  */
 export async function runServer(bundle: string, files: AppFiles): Promise<RunResult> {
-    const webhookIds = idsIn(bundle, "webhookModules")
-    const eventIds = idsIn(bundle, "eventModules")
+    const webhookEntries = entriesIn(bundle, "webhookModules")
+    const eventEntries = entriesIn(bundle, "eventModules")
+    const webhookIds = [...webhookEntries.keys()]
+    const eventIds = [...eventEntries.keys()]
     const modules = moduleLines(bundle)
+    const defaultFile = (file: string, exports: string | undefined) => {
+        const defined = exports ? defaultDefinedIn(bundle, exports, modules) : undefined
+        return defined && defined !== file ? {defaultFile: defined} : {}
+    }
     const handlerFiles = new Map<string, string>()
     for (const file of Object.keys(files)) {
         const handler = discoveredHandler(file)
@@ -212,6 +220,10 @@ export async function runServer(bundle: string, files: AppFiles): Promise<RunRes
     }
     const sdk = {
         ATTIO_API_TOKEN: "attio-api-token",
+        // Deprecated and declared `never` since attio 1.0, but apps pinned to older SDKs still call it
+        async attioFetch() {
+            return {data: {}}
+        },
         async createWebhookHandler({fileName}: {fileName: string}) {
             // The platform knows the bundle's handler ids: any other fileName is a handler it cannot create
             if (!webhookIds.includes(fileName))
@@ -275,6 +287,7 @@ export async function runServer(bundle: string, files: AppFiles): Promise<RunRes
             failed: !outcome.ok,
             detail: outcome.ok ? "returned" : describe(outcome.error),
             stackFiles: outcome.ok ? [] : stackFiles(outcome.error),
+            ...defaultFile(file, eventEntries.get(id)),
         })
     }
     await dispatchEvent("connection-added")
@@ -296,6 +309,7 @@ export async function runServer(bundle: string, files: AppFiles): Promise<RunRes
                       ? `answered ${(outcome.value as Response).status}`
                       : `returned ${typeName(outcome.value)} instead of a Response: the platform answers 500`,
                 stackFiles: outcome.ok ? [] : stackFiles(outcome.error),
+                ...defaultFile(file, webhookEntries.get(id)),
             })
         }
     }
@@ -336,11 +350,36 @@ const WEB_GLOBALS = [
     "queueMicrotask",
 ]
 
-/** Ids the bundle registers in one of its handler maps: `webhookModules.set("crm/deal", () => …)`. */
-function idsIn(bundle: string, map: "webhookModules" | "eventModules"): string[] {
-    return [...bundle.matchAll(new RegExp(`^${map}\\.set\\(("(?:[^"\\\\]|\\\\.)*")`, "gm"))].map(
-        (m) => JSON.parse(m[1]) as string
+/**
+ * The bundle's handler map: id to the module's exports object, from
+ * `webhookModules.set("crm/deal", () => Promise.resolve().then(() => (init_deal_webhook(), deal_webhook_exports)))`.
+ */
+function entriesIn(bundle: string, map: "webhookModules" | "eventModules"): Map<string, string | undefined> {
+    const entries = new Map<string, string | undefined>()
+    for (const line of bundle.matchAll(new RegExp(`^${map}\\.set\\(("(?:[^"\\\\]|\\\\.)*")(.*)$`, "gm"))) {
+        entries.set(JSON.parse(line[1]) as string, /, ([\w$]+)\)\)\);?$/.exec(line[2])?.[1])
+    }
+    return entries
+}
+
+/**
+ * The file whose code defines a module's default export: esbuild writes `__export(x_exports, {default: () => name})`
+ * and hoists `function name(` or `var name` to the top of the module that defines it.
+ */
+function defaultDefinedIn(
+    bundle: string,
+    exports: string,
+    modules: {line: number; file?: string}[]
+): string | undefined {
+    const block = new RegExp(`__export\\(${exports.replace(/\$/g, "\\$")}, \\{([^}]*)\\}\\)`).exec(bundle)
+    const name = block && /\bdefault: \(\) => ([\w$]+)/.exec(block[1])?.[1]
+    if (!name) return undefined
+    const escaped = name.replace(/\$/g, "\\$")
+    const definition = new RegExp(
+        `^(?:(?:async\\s+)?function\\*?\\s+${escaped}\\s*\\(|var\\s+(?:[\\w$]+,\\s*)*${escaped}\\b)`
     )
+    const index = bundle.split("\n").findIndex((text) => definition.test(text))
+    return index < 0 ? undefined : modules.filter((m) => m.line <= index + 1).at(-1)?.file
 }
 
 /**

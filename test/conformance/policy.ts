@@ -9,10 +9,17 @@
  * - contract: the platform builds and runs it, but the documented handler contract says otherwise.
  * A finding whose rule does not accept what the platform showed is contradicted.
  */
+import type {RunResult} from "./platform.js"
+
 export type Confirmation = "build" | "runtime" | "ignored" | "contract"
 
 export interface RulePolicy {
     accepts: Confirmation[]
+    /**
+     * For a rule whose findings the contract confirms only when the bundle bears them out: the evidence, or undefined
+     * when the platform contradicts the finding. Without it, a finding on code that built and ran is the contract's.
+     */
+    contractEvidence?: (message: string, run: RunResult) => string | undefined
     /** Why the rule's findings are problems: the platform behaviour behind it. */
     reason: string
 }
@@ -56,8 +63,13 @@ export const POLICIES: Record<string, RulePolicy> = {
         reason: "documented contract `({connection}: {connection: Connection})`: the platform passes one object with a connection",
     },
     "webhook-filename": {
-        accepts: ["build", "runtime"],
-        reason: "createWebhookHandler with a fileName that names no bundled handler fails when connection-added runs, so the connection is not saved",
+        accepts: ["build", "runtime", "contract"],
+        reason: "createWebhookHandler with a fileName that names no bundled handler fails when connection-added runs, so the connection is not saved (contract: the bundle has no such handler, on a path the stub did not take)",
+        contractEvidence(message, run) {
+            const fileName = /fileName "([^"]*)"/.exec(message)?.[1]
+            if (fileName === undefined || run.webhookIds.includes(fileName)) return undefined
+            return `the bundle has no webhook handler "${fileName}": createWebhookHandler fails wherever this call runs`
+        },
     },
     "dynamic-filename": {
         accepts: ["runtime", "contract"],

@@ -25,6 +25,7 @@ import {
     attioBuild,
     type BuildResult,
     discoveredHandler,
+    type Dispatch,
     EVENT_IDS,
     type RunResult,
     runServer,
@@ -299,9 +300,7 @@ function judge(finding: Finding, files: AppFiles, build: BuildResult, run: RunRe
     const diagnostic = build.diagnostics.find((d) => d.file === finding.file)
     if (diagnostic) seen.set("build", `attio build: ${diagnostic.text}`)
     if (run) {
-        const failure = run.dispatches.find(
-            (d) => d.failed && (d.file === finding.file || d.stackFiles.includes(finding.file))
-        )
+        const failure = run.dispatches.find((d) => d.failed && filesOf(d).includes(finding.file))
         if (run.loadError) seen.set("runtime", `the bundle threw while loading: ${run.loadError}`)
         else if (failure)
             seen.set(
@@ -310,7 +309,11 @@ function judge(finding: Finding, files: AppFiles, build: BuildResult, run: RunRe
             )
         const ignored = ignoredBy(finding.file, run)
         if (ignored) seen.set("ignored", ignored)
-        seen.set("contract", `built and ran: ${ranLine(finding.file, run, files)}`)
+        const contract = POLICIES[finding.ruleId].contractEvidence
+        const evidence = contract
+            ? contract(finding.message, run)
+            : `built and ran: ${ranLine(finding.file, run, files)}`
+        if (evidence) seen.set("contract", evidence)
     }
     const policy = POLICIES[finding.ruleId]
     const verdict = policy.accepts.find((kind) => seen.has(kind))
@@ -322,6 +325,11 @@ function judge(finding: Finding, files: AppFiles, build: BuildResult, run: RunRe
         return {...finding, verdict: "masked", evidence: why}
     }
     return {...finding, verdict: "contradicted", evidence: [...seen.values()].join("; ")}
+}
+
+/** The files a dispatch ran: the handler, where its default is defined, and those on a failure's stack. */
+function filesOf(dispatch: Dispatch): string[] {
+    return [dispatch.file, ...(dispatch.defaultFile ? [dispatch.defaultFile] : []), ...dispatch.stackFiles]
 }
 
 /** What the platform did wrong with files on which no rule reported anything. */
@@ -338,15 +346,19 @@ function unexplainedFailures(
     }
     if (!run) return [...lines]
     for (const d of run.dispatches) {
-        if (d.failed && d.file in files && ![d.file, ...d.stackFiles].some((file) => reported.has(file))) {
+        if (d.failed && d.file in files && !filesOf(d).some((file) => reported.has(file))) {
             lines.add(`run time: ${d.kind} ${d.id}: ${d.detail}`)
         }
     }
+    // When connection-added failed, the handlers it would have created after the failure say nothing
+    const registrationFailed = run.dispatches.some((d) => d.id === "connection-added" && d.failed)
     for (const file of Object.keys(files)) {
         // Files named like handlers, except the tests real apps keep beside them
         if (!/\.(webhook|event)s?\.[a-z]+$/.test(file) || reported.has(file)) continue
         const ignored = ignoredBy(file, run)
-        if (ignored) lines.add(`ignored: ${file}: ${ignored}`)
+        if (ignored && !(registrationFailed && discoveredHandler(file)?.kind === "webhook")) {
+            lines.add(`ignored: ${file}: ${ignored}`)
+        }
     }
     return [...lines]
 }
