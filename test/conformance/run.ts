@@ -182,13 +182,7 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
         row(rule.meta.id, judged)
     )
     const contradicted = judged.filter((f) => f.verdict === "contradicted")
-    const badValid = validOutcomes.filter(
-        (v) =>
-            !v.built ||
-            v.failures.length > 0 ||
-            v.errors.length > 0 ||
-            v.warnings.some((w) => w.verdict === "contradicted")
-    )
+    const badValid = validOutcomes.filter((v) => validProblems(v).length > 0)
     const minutes = (performance.now() - started) / 60_000
     const summary = `${builds} builds (${buildSeconds.toFixed(0)} s of attio build) and ${reused} reused, ${minutes.toFixed(1)} min in all`
 
@@ -434,8 +428,9 @@ function table(rows: Row[]): string {
         .join("\n")
 }
 
-function validLine(v: ValidOutcome): string {
-    const problems = [
+/** Why a valid app fails the suite: it does not build or run, or attio-lint errs or wrongly warns on it. */
+function validProblems(v: ValidOutcome): string[] {
+    return [
         ...(v.built ? [] : ["does not build"]),
         ...v.failures,
         ...v.errors.map((e) => `lint error ${e.ruleId} ${e.file}:${e.line}: ${e.message}`),
@@ -443,6 +438,10 @@ function validLine(v: ValidOutcome): string {
             .filter((w) => w.verdict === "contradicted")
             .map((w) => `contradicted warning ${w.ruleId} ${w.file}:${w.line}: ${w.message}`),
     ]
+}
+
+function validLine(v: ValidOutcome): string {
+    const problems = validProblems(v)
     const warnings =
         v.warnings.length > 0
             ? ` (${v.warnings.length} warning(s): ${v.warnings.map((w) => `${w.ruleId} ${w.verdict}`).join(", ")})`
@@ -502,6 +501,8 @@ function docs(
                     v.warnings.map((w) => `${w.ruleId} (${w.verdict})`).join(", ") || "none",
                 ])
             ),
+        "",
+        ...valid.flatMap((v) => validProblems(v).map((problem) => `- ${v.name}: ${problem}`)),
         "",
         "## Contradictions",
         "",

@@ -78,7 +78,7 @@ export default async function connectionAdded({connection}: {connection: Connect
     "src/app/webhooks/note.webhook.ts": `const handleNote = async (req: Request): Promise<Response> => new Response(req.url)\n\nexport default handleNote\n`,
 }
 
-/** Arrow defaults, a non-async handler returning a Promise<Response>, type-only imports of attio/client. */
+/** Arrow defaults, non-async handlers returning a Promise of a Response, type-only imports of attio/client. */
 const PLATFORM_ACCEPTS: AppFiles = {
     "src/webhooks/arrow.webhook.ts": `export default async (req: Request): Promise<Response> => {\n    const text = await req.text()\n    return new Response(text.length > 0 ? "ok" : "empty")\n}\n`,
     "src/webhooks/promise.webhook.ts": `async function handle(req: Request): Promise<Response> {\n    return new Response(req.method)\n}\n\nexport default function promised(req: Request): Promise<Response> {\n    return handle(req)\n}\n`,
@@ -98,6 +98,69 @@ export default async function connectionAdded({connection}: {connection: Connect
     "src/events/connection-removed.event.ts": CONNECTION_REMOVED,
 }
 
+/** Shapes real handlers take: helpers that build the Response, try/finally, anonymous defaults, a type alias, .js. */
+const REAL_SHAPES: AppFiles = {
+    "src/app/respond.ts": `export function respond(status: number, body?: unknown): Response {\n    return body === undefined ? new Response(null, {status}) : Response.json(body, {status})\n}\n`,
+    "src/app/webhooks/billing.webhook.ts": `import {respond} from "../respond"
+
+type Event = {type: "invoice.paid" | "invoice.failed"; id: string}
+
+export default async function billing(request: Request): Promise<Response> {
+    if (request.headers.get("x-signature") === null) return respond(401)
+    let event: Event
+    try {
+        event = await request.json()
+    } catch {
+        return respond(400, {error: "not json"})
+    }
+    switch (event.type) {
+        case "invoice.paid":
+            return respond(200, {paid: event.id})
+        case "invoice.failed":
+            return respond(202)
+        default:
+            throw new Error(\`unexpected event \${String(event.type)}\`)
+    }
+}
+`,
+    "src/app/webhooks/redirect.webhook.ts": `export default async function (req: Request): Promise<Response> {\n    return Response.redirect(new URL("/done", req.url), 302)\n}\n`,
+    "src/app/webhooks/audit.webhook.ts": `let pending = 0
+
+export default async function audit(req: Request): Promise<Response> {
+    pending++
+    try {
+        const text = await req.text()
+        return new Response(text.length > 0 ? "logged" : "empty")
+    } finally {
+        pending--
+    }
+}
+`,
+    "src/app/events/connection-added.event.ts": `import {type Connection, createWebhookHandler, updateWebhookHandler} from "attio/server"
+
+type EventArgs = {connection: Connection}
+
+export default async function connectionAdded({connection}: EventArgs) {
+    for (const fileName of ["billing", "redirect", "audit"]) {
+        const handler = await createWebhookHandler({fileName})
+        await updateWebhookHandler(handler.id, {externalWebhookId: \`\${connection.id}:\${fileName}\`})
+    }
+}
+`,
+    "src/app/events/connection-removed.event.js": `import {deleteWebhookHandler, listWebhookHandlers} from "attio/server"
+
+export default async function connectionRemoved({connection}) {
+    for (const handler of await listWebhookHandlers()) {
+        try {
+            await deleteWebhookHandler(handler.id)
+        } catch (error) {
+            console.error(\`could not remove \${handler.id} for \${connection.id}\`, error)
+        }
+    }
+}
+`,
+}
+
 export function validApps(repositoryRoot: string): Case[] {
     return [
         {name: "examples/app-layout", files: folder(path.join(repositoryRoot, "examples/app-layout"))},
@@ -108,6 +171,10 @@ export function validApps(repositoryRoot: string): Case[] {
             name: "SDK through re-export modules, aliases, a namespace; re-exported defaults",
             files: THROUGH_LOCAL_MODULES,
         },
-        {name: "arrow default, non-async Promise<Response> handlers, type-only attio/client", files: PLATFORM_ACCEPTS},
+        {
+            name: "arrow default, non-async handlers returning a Promise, type-only attio/client",
+            files: PLATFORM_ACCEPTS,
+        },
+        {name: "response helpers, try/finally, an anonymous default, a type alias, a .js event", files: REAL_SHAPES},
     ]
 }
