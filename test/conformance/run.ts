@@ -5,6 +5,7 @@
  * contradicted or a valid app does not build, run and lint without an error. `--docs` rewrites docs/conformance.md;
  * rule ids (and `valid`, for the valid apps) as arguments run only those. A build's result is kept in the temp folder
  * by the app's content (a build is deterministic), so a second run only lints and runs; `--no-cache` builds again.
+ * `--linter DIR` judges the attio-lint built in another checkout.
  *
  * Builds are slow (about 8 to 25 s), so the cases of a file-scope rule share an app where their files and handler
  * ids do not collide; when such an app does not build, the cases whose files the errors name are judged by it and
@@ -73,10 +74,13 @@ const MAX_CASES_PER_APP = 8
 export async function main(repositoryRoot: string, argv: string[]): Promise<number> {
     const started = performance.now()
     const nodeModules = await attioNodeModules("1.0.4")
-    const dist = (file: string) => import(pathToFileURL(path.join(repositoryRoot, "dist/src", file)).href)
+    // `--linter DIR` judges the attio-lint built in another checkout (its dist/) with this suite
+    const linterAt = argv.indexOf("--linter")
+    const linterRoot = linterAt >= 0 ? path.resolve(argv[linterAt + 1]) : repositoryRoot
+    const dist = (file: string) => import(pathToFileURL(path.join(linterRoot, "dist/src", file)).href)
     const {lint} = (await dist("index.js")) as {lint: Lint}
     const {RULES} = (await dist("lint/rules/index.js")) as {RULES: readonly Rule[]}
-    const only = argv.filter((arg) => !arg.startsWith("--"))
+    const only = argv.filter((arg, i) => !arg.startsWith("--") && argv[i - 1] !== "--linter")
 
     const missing = RULES.filter((rule) => !POLICIES[rule.meta.id] || !INVALID_CASES[rule.meta.id])
     if (missing.length > 0)
@@ -479,7 +483,7 @@ function docs(
         "not build is built again without the cases its errors name. A run is about 115 builds: about 8 s each on an idle",
         "2-core machine (30 to 60 s under heavy load: 33 min for a cold run here). A build's result is kept in the temp",
         "folder by the app's content, so a run after a linter change only lints and runs (about a minute);",
-        "`-- --no-cache` builds everything again.",
+        "`-- --no-cache` builds everything again; `-- --linter DIR` judges the attio-lint built in another checkout.",
         "",
         markdownRow([...COLUMNS.map(([, title]) => title), "accepted", "why it is a problem"]),
         markdownRow([...COLUMNS.map((_, i) => (i === 0 ? "---" : "---:")), "---", "---"]),
