@@ -37,7 +37,7 @@ import {validApps} from "./valid-apps.js"
 
 type Lint = (options: {cwd: string; rules?: Record<string, RuleSeverity>; cache?: boolean}) => Promise<LintReport>
 
-interface Finding {
+export interface Finding {
     ruleId: string
     severity: 1 | 2
     file: string
@@ -293,7 +293,7 @@ function findingsOf(report: LintReport, root: string, cases: Case[]): Finding[] 
 }
 
 /** What the platform did with the finding's file, and which of that its rule accepts. */
-function judge(finding: Finding, files: AppFiles, build: BuildResult, run: RunResult | undefined): Judged {
+export function judge(finding: Finding, files: AppFiles, build: BuildResult, run: RunResult | undefined): Judged {
     const seen = new Map<Confirmation, string>()
     const diagnostic = build.diagnostics.find((d) => d.file === finding.file)
     if (diagnostic) seen.set("build", `attio build: ${diagnostic.text}`)
