@@ -161,6 +161,28 @@ export default async function connectionRemoved({connection}) {
 `,
 }
 
+/** Responses from fetch and helpers, qualified Fetch types, the SDK's connection types, a non-async event. */
+const MORE_SHAPES: AppFiles = {
+    "src/app/webhooks/proxy.webhook.ts": `export default async function proxy(req: Request): Promise<Response> {\n    return fetch("https://upstream.example.com/hooks", {method: "POST", body: await req.text()})\n}\n`,
+    "src/app/webhooks/helper.webhook.ts": `function accepted() {\n    return new Response(null, {status: 202})\n}\n\nexport default async function helper(req: Request) {\n    const body = await req.text()\n    if (body.length === 0) {\n        const empty = new Response("empty", {status: 400})\n        return empty\n    }\n    return accepted()\n}\n`,
+    "src/app/webhooks/qualified.webhook.ts": `export default async function qualified(req: globalThis.Request): Promise<globalThis.Response> {\n    return new globalThis.Response(req.method)\n}\n`,
+    "src/app/webhooks/promise.webhook.ts": `export default async function promised(req: Request): Promise<Response> {\n    return new Promise((resolve) => resolve(new Response(req.method)))\n}\n`,
+    "src/app/events/connection-added.event.ts": `import {createWebhookHandler, type UserConnection, type WorkspaceConnection} from "attio/server"
+
+async function register(connection: UserConnection | WorkspaceConnection): Promise<void> {
+    for (const fileName of ["proxy", "helper", "qualified", "promise"]) {
+        const handler = await createWebhookHandler({fileName})
+        console.log(\`\${handler.id} for \${connection.ownedBy.type}\`)
+    }
+}
+
+export default function connectionAdded(event: {connection: UserConnection | WorkspaceConnection}): Promise<void> {
+    return register(event.connection)
+}
+`,
+    "src/app/events/connection-removed.event.ts": CONNECTION_REMOVED,
+}
+
 export function validApps(repositoryRoot: string): Case[] {
     return [
         {name: "examples/app-layout", files: folder(path.join(repositoryRoot, "examples/app-layout"))},
@@ -176,5 +198,9 @@ export function validApps(repositoryRoot: string): Case[] {
             files: PLATFORM_ACCEPTS,
         },
         {name: "response helpers, try/finally, an anonymous default, a type alias, a .js event", files: REAL_SHAPES},
+        {
+            name: "Responses from fetch and helpers, globalThis types, SDK connection types, a non-async event",
+            files: MORE_SHAPES,
+        },
     ]
 }
