@@ -33,7 +33,7 @@ import {
     writeApp,
 } from "./platform.js"
 import {type Confirmation, POLICIES} from "./policy.js"
-import {validApps} from "./valid-apps.js"
+import {failingApps, validApps} from "./valid-apps.js"
 
 type Lint = (options: {cwd: string; rules?: Record<string, RuleSeverity>; cache?: boolean}) => Promise<LintReport>
 
@@ -56,8 +56,10 @@ interface Judged extends Finding {
 }
 
 interface Unit {
-    /** The rule whose invalid cases these are; undefined for a valid app. */
+    /** The rule whose invalid cases these are; undefined for a valid or failing app. */
     rule?: string
+    /** An app the platform rejects (recall): its failures should all carry findings. */
+    failing?: boolean
     cases: Case[]
 }
 
@@ -93,12 +95,16 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
     }
     const valid = only.length === 0 || only.includes("valid") ? validApps(repositoryRoot) : []
     queue.push(...valid.map((app) => ({cases: [app]})))
+    const failing = only.length === 0 || only.includes("failing") ? failingApps() : []
+    queue.push(...failing.map((app) => ({failing: true, cases: [app]})))
 
     const judged: Judged[] = []
     const validOutcomes: ValidOutcome[] = []
     const noFindings: string[] = []
     /** Platform failures on files no rule reported: possible misses, for a person to judge (most are generic type errors). */
     const unexplained: string[] = []
+    /** Failures of the failing apps that no finding explains: misses. */
+    const missed: string[] = []
     let builds = 0
     let buildSeconds = 0
     let reused = 0
@@ -129,11 +135,22 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
                 if (useCache) writeCache(files, build)
             }
             const run = build.bundle ? await runServer(build.bundle, files) : undefined
-            const label = unit.rule ?? "valid"
+            const label = unit.rule ?? (unit.failing ? "failing" : "valid")
             log(
                 `${label}: ${unit.cases.length} case(s), ${build.ok ? "built" : "build failed"} in ${build.seconds.toFixed(1)} s`
             )
 
+            if (unit.failing) {
+                judged.push(...findings.map((f) => judge(f, files, build, run)))
+                const misses = unexplainedFailures(all, files, build, run)
+                missed.push(...misses.map((line) => `${unit.cases[0].name}: ${line}`))
+                if (build.ok && runFailures(run!).length === 0 && misses.length === 0) {
+                    missed.push(
+                        `${unit.cases[0].name}: the platform built and ran it without a failure (the app is wrong)`
+                    )
+                }
+                return
+            }
             if (!unit.rule) {
                 const judgedHere = findings.map((f) => judge(f, files, build, run))
                 validOutcomes.push({
@@ -202,14 +219,15 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
         console.log(`masked ${f.ruleId} ${f.file}:${f.line} (${f.caseName}): ${f.evidence}`)
     for (const name of noFindings) console.log(`no finding on the real SDK: ${name}`)
     for (const line of unexplained) console.log(`unexplained ${line}`)
+    for (const line of missed) console.log(`MISSED ${line}`)
     console.log(
-        `conformance: ${judged.length} findings, ${contradicted.length} contradicted; ${validOutcomes.length - badValid.length}/${validOutcomes.length} valid apps pass; ${summary}`
+        `conformance: ${judged.length} findings, ${contradicted.length} contradicted; ${validOutcomes.length - badValid.length}/${validOutcomes.length} valid apps pass; ${missed.length} missed failures in the failing apps; ${summary}`
     )
 
     if (argv.includes("--docs")) {
         fs.writeFileSync(
             path.join(repositoryRoot, "docs/conformance.md"),
-            docs(rows, validOutcomes, contradicted, unexplained, summary)
+            docs(rows, validOutcomes, contradicted, unexplained, missed, summary)
         )
         console.log("conformance: wrote docs/conformance.md")
     }
@@ -337,22 +355,27 @@ function unexplainedFailures(
     build: BuildResult,
     run: RunResult | undefined
 ): string[] {
-    const reported = new Set(findings.map((f) => f.file))
+    // A failure is explained by a finding on its file whose rule names that kind of failure as its reason
+    const reported = (kind: Confirmation) =>
+        new Set(findings.filter((f) => POLICIES[f.ruleId].accepts.includes(kind)).map((f) => f.file))
     const lines = new Set<string>()
+    const buildReported = reported("build")
     for (const d of build.diagnostics) {
-        if (d.file && d.file in files && !reported.has(d.file)) lines.add(`build: ${d.file}: ${d.text}`)
+        if (d.file && d.file in files && !buildReported.has(d.file)) lines.add(`build: ${d.file}: ${d.text}`)
     }
     if (!run) return [...lines]
+    const runtimeReported = reported("runtime")
     for (const d of run.dispatches) {
-        if (d.failed && d.file in files && !filesOf(d).some((file) => reported.has(file))) {
+        if (d.failed && d.file in files && !filesOf(d).some((file) => runtimeReported.has(file))) {
             lines.add(`run time: ${d.kind} ${d.id}: ${d.detail}`)
         }
     }
     // When connection-added failed, the handlers it would have created after the failure say nothing
     const registrationFailed = run.dispatches.some((d) => d.id === "connection-added" && d.failed)
+    const ignoredReported = reported("ignored")
     for (const file of Object.keys(files)) {
         // Files named like handlers, except the tests real apps keep beside them
-        if (!/\.(webhook|event)s?\.[a-z]+$/.test(file) || reported.has(file)) continue
+        if (!/\.(webhook|event)s?\.[a-z]+$/.test(file) || ignoredReported.has(file)) continue
         const ignored = ignoredBy(file, run)
         if (ignored && !(registrationFailed && discoveredHandler(file)?.kind === "webhook")) {
             lines.add(`ignored: ${file}: ${ignored}`)
@@ -460,6 +483,7 @@ function docs(
     valid: ValidOutcome[],
     contradicted: Judged[],
     unexplained: string[],
+    missed: string[],
     summary: string
 ): string {
     const markdownRow = (cells: string[]) => `| ${cells.join(" | ")} |`
@@ -521,6 +545,14 @@ function docs(
             : contradicted.map(
                   (f) => `- \`${f.ruleId}\` ${f.file}:${f.line} (${f.caseName}): ${f.message} Platform: ${f.evidence}`
               )),
+        "",
+        "## Misses",
+        "",
+        "Apps the platform rejects (`failingApps` in test/conformance/valid-apps.ts): every build error, failed dispatch",
+        "and handler-like file it never runs should carry a finding on its file (all rules at their default severity).",
+        "Misses are listed here; they do not fail the run.",
+        "",
+        ...(missed.length === 0 ? ["None."] : missed.map((line) => `- ${line}`)),
         "",
         "## Platform failures no rule reported",
         "",

@@ -204,3 +204,37 @@ export function validApps(repositoryRoot: string): Case[] {
         },
     ]
 }
+
+/**
+ * Apps the platform rejects, for recall: each failure (a build error, a failed dispatch, a handler-like file it never
+ * runs) should carry a finding on its file. Build failures get an app each, as one hides the others.
+ */
+export function failingApps(): Case[] {
+    return [
+        {
+            name: "fails at run time: null, a class, a plain object, a misnamed event, a fileName through an alias",
+            files: {
+                "src/app/sdk.ts": `export {createWebhookHandler as make} from "attio/server"\n`,
+                "src/app/events/connection-added.event.ts": `import {make} from "../sdk"\n\nexport default async function connectionAdded() {\n    await make({fileName: "nul"})\n}\n`,
+                "src/app/events/connection-removed.events.ts": `export default async function connectionRemoved() {}\n`,
+                "src/app/webhooks/null.webhook.ts": `export default async function nothing(req: Request): Promise<Response | null> {\n    if (req.method === "GET") return null\n    return new Response(null)\n}\n`,
+                "src/app/webhooks/klass.webhook.ts": `export default class Hook {\n    constructor(readonly req: Request) {}\n}\n`,
+                "src/app/webhooks/object.webhook.ts": `export default async function object(req: Request) {\n    return {ok: true, method: req.method}\n}\n`,
+            },
+        },
+        {
+            name: "fails the build: re-exported defaults that do not exist",
+            files: {
+                "src/app/impl/x.ts": `export const y = async (req: Request) => new Response(req.url)\n`,
+                "src/app/webhooks/none.webhook.ts": `export {default} from "../impl/none"\n`,
+                "src/app/webhooks/x.webhook.ts": `export {x as default} from "../impl/x"\n`,
+            },
+        },
+        {
+            name: "fails the build: TypeScript syntax in a .js handler",
+            files: {
+                "src/app/webhooks/typed.webhook.js": `export default async function typed(req: Request): Promise<Response> {\n    return new Response(null)\n}\n`,
+            },
+        },
+    ]
+}
