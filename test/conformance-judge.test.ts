@@ -5,7 +5,7 @@
 import {describe, expect, it} from "vitest"
 
 import type {BuildResult, Dispatch, RunResult} from "./conformance/platform.js"
-import {type Finding, judge} from "./conformance/run.js"
+import {type Finding, judge, unexplainedFailures} from "./conformance/run.js"
 
 const FILES = {"src/webhooks/a.webhook.ts": "", "src/impl/a.ts": "", "src/events/connection-added.event.ts": ""}
 
@@ -95,5 +95,34 @@ describe("judge", () => {
             ran()
         )
         expect(present.verdict).toBe("contradicted")
+    })
+})
+
+describe("unexplainedFailures", () => {
+    const failedBuild = {...built, ok: false, diagnostics: [{file: "src/webhooks/a.webhook.ts", text: "TS2307"}]}
+
+    it("a build error is explained only by a finding of a rule whose reason is the build", () => {
+        const warning = {...finding("unregistered-webhook", "src/webhooks/a.webhook.ts"), severity: 1 as const}
+        expect(unexplainedFailures([warning], FILES, failedBuild, undefined)).toEqual([
+            "build: src/webhooks/a.webhook.ts: TS2307",
+        ])
+        expect(
+            unexplainedFailures([finding("default-export", "src/webhooks/a.webhook.ts")], FILES, failedBuild, undefined)
+        ).toEqual([])
+    })
+
+    it("a failed dispatch is explained by a run-time rule's finding where the default is defined", () => {
+        const run = ran([{failed: true, detail: "returned null", defaultFile: "src/impl/a.ts"}])
+        expect(unexplainedFailures([], FILES, built, run)).toEqual(["run time: webhook a: returned null"])
+        expect(unexplainedFailures([finding("webhook-response", "src/impl/a.ts")], FILES, built, run)).toEqual([])
+    })
+
+    it("a handler-like file the platform never runs is a miss without a location finding", () => {
+        const files = {...FILES, "src/events/connection-added.events.ts": ""}
+        expect(unexplainedFailures([], files, built, ran())).toEqual([
+            "ignored: src/events/connection-added.events.ts: not in the bundle: the build did not discover it and nothing imports it",
+        ])
+        const located = finding("event-location", "src/events/connection-added.events.ts")
+        expect(unexplainedFailures([located], files, built, ran())).toEqual([])
     })
 })

@@ -349,7 +349,7 @@ function filesOf(dispatch: Dispatch): string[] {
 }
 
 /** What the platform did wrong with files on which no rule reported anything. */
-function unexplainedFailures(
+export function unexplainedFailures(
     findings: Finding[],
     files: AppFiles,
     build: BuildResult,
