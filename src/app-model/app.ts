@@ -43,11 +43,6 @@ export interface AppOptions {
     cache?: FactsCache
     /** Texts that stand in for what is on disk (an editor's unsaved buffers), by absolute path. */
     overrides?: ReadonlyMap<string, string>
-    /**
-     * An absolute path: rules then judge this file alone (`files`, `handlers()` and `relevantFiles()`
-     * list nothing else), as an editor lints one file at a time; every file stays resolvable.
-     */
-    focus?: string
     /** Apps in folders below this one (a monorepo's packages), linted on their own. */
     nestedApps?: string[]
     /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
@@ -107,7 +102,7 @@ export class App {
     /** Number of files handed to the parser, for stats. */
     parsed = 0
 
-    /** The files rules judge: every source file of the app (outside dependencies and build output), or the focus. */
+    /** The files rules judge: every source file of the app (outside dependencies and build output). */
     readonly files: AppFile[]
     private readonly cache: FactsCache | undefined
     private readonly overrides: ReadonlyMap<string, string>
@@ -126,10 +121,8 @@ export class App {
         this.overrides = options.overrides ?? new Map()
         this.nestedApps = options.nestedApps ?? []
         this.unreadableDirs = options.unreadableDirs ?? []
-        const all = [...files, ...this.unsavedFiles(files)]
-        for (const f of all) this.byPath.set(f.path, f)
-        const focus = options.focus === undefined ? undefined : this.byPath.get(options.focus)
-        this.files = options.focus === undefined ? all : focus ? [focus] : []
+        this.files = [...files, ...this.unsavedFiles(files)]
+        for (const f of this.files) this.byPath.set(f.path, f)
     }
 
     /** Overridden files that are not on disk yet (a new editor buffer), where the walk would have found them. */
@@ -158,7 +151,12 @@ export class App {
 
     /** Files the checks must parse: handlers, files in handler roots, and files that use the SDK. */
     relevantFiles(): AppFile[] {
-        return (this.relevant ??= this.files.filter((f) => !f.isDirectory && (f.handler || anyRootOf(f.rel) || this.usesSdk(f))))
+        return (this.relevant ??= this.files.filter((f) => this.isRelevant(f)))
+    }
+
+    /** Whether the checks must parse a file: a handler, a file in a handler root, or one that uses the SDK. */
+    isRelevant(file: AppFile): boolean {
+        return !file.isDirectory && (file.handler !== undefined || anyRootOf(file.rel) !== undefined || this.usesSdk(file))
     }
 
     fileAt(absPath: string): AppFile | undefined {
@@ -179,6 +177,11 @@ export class App {
         }
         this.texts.set(file.path, text)
         return text
+    }
+
+    /** Whether the file's text is an editor's buffer rather than what is on disk. */
+    isOverridden(file: AppFile): boolean {
+        return this.overrides.has(file.path)
     }
 
     /** Why text() is null, for messages. */

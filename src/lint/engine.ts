@@ -1,6 +1,7 @@
 /**
  * The lint engine: finds the app(s) behind the targets, loads settings, runs every enabled rule
- * over the app model, and keeps the findings that fall on the requested files.
+ * over the app model (through runRules, as the ESLint plugin does), and keeps the findings that
+ * fall on the requested files.
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -13,8 +14,9 @@ import {loadedTypeScript} from "../app-model/typescript.js"
 import {packageVersion} from "../package-info.js"
 import {loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
-import type {Report, Rule} from "./rule.js"
+import type {FileReport, Rule} from "./rule.js"
 import {RULES} from "./rules/index.js"
+import {runRules} from "./runner.js"
 import type {FileResult, LintMessage, LintReport, RuleDocs, RuleSeverity} from "./types.js"
 
 export interface LintOptions {
@@ -49,9 +51,6 @@ export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
     helpUri: `${DOCS_URL}#${meta.id}`,
     requiresTypeInformation: meta.requiresTypeInformation,
 }))
-
-/** A failure inside a rule: reported as an internal error (exit 2), naming the rule. */
-export class InternalError extends Error {}
 
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
     const started = performance.now()
@@ -169,21 +168,21 @@ async function lintApp(
         return result
     }
 
+    const severityOf = new Map<Rule, 1 | 2>()
     for (const rule of RULES) {
         const setting = severities[rule.meta.id] ?? rule.meta.defaultSeverity
-        if (setting === "off" || (quiet && setting === "warn")) continue
-        const severity = setting === "error" ? 2 : 1
-        runRule(rule, app, analysis, (found) => {
-            if (!inScope(found.file.path)) return
-            const result = resultFor(found.file)
-            const message = toMessage(rule, found, severity)
-            result.messages.push(message)
-            if (severity === 2) result.errorCount++
-            else result.warningCount++
-            if (message.fix && severity === 2) result.fixableErrorCount++
-            else if (message.fix) result.fixableWarningCount++
-        })
+        if (setting !== "off" && !(quiet && setting === "warn")) severityOf.set(rule, setting === "error" ? 2 : 1)
     }
+    runRules(app, analysis, [...severityOf.keys()], (file) => inScope(file.path), (rule, file, found) => {
+        const severity = severityOf.get(rule)!
+        const result = resultFor(file)
+        const message = toMessage(rule, found, severity)
+        result.messages.push(message)
+        if (severity === 2) result.errorCount++
+        else result.warningCount++
+        if (message.fix && severity === 2) result.fixableErrorCount++
+        else if (message.fix) result.fixableWarningCount++
+    })
 
     // Files that were checked and are fine are listed too (ESLint lists every linted file).
     for (const file of app.relevantFiles()) if (inScope(file.path)) resultFor(file)
@@ -217,15 +216,7 @@ function openCache(root: string, options: LintOptions, config: Record<string, Ru
     return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`)
 }
 
-function runRule(rule: Rule, app: App, analysis: AppAnalysis, report: (r: Report) => void): void {
-    try {
-        rule.check({app, analysis, report})
-    } catch (error) {
-        throw new InternalError(`rule ${rule.meta.id} failed: ${(error as Error).message}`, {cause: error})
-    }
-}
-
-function toMessage(rule: Rule, found: Report, severity: 1 | 2): LintMessage {
+function toMessage(rule: Rule, found: FileReport, severity: 1 | 2): LintMessage {
     const template = rule.meta.messages[found.messageId]
     const message = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(found.data?.[key] ?? ""))
     return {
