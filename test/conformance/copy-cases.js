@@ -5,7 +5,6 @@
  * (`node test/conformance/copy-cases.js`), then review the diff.
  */
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import {fileURLToPath, pathToFileURL} from "node:url"
 
@@ -14,11 +13,17 @@ import * as prettier from "prettier"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, "../..")
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "attio-conformance-cases-"))
+// Inside the checkout, so that the bundles' package imports resolve to its node_modules.
+const cacheDir = path.join(root, "node_modules/.cache")
+fs.mkdirSync(cacheDir, {recursive: true})
+const scratch = fs.mkdtempSync(path.join(cacheDir, "attio-conformance-cases-"))
 const recorder = path.join(scratch, "recorder.js")
 fs.writeFileSync(
     recorder,
-    "export function ruleTester(rule, cases) {\n    globalThis.recorded = {id: rule.meta.id, cases}\n}\n"
+    "export function ruleTester(rule, cases) {\n    globalThis.recorded = {id: rule.meta.id, cases}\n}\n" +
+        // What rule tests import besides ruleTester, for their own describe blocks (never run here).
+        "export function writeApp() {}\nexport function lintWithOnly() {}\n" +
+        "export function describe() {}\nexport const it = Object.assign(() => {}, {skipIf: () => () => {}, runIf: () => () => {}})\nexport function expect() {}\n"
 )
 
 try {
@@ -43,6 +48,8 @@ try {
                     name: "record-cases",
                     setup(build) {
                         build.onResolve({filter: /support\/rule-tester\.js$/}, () => ({path: recorder}))
+                        // Some rule tests have describe blocks of their own: recorded here, never run.
+                        build.onResolve({filter: /^vitest$/}, () => ({path: recorder}))
                     },
                 },
             ],

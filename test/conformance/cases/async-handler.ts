@@ -3,6 +3,23 @@ import type {Case} from "./case.js"
 
 const cases: Case[] = [
     {
+        name: "not async, and not a Promise of a Response on every path (syntax cannot tell, or it is not)",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                'export default function a(req: Request) {\n    if (req.method === "GET") return new Response(null)\n    return fetch(req.url)\n}\n',
+            "src/webhooks/b.webhook.ts":
+                "export default (req: Request) => req.json().then((body) => JSON.stringify(body))\n",
+            "src/webhooks/c.webhook.ts": "export default (req: Request) => Promise.resolve(req.url)\n",
+            "src/webhooks/d.webhook.ts":
+                "export default (req: Request) => req.json().catch(() => new Response(null))\n",
+            "src/webhooks/e.webhook.ts":
+                'export default function e(req: Request) {\n    if (req.method === "GET") return fetch(req.url)\n}\n',
+            "src/webhooks/f.webhook.ts":
+                "export default (req: Request) => forward(req)\n\nasync function forward(req: Request) {\n    return fetch(req.url)\n}\n",
+            "src/events/connection-added.event.ts": "export default function added() {\n    console.log(1)\n}\n",
+        },
+    },
+    {
         name: "a sync webhook function",
         files: {
             "src/webhooks/a.webhook.ts":

@@ -50,6 +50,42 @@ const cases: Case[] = [
         },
     },
     {
+        name: "export {default} from a module that has no default export",
+        files: {
+            "src/webhooks/a.webhook.ts": 'export {default} from "./impl.js"\n',
+            "src/webhooks/impl.ts": "export async function h(req: Request) {\n    return new Response(null)\n}\n",
+        },
+    },
+    {
+        name: "export {x as default} from a module without x, through `export *`",
+        files: {
+            "src/app/webhooks/a.webhook.ts": 'export {handleA as default} from "../../handlers/index.js"\n',
+            "src/handlers/index.ts": 'export * from "./b.js"\n',
+            "src/handlers/b.ts": "export const handleB = async (req: Request) => new Response(null)\n",
+        },
+    },
+    {
+        name: "export {default} from a module that does not exist",
+        files: {
+            "src/webhooks/a.webhook.ts": 'export {default} from "./nope.js"\n',
+        },
+    },
+    {
+        name: "an imported default that the module lacks",
+        files: {
+            "src/events/connection-added.event.ts": 'import added from "../lib/added.js"\n\nexport default added\n',
+            "src/lib/added.ts": "export async function added() {}\n",
+        },
+    },
+    {
+        name: "export * as default: a module namespace object",
+        files: {
+            "src/webhooks/a.webhook.ts": 'export * as default from "./impl.js"\n',
+            "src/webhooks/impl.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
+        },
+    },
+    {
         name: "an event whose default is a string",
         files: {
             "src/events/connection-added.event.ts": 'export default "connection-added"\n',

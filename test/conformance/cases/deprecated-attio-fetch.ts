@@ -3,6 +3,25 @@ import type {Case} from "./case.js"
 
 const cases: Case[] = [
     {
+        name: "through a re-export module, a chain of `export *` and a rename",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                'import {call} from "../platform/index.js"\n\nexport default async function a(req: Request): Promise<Response> {\n    await call({path: "/objects/people/records", method: "PUT", body: await req.json()})\n    return new Response(null)\n}\n',
+            "src/platform/index.ts": 'export * from "./sdk.js"\n',
+            "src/platform/sdk.ts": 'export {attioFetch as call} from "attio/server"\n',
+        },
+    },
+    {
+        name: "through a destructured namespace and an `export * as` module",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                'import * as sdk from "attio/server"\nimport {attio} from "../ns.js"\n\nconst {attioFetch: call} = sdk\n\nexport default async function a(req: Request): Promise<Response> {\n    await call({path: "/objects/people/records", method: "PUT", body: await req.json()})\n    return new Response(null)\n}\n',
+            "src/app/events/connection-added.event.ts":
+                'import {attio} from "../../ns.js"\n\nexport default async function added() {\n    await attio.attioFetch({path: "/self"})\n}\n',
+            "src/ns.ts": 'export * as attio from "attio/server"\n',
+        },
+    },
+    {
         name: "the seed's handler on attio 1.0.4",
         files: {
             "src/webhooks/prospect-updated.webhook.ts":
@@ -46,15 +65,6 @@ const cases: Case[] = [
         files: {
             "src/webhooks/a.webhook.ts":
                 'import * as attio from "attio/server"\n\nexport default async function a(req: Request): Promise<Response> {\n    await attio.attioFetch({path: "/objects/people/records", method: "PUT", body: await req.json()})\n    return new Response(null)\n}\n',
-        },
-    },
-    {
-        name: "in a helper module and a nested .js handler",
-        files: {
-            "src/app/webhooks/crm/deal.webhook.js":
-                'import {attioFetch} from "attio/server"\n\nexport default async function deal(req) {\n    await attioFetch({path: "/x"})\n    return new Response(null)\n}\n',
-            "src/server/attio.ts":
-                'import {ATTIO_API_TOKEN} from "attio/server"\nimport {attioFetch} from "attio/server"\n\nexport const call = attioFetch\nexport const token = ATTIO_API_TOKEN\n',
         },
     },
 ]

@@ -3,6 +3,30 @@ import type {Case} from "./case.js"
 
 const cases: Case[] = [
     {
+        name: "webhook paths that differ only in letter case, in a file or a folder name",
+        files: {
+            "src/app/webhooks/Deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/crm/lead.webhook.js": "export default async (req) => new Response(null)\n",
+            "src/webhooks/CRM/lead.webhook.js": "export default async (req) => new Response(null)\n",
+        },
+    },
+    {
+        name: "an exact duplicate and a case-only one",
+        files: {
+            "src/webhooks/connection-added.event.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/events/connection-added.event.ts":
+                'import type {Connection} from "attio/server"\n\nexport default async function connectionEvent({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
+            "src/app/events/connection-added.event.ts":
+                'import type {Connection} from "attio/server"\n\nexport default async function connectionEvent({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
+            "src/app/events/Connection-Added.event.ts":
+                'import type {Connection} from "attio/server"\n\nexport default async function connectionEvent({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
+        },
+    },
+    {
         name: "the same webhook id in both roots",
         files: {
             "src/webhooks/a.webhook.ts":

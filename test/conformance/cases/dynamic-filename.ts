@@ -3,6 +3,14 @@ import type {Case} from "./case.js"
 
 const cases: Case[] = [
     {
+        name: "through `export *` of the SDK and a const alias",
+        files: {
+            "src/app/events/connection-added.event.ts":
+                'import {createWebhookHandler} from "../../platform.js"\n\nconst make = createWebhookHandler\n\nexport default async function connectionAdded({connection}: {connection: {id: string; value: string}}) {\n    await make({fileName: connection.id})\n}\n',
+            "src/platform.ts": 'export * from "attio/server"\n',
+        },
+    },
+    {
         name: "a template with a substitution",
         files: {
             "src/app/events/connection-added.event.ts":
@@ -12,6 +20,8 @@ const cases: Case[] = [
     {
         name: "a parameter",
         files: {
+            "src/events/connection-added.event.ts":
+                'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
             "src/server/register.ts":
                 'import {createWebhookHandler} from "attio/server"\n\nexport async function register(fileName: string) {\n    await createWebhookHandler({fileName})\n}\n',
         },
@@ -61,6 +71,8 @@ const cases: Case[] = [
     {
         name: "in a .js module",
         files: {
+            "src/events/connection-added.event.ts":
+                'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
             "src/server/register.js":
                 'import {createWebhookHandler} from "attio/server"\n\nexport const register = (name) => createWebhookHandler({fileName: name})\n',
         },

@@ -38,6 +38,26 @@ const cases: Case[] = [
         },
     },
     {
+        name: "a plural, misspelt or differently cased suffix in an event root, with a did-you-mean",
+        files: {
+            "src/app/events/connection-added.events.ts":
+                'import type {Connection} from "attio/server"\n\nexport default async function connectionEvent({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
+            "src/events/connection-removed.evnt.js": "export default async function removed() {}\n",
+            "src/events/crm/connection-added.Event.ts":
+                'import type {Connection} from "attio/server"\n\nexport default async function connectionEvent({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
+            "src/events/connection-remove.events.ts":
+                'import type {Connection} from "attio/server"\n\nexport default async function connectionEvent({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
+        },
+    },
+    {
+        name: "an event without its suffix",
+        files: {
+            "src/app/events/connection-added.ts":
+                'import type {Connection} from "attio/server"\n\nexport default async function connectionEvent({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
+            "src/events/connection-removed.js": "export default async ({connection}) => {}\n",
+        },
+    },
+    {
         name: "a directory named like an event",
         files: {
             "src/events/connection-added.event.ts/README.md": "# not an event\n",

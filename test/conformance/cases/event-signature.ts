@@ -3,6 +3,35 @@ import type {Case} from "./case.js"
 
 const cases: Case[] = [
     {
+        name: "connection typed as a string",
+        files: {
+            "src/events/connection-added.event.ts":
+                "export default async function added({connection}: {connection: string}) {}\n",
+        },
+    },
+    {
+        name: "a hand-written shape with a property the Connection lacks",
+        files: {
+            "src/events/connection-added.event.ts":
+                "export default async function added(event: {connection: {token: string}}) {}\n",
+        },
+    },
+    {
+        name: "a Connection type from another package",
+        files: {
+            "src/events/connection-added.event.ts":
+                'import type {Connection} from "mongoose"\n\nexport default async function added({connection}: {connection: Connection}) {}\n',
+        },
+    },
+    {
+        name: "a string alias from a module of the app (type information)",
+        files: {
+            "src/events/connection-added.event.ts":
+                'import type {Token} from "../types.js"\n\nexport default async function added({connection}: {connection: Token}) {}\n',
+            "src/types.ts": "export type Token = string\n",
+        },
+    },
+    {
         name: "a generator function",
         files: {
             "src/events/connection-added.event.ts": "export default async function* connectionAdded() {}\n",

@@ -3,6 +3,16 @@ import type {Case} from "./case.js"
 
 const cases: Case[] = [
     {
+        name: "handlers created through a module that re-exports the SDK, aliased",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/events/connection-added.event.ts":
+                'import {sdk} from "../../platform.js"\n\nconst {createWebhookHandler: create} = sdk\n\nexport default async function added() {\n    await create({fileName: "a"})\n}\n',
+            "src/platform.ts": 'export * as sdk from "attio/server"\n',
+        },
+    },
+    {
         name: "the seed without connection-removed",
         files: {
             "src/webhooks/prospect-updated.webhook.ts":

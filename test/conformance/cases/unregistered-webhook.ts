@@ -3,6 +3,45 @@ import type {Case} from "./case.js"
 
 const cases: Case[] = [
     {
+        name: "registered only from files the build ignores (a misnamed event, one outside the roots)",
+        files: {
+            "src/app/webhooks/a.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/b.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/c.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/events/connection-added.events.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nexport default async function connectionAdded() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
+            "src/connection-added.event.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nexport default async function connectionAdded() {\n    await createWebhookHandler({fileName: "b"})\n}\n',
+            "src/app/events/register.event.tsx":
+                'import {createWebhookHandler} from "attio/server"\n\nexport const register = () => createWebhookHandler({fileName: "c"})\n',
+            "src/app/events/connection-added.event.ts":
+                'import {register} from "./register.event"\n\nexport default async function added() {\n    await register()\n}\n',
+        },
+    },
+    {
+        name: "a call in a module no handler imports registers nothing (the bundle leaves it out)",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/server/register.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nexport async function register() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
+        },
+    },
+    {
+        name: "a call of a look-alike re-exported under the SDK's name registers nothing",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/platform.ts": 'export {register as createWebhookHandler} from "./fake.js"\n',
+            "src/fake.ts": "export async function register(o: {fileName: string}) {\n    return o\n}\n",
+            "src/events/connection-added.event.ts":
+                'import {createWebhookHandler} from "../platform.js"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
+        },
+    },
+    {
         name: "a webhook nobody creates",
         files: {
             "src/webhooks/a.webhook.ts":
@@ -23,6 +62,8 @@ const cases: Case[] = [
     {
         name: "every resolvable fileName counts: only the handler no call names is reported",
         files: {
+            "src/events/connection-added.event.ts":
+                'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
             "src/webhooks/a.webhook.ts":
                 "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
             "src/webhooks/b.webhook.ts":

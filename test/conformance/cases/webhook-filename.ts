@@ -222,6 +222,8 @@ const cases: Case[] = [
     {
         name: "a helper module outside the event file",
         files: {
+            "src/events/connection-added.event.ts":
+                'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
             "src/webhooks/prospect-updated.webhook.ts":
                 "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
             "src/app/webhooks/crm/deal.webhook.ts":
@@ -230,6 +232,82 @@ const cases: Case[] = [
                 "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
             "src/server/register.ts":
                 'import {createWebhookHandler} from "attio/server"\n\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n',
+        },
+    },
+    {
+        name: "through a re-export module, in a helper that never mentions attio/",
+        files: {
+            "src/events/connection-added.event.ts":
+                'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+            "src/webhooks/prospect-updated.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/enrichment.webhook.js":
+                "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
+            "src/platform/sdk.ts": 'export {createWebhookHandler} from "attio/server"\n',
+            "src/server/register.ts":
+                'import {createWebhookHandler} from "../platform/sdk.js"\n\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n',
+        },
+    },
+    {
+        name: "through `export *` chains, `export * as` and a namespace import of a re-export module",
+        files: {
+            "src/webhooks/prospect-updated.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/enrichment.webhook.js":
+                "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
+            "src/events/connection-added.event.ts":
+                'import * as api from "../platform/index.js"\nimport {attio} from "../platform/ns.js"\n\nexport default async function connectionAdded() {\n    await api.createWebhookHandler({fileName: "crm-deal"})\n    await attio.createWebhookHandler({fileName: "enrichmnt"})\n}\n',
+            "src/platform/index.ts": 'export * from "./all.js"\n',
+            "src/platform/all.ts": 'export * from "attio/server"\n',
+            "src/platform/ns.ts": 'export * as attio from "attio/server"\n',
+        },
+    },
+    {
+        name: "an alias, a destructured namespace and an exported alias",
+        files: {
+            "src/webhooks/prospect-updated.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/enrichment.webhook.js":
+                "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
+            "src/events/connection-added.event.ts":
+                'import * as sdk from "attio/server"\nimport {make} from "../hooks.js"\n\nconst {createWebhookHandler: create} = sdk\n\nexport default async function connectionAdded() {\n    const direct = sdk.createWebhookHandler\n    await create({fileName: "crm-deal"})\n    await direct({fileName: "enrichmnt"})\n    await make({fileName: "prospect_updated"})\n}\n',
+            "src/hooks.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nexport const make = createWebhookHandler\n',
+        },
+    },
+    {
+        name: "through a module whose default export is createWebhookHandler",
+        files: {
+            "src/webhooks/prospect-updated.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/enrichment.webhook.js":
+                "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
+            "src/events/connection-added.event.ts":
+                'import create from "../sdk.js"\n\nexport default async function connectionAdded() {\n    await create({fileName: "crm-deal"})\n}\n',
+            "src/sdk.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default createWebhookHandler\n',
+        },
+    },
+    {
+        name: "a call in a server function and in a module it imports",
+        files: {
+            "src/webhooks/prospect-updated.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/enrichment.webhook.js":
+                "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
+            "src/functions/sync.server.ts":
+                'import {register} from "../server/register.js"\nimport {createWebhookHandler} from "attio/server"\n\nexport default async function sync() {\n    await createWebhookHandler({fileName: "crm/deal"})\n    await register()\n}\n',
+            "src/server/register.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nexport async function register() {\n    await createWebhookHandler({fileName: "enrichmnt"})\n}\n',
         },
     },
     {

@@ -39,6 +39,19 @@ const cases: Case[] = [
         },
     },
     {
+        name: "a plural, misspelt or differently cased suffix in a root, with a did-you-mean",
+        files: {
+            "src/webhooks/deal.webhooks.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhok.js":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/lead.Webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/person.wehbook.tsx":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+        },
+    },
+    {
         name: "a directory named like a handler",
         files: {
             "src/webhooks/deal.webhook.ts/README.md": "# not a handler\n",

@@ -66,6 +66,53 @@ const cases: Case[] = [
         },
     },
     {
+        name: "return null",
+        files: {
+            "src/webhooks/hook.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return null\n}\n",
+        },
+    },
+    {
+        name: "return undefined and return void 0",
+        files: {
+            "src/webhooks/hook.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    if (!req.body) return undefined\n    return void 0\n}\n",
+        },
+    },
+    {
+        name: "a returned object, string and number (no declared type)",
+        files: {
+            "src/app/webhooks/a.webhook.ts":
+                'export default async function handler(req: Request) {\n    if (req.method === "GET") return {ok: true}\n    if (req.method === "HEAD") return 204\n    return "ok"\n}\n',
+        },
+    },
+    {
+        name: "a string from a .js handler",
+        files: {
+            "src/webhooks/a.webhook.js": 'export default async function handler(req) {\n    return "ok"\n}\n',
+        },
+    },
+    {
+        name: "an arrow whose body is null",
+        files: {
+            "src/webhooks/a.webhook.ts": "export default async (req: Request) => null\n",
+        },
+    },
+    {
+        name: "a look-alike Response class declared in the file",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                "class Response {\n    constructor(readonly body: string) {}\n}\n\nexport default async function handler(req: Request) {\n    return new Response(await req.text())\n}\n",
+        },
+    },
+    {
+        name: "Response imported from a package that is not the Fetch API",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                'import {Response} from "express"\n\nexport default async function handler(req: Request) {\n    return Response.json({ok: true})\n}\n',
+        },
+    },
+    {
         name: "a bare return deep in loops, labels, try and switch",
         files: {
             "src/webhooks/hook.webhook.ts":

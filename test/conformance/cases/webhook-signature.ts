@@ -66,19 +66,6 @@ const cases: Case[] = [
         },
     },
     {
-        name: "returning an object",
-        files: {
-            "src/webhooks/a.webhook.ts":
-                "export default async function handler(req: Request) {\n    return {ok: true}\n}\n",
-        },
-    },
-    {
-        name: "returning a string in a .js handler",
-        files: {
-            "src/webhooks/a.webhook.js": 'export default async function handler(req) {\n    return "ok"\n}\n',
-        },
-    },
-    {
         name: "an inferred string (type information)",
         files: {
             "src/webhooks/a.webhook.ts":
@@ -90,6 +77,35 @@ const cases: Case[] = [
         files: {
             "src/webhooks/a.webhook.ts":
                 "type Incoming = {id: string}\n\nexport default async function handler(req: Incoming) {\n    return new Response(req.id)\n}\n",
+        },
+    },
+    {
+        name: "a Request imported from a package other than the Fetch API's",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                'import type {Request} from "express"\n\nexport default async function handler(req: Request) {\n    return new Response(null)\n}\n',
+        },
+    },
+    {
+        name: "a local interface named Request",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                "interface Request {\n    body: string\n}\n\nexport default async function handler(req: Request) {\n    return new Response(req.body)\n}\n",
+        },
+    },
+    {
+        name: "a Request from a module of the app that is a look-alike (type information)",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                'import type {Request} from "../lib/http.js"\n\nexport default async function handler(req: Request) {\n    return new Response(req.body)\n}\n',
+            "src/lib/http.ts": "export interface Request {\n    body: string\n}\n",
+        },
+    },
+    {
+        name: "a declared Promise of a look-alike Response class",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                "class Response {\n    constructor(readonly body: string | null) {}\n}\n\nexport default async function handler(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
         },
     },
     {
