@@ -127,9 +127,12 @@ main(argv).then(
         process.exitCode = outputFailed ? 2 : code
     },
     (error: unknown) => {
-        const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS")
-        // Node's argument parser explains on several lines: keep the promise of one line.
-        const message = escapeControls((error instanceof Error ? error.message : String(error)).split("\n").join(" "))
+        const code = (error as {code?: string}).code
+        const usage = error instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")
+        // Node's argument parser explains at length, about positionals: one line that names the option instead.
+        const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && /'([^']+)'/.exec((error as Error).message)?.[1]
+        const text = unknown ? `unknown option ${unknown} (see attio-lint --help)` : error instanceof Error ? error.message : String(error)
+        const message = escapeControls(text.split("\n").join(" "))
         process.stderr.write(`attio-lint: ${usage ? "" : "internal error: "}${message}\n`)
         if (argv.includes("--debug") && error instanceof Error) process.stderr.write(`${error.stack}\n`)
         process.exitCode = 2

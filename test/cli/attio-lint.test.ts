@@ -90,6 +90,7 @@ describe("exit codes", () => {
             expect(r.stderr).toMatch(/^attio-lint: /)
             expect(r.stderr).not.toMatch(/\n\s+at /)
         }
+        expect(lint(["--bogus"], root).stderr).toBe("attio-lint: unknown option --bogus (see attio-lint --help)\n")
         expect(lint(["--rule", "webhook-filenme:off"], root).stderr).toContain('did you mean "webhook-filename"')
         // A malformed severity is blamed on the severity, not on the rule id.
         expect(lint(["--rule", "webhook-response:off:x"], root).stderr).not.toContain("unknown rule")
