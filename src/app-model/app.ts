@@ -10,6 +10,8 @@ import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglob
 
 import {extractFacts, type FileFacts, importedAs, mentionsSdk} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
+// Its own module, so that the warm path can find the app without loading the walk and the parser.
+export {findAppRoot} from "./app-root.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
 
 const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
@@ -52,6 +54,8 @@ export interface AppOptions {
     nestedApps?: string[]
     /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
     unreadableDirs?: string[]
+    /** The folders the walk read (Discovery.dirs). */
+    dirs?: string[]
 }
 
 /** What one walk of an app found. */
@@ -77,27 +81,6 @@ export function discoverSync(root: string): Discovery {
     return walk.found(globSync([SOURCE_GLOB, PACKAGE_GLOB], walk.options))
 }
 
-/**
- * The nearest folder at or above `start` with a package.json or tsconfig.json, unless that folder
- * lies in an app's src/: a package.json there (`{"type": "module"}`) sets a module format and
- * starts no app of its own.
- */
-export function findAppRoot(start: string): string | undefined {
-    let nearest: string | undefined
-    for (let dir = path.resolve(start); !nearest; dir = path.dirname(dir)) {
-        if (hasManifest(dir)) nearest = dir
-        else if (path.dirname(dir) === dir) return undefined
-    }
-    for (let dir = nearest; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-        if (path.basename(dir) === "src" && hasManifest(path.dirname(dir))) return path.dirname(dir)
-    }
-    return nearest
-}
-
-function hasManifest(dir: string): boolean {
-    return fs.existsSync(path.join(dir, "package.json")) || fs.existsSync(path.join(dir, "tsconfig.json"))
-}
-
 export class App {
     private readonly texts = new Map<string, string | null>()
     private readonly factsByPath = new Map<string, FileFacts | undefined>()
@@ -115,6 +98,8 @@ export class App {
     readonly nestedApps: string[]
     /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
     readonly unreadableDirs: string[]
+    /** The folders the walk read: a file added, removed or renamed changes one of them. */
+    readonly dirs: string[]
 
     /** An app whose files were found by discover() or discoverSync(). */
     constructor(
@@ -126,6 +111,7 @@ export class App {
         this.overrides = options.overrides ?? new Map()
         this.nestedApps = options.nestedApps ?? []
         this.unreadableDirs = options.unreadableDirs ?? []
+        this.dirs = options.dirs ?? []
         const all = [...files, ...this.unsavedFiles(files)]
         for (const f of all) this.byPath.set(f.path, f)
         const focus = options.focus === undefined ? undefined : this.byPath.get(options.focus)
@@ -142,8 +128,8 @@ export class App {
     }
 
     static async load(root: string, cache?: FactsCache): Promise<App> {
-        const {files, nestedApps, unreadableDirs} = await discover(root)
-        return new App(root, files, {cache, nestedApps, unreadableDirs})
+        const {files, nestedApps, unreadableDirs, dirs} = await discover(root)
+        return new App(root, files, {cache, nestedApps, unreadableDirs, dirs})
     }
 
     /** Handler files the build picks up. Every rule asks, so the lists are kept. */

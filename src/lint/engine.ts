@@ -7,15 +7,17 @@ import path from "node:path"
 
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App, type AppFile, findAppRoot} from "../app-model/app.js"
-import {contentHash, DEFAULT_CACHE_DIR, FactsCache} from "../app-model/facts-cache.js"
+import {contentHash, FactsCache} from "../app-model/facts-cache.js"
 import {tsconfigProblem} from "../app-model/setup.js"
 import {loadedTypeScript} from "../app-model/typescript.js"
 import {packageVersion} from "../package-info.js"
-import {loadSettings, UsageError} from "./config.js"
+import {CONFIG_FILE, loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
 import type {Report, Rule} from "./rule.js"
 import {RULES} from "./rules/index.js"
+import {isDirectory, resolvedTargets, scopeFilter} from "./targets.js"
 import type {FileResult, LintMessage, LintReport, RuleDocs, RuleSeverity} from "./types.js"
+import {cacheLocation, saveWarmReport} from "./warm-report.js"
 
 export interface LintOptions {
     /** Directory that relative targets and output paths are relative to. Default: process.cwd(). */
@@ -99,10 +101,6 @@ export function appRootsOf(options: LintOptions): string[] {
     return [...groupByApp(resolvedTargets(options, cwd)).keys()]
 }
 
-function resolvedTargets(options: LintOptions, cwd: string): string[] {
-    return (options.targets?.length ? options.targets : [cwd]).map((t) => path.resolve(cwd, t))
-}
-
 /**
  * Targets grouped by the app they belong to; deleted paths count for the app of their folder. A file
  * outside any app (lint-staged passes every staged file) has nothing to report; a folder outside any
@@ -126,14 +124,6 @@ function groupByApp(targets: string[]): Map<string, string[]> {
     return groups
 }
 
-function isDirectory(target: string): boolean {
-    try {
-        return fs.statSync(target).isDirectory()
-    } catch {
-        return false
-    }
-}
-
 async function lintApp(
     root: string,
     targets: string[],
@@ -143,6 +133,7 @@ async function lintApp(
 ): Promise<void> {
     if (linted.has(root)) return
     linted.add(root)
+    const startedAt = Date.now()
     const settings = loadSettings(root)
     if (!report.appRoot) {
         report.appRoot = root
@@ -173,8 +164,8 @@ async function lintApp(
         const setting = severities[rule.meta.id] ?? rule.meta.defaultSeverity
         if (setting === "off" || (quiet && setting === "warn")) continue
         const severity = setting === "error" ? 2 : 1
+        // Every file's findings are kept (the warm path serves later runs on other targets from them).
         runRule(rule, app, analysis, (found) => {
-            if (!inScope(found.file.path)) return
             const result = resultFor(found.file)
             const message = toMessage(rule, found, severity)
             result.messages.push(message)
@@ -186,20 +177,27 @@ async function lintApp(
     }
 
     // Files that were checked and are fine are listed too (ESLint lists every linted file).
-    for (const file of app.relevantFiles()) if (inScope(file.path)) resultFor(file)
+    for (const file of app.relevantFiles()) resultFor(file)
     for (const target of targets) {
         const file = app.fileAt(target)
         if (file) resultFor(file)
     }
-    for (const result of [...byFile.values()].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
+    const results = [...byFile.values()].sort((a, b) => a.filePath.localeCompare(b.filePath))
+    for (const result of results) {
         result.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
         if (result.messages.length > 0) {
             const text = app.text(app.fileAt(result.filePath)!)
             if (text !== null) result.source = text
         }
-        report.results.push(result)
+        if (inScope(result.filePath)) report.results.push(result)
     }
     cache?.save()
+    // Type information depends on declaration files outside the app, which the warm path does not watch.
+    if (cache && app.nestedApps.length === 0 && analysis.types.checkedFiles.length === 0 && loadedTypeScript() !== "full") {
+        const inputs = [...cache.checkInputs(), path.join(root, "package.json"), path.join(root, CONFIG_FILE)]
+        const files = app.files.map((f) => f.path)
+        saveWarmReport({root, options, startedAt, files, dirs: app.dirs, inputs, results, settings: report.settings, rules: RULE_DOCS})
+    }
     report.stats.filesScanned += app.files.length
     report.stats.filesParsed += app.parsed
     report.stats.typeCheckedFiles.push(...analysis.types.checkedFiles)
@@ -211,10 +209,7 @@ async function lintApp(
 
 /** The cache is keyed by the tool's version and the effective configuration. */
 function openCache(root: string, options: LintOptions, config: Record<string, RuleSeverity>): FactsCache {
-    const location = options.cacheLocation
-        ? path.resolve(options.cwd ?? process.cwd(), options.cacheLocation)
-        : path.join(root, DEFAULT_CACHE_DIR)
-    return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`)
+    return FactsCache.open(cacheLocation(root, options), `${packageVersion()}:${contentHash(JSON.stringify(config))}`)
 }
 
 function runRule(rule: Rule, app: App, analysis: AppAnalysis, report: (r: Report) => void): void {
@@ -238,16 +233,4 @@ function toMessage(rule: Rule, found: Report, severity: 1 | 2): LintMessage {
         ...(found.fix ? {fix: found.fix} : {}),
         ...(found.suggestions ? {suggestions: found.suggestions} : {}),
     }
-}
-
-/** Whether a file's findings are wanted: the whole app, a folder of it, or the named files. */
-function scopeFilter(root: string, targets: string[]): (file: string) => boolean {
-    if (targets.includes(root)) return () => true
-    const dirs: string[] = []
-    const files = new Set<string>()
-    for (const t of targets) {
-        if (isDirectory(t)) dirs.push(t + path.sep)
-        else files.add(t)
-    }
-    return (file) => files.has(file) || dirs.some((d) => file.startsWith(d) || file + path.sep === d)
 }
