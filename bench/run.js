@@ -51,6 +51,8 @@ const SETTLE_MS = 2100
  *   runs        timed runs: a number, or {default, <app>: n} (the median is reported)
  *   baseline    the scenario the others are compared with (exactly one)
  *   floor       the parse-only floor, the other comparison (exactly one)
+ *   pairFloor   true: each timed run is followed by a run of the floor scenario, and the ratio to the
+ *               floor is taken from those paired runs (load that comes and goes then hits both)
  *   packages    npm packages the scenario needs; all scenarios' packages are installed together
  *   env         environment variables added to the bench's for the timed runs
  *   available   (ctx) => true, or a string saying why the scenario cannot run (it is then skipped)
@@ -72,7 +74,8 @@ const SCENARIOS = [
         ...ATTIO_LINT,
         id: "attio-lint-cold",
         label: "attio-lint, cold",
-        how: "facts cache deleted before each run",
+        how: "facts cache deleted before each run; each run is followed by a parse-only run, which the ratio to the floor uses",
+        pairFloor: true,
         beforeEach: (ctx) => rmSync(ctx.lintCache, {recursive: true, force: true}),
         // The run makes the cache folder again: a change of the app's folder.
         afterEach: (ctx) => (ctx.writtenAt = Date.now()),
@@ -356,12 +359,16 @@ function main() {
                 addNote(notes, `${scenario.label}: skipped, ${available}.`)
                 continue
             }
-            measured.push({scenario, ...measure(scenario, ctx, options.runs ?? runsFor(scenario, name), memory)})
+            const floorScenario = scenario.pairFloor ? SCENARIOS.find((s) => s.floor) : undefined
+            const runs = options.runs ?? runsFor(scenario, name)
+            measured.push({scenario, ...measure(scenario, ctx, runs, memory, floorScenario)})
         }
         const baseline = measured.find((m) => m.scenario.baseline && !m.failure)
         const floor = measured.find((m) => m.scenario.floor && !m.failure)
         for (const m of measured) {
             const ok = !m.failure
+            // The floor's own runs, or the ones paired with this scenario's.
+            const floorTimes = m.floorTimes ?? floor?.times
             const nodeMedian = ok ? median(m.nodeTimes) : undefined
             rows.push({
                 id: m.scenario.id,
@@ -377,8 +384,8 @@ function main() {
                 fastestOverNode: ok ? Math.min(...m.times) - Math.min(...m.nodeTimes) : undefined,
                 ratio: ok && baseline ? m.median / baseline.median : undefined,
                 fastestRatio: ok && baseline ? Math.min(...m.times) / Math.min(...baseline.times) : undefined,
-                floorRatio: ok && floor ? m.median / floor.median : undefined,
-                fastestFloorRatio: ok && floor ? Math.min(...m.times) / Math.min(...floor.times) : undefined,
+                floorRatio: ok && floorTimes ? m.median / median(floorTimes) : undefined,
+                fastestFloorRatio: ok && floorTimes ? Math.min(...m.times) / Math.min(...floorTimes) : undefined,
                 peakMb: m.peakKb === undefined ? undefined : m.peakKb / 1024,
                 runs: m.times.length,
                 failure: m.failure,
@@ -521,17 +528,18 @@ function memoryProbe() {
 }
 
 /** Times the scenario's runs, each a fresh process. */
-function measure(scenario, ctx, runs, memory) {
+function measure(scenario, ctx, runs, memory, floorScenario) {
     try {
-        return timeRuns(scenario, ctx, runs, memory)
+        return timeRuns(scenario, ctx, runs, memory, floorScenario)
     } finally {
         if (memory) rmSync(memory.file, {force: true})
     }
 }
 
-function timeRuns(scenario, ctx, runs, memory) {
+function timeRuns(scenario, ctx, runs, memory, floorScenario) {
     const times = []
     const nodeTimes = []
+    const floorTimes = floorScenario ? [] : undefined
     const setupFailure = scenario.setup?.(ctx)
     if (setupFailure) return {times, nodeTimes, failure: `untimed first run: ${setupFailure}`}
     let peakKb
@@ -553,14 +561,20 @@ function timeRuns(scenario, ctx, runs, memory) {
         if (result.error) return {times, nodeTimes, failure: result.error.message}
         const failure = scenario.check?.(result, ctx)
         if (failure) return {times, nodeTimes, failure}
+        if (floorScenario) {
+            const floor = timed(() => spawnSync(...splitCommand(floorScenario.command(ctx)), spawnOptions(ctx, {})))
+            if (floor.result.status !== 0) return {times, nodeTimes, failure: `paired floor run: ${checkExitZero(floor.result)}`}
+            floorTimes.push(floor.seconds)
+        }
         times.push(seconds)
         if (memory) {
             const kb = Number(readFileSync(memory.file, "utf8").trim().split("\n").pop())
             if (kb > 0) peakKb = Math.max(peakKb ?? 0, kb)
         }
-        log(`  ${scenario.label}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s (node -e 0: ${nodeTimes.at(-1).toFixed(2)} s)`)
+        const paired = floorTimes ? `, parse-only: ${floorTimes.at(-1).toFixed(2)} s` : ""
+        log(`  ${scenario.label}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s (node -e 0: ${nodeTimes.at(-1).toFixed(2)} s${paired})`)
     }
-    return {times, nodeTimes, median: median(times), peakKb}
+    return {times, nodeTimes, floorTimes, median: median(times), peakKb}
 }
 
 function timed(spawn) {
