@@ -386,6 +386,7 @@ function main() {
                 fastestRatio: ok && baseline ? Math.min(...m.times) / Math.min(...baseline.times) : undefined,
                 floorRatio: ok && floorTimes ? m.median / median(floorTimes) : undefined,
                 fastestFloorRatio: ok && floorTimes ? Math.min(...m.times) / Math.min(...floorTimes) : undefined,
+                cpu: ok ? m.cpu : undefined,
                 peakMb: m.peakKb === undefined ? undefined : m.peakKb / 1024,
                 runs: m.times.length,
                 failure: m.failure,
@@ -543,13 +544,15 @@ function timeRuns(scenario, ctx, runs, memory, floorScenario) {
     const setupFailure = scenario.setup?.(ctx)
     if (setupFailure) return {times, nodeTimes, failure: `untimed first run: ${setupFailure}`}
     let peakKb
+    // CPU seconds (user + system) of the timed process: what load from other work inflates least.
+    const cpuTimes = []
     for (let run = 0; run < runs; run++) {
         scenario.beforeEach?.(ctx, run)
         // Node's own start, timed just before: the machine's speed at this very moment.
         nodeTimes.push(timed(() => spawnSync(process.execPath, ["-e", "0"], {stdio: "ignore"})).seconds)
         const [command, args] = splitCommand(scenario.command(ctx))
         const [file, argv] = memory
-            ? ["/usr/bin/time", ["-f", "%M", "-o", memory.file, command, ...args]]
+            ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", memory.file, command, ...args]]
             : [command, args]
         let result
         let seconds
@@ -568,13 +571,14 @@ function timeRuns(scenario, ctx, runs, memory, floorScenario) {
         }
         times.push(seconds)
         if (memory) {
-            const kb = Number(readFileSync(memory.file, "utf8").trim().split("\n").pop())
+            const [kb, user, system] = readFileSync(memory.file, "utf8").trim().split("\n").pop().split(" ").map(Number)
             if (kb > 0) peakKb = Math.max(peakKb ?? 0, kb)
+            if (user + system >= 0) cpuTimes.push(user + system)
         }
         const paired = floorTimes ? `, parse-only: ${floorTimes.at(-1).toFixed(2)} s` : ""
         log(`  ${scenario.label}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s (node -e 0: ${nodeTimes.at(-1).toFixed(2)} s${paired})`)
     }
-    return {times, nodeTimes, floorTimes, median: median(times), peakKb}
+    return {times, nodeTimes, floorTimes, median: median(times), cpu: cpuTimes.length ? median(cpuTimes) : undefined, peakKb}
 }
 
 function timed(spawn) {
@@ -606,7 +610,7 @@ function median(values) {
 // --- output -----------------------------------------------------------------------------------
 
 function formatTable(rows) {
-    const header = ["tool", "app", "median s", "node -e 0 s", "over node s", "min–max s", "vs tsc 5.9", "vs parse-only", "peak MB", "runs"]
+    const header = ["tool", "app", "median s", "node -e 0 s", "over node s", "min–max s", "cpu s", "vs tsc 5.9", "vs parse-only", "peak MB", "runs"]
     const fixed = (n, digits = 2) => (n === undefined ? "–" : n.toFixed(digits))
     const body = rows.map((r) => [
         r.label,
@@ -615,6 +619,7 @@ function formatTable(rows) {
         fixed(r.node),
         r.overNode === undefined ? "–" : `${r.overNode >= 0 ? "+" : ""}${r.overNode.toFixed(2)}`,
         r.failure ? "–" : `${r.min.toFixed(2)}–${r.max.toFixed(2)}`,
+        fixed(r.cpu),
         r.ratio === undefined ? "–" : `${r.ratio.toFixed(2)}×`,
         r.floorRatio === undefined ? "–" : `${r.floorRatio.toFixed(2)}×`,
         fixed(r.peakMb, 0),
@@ -682,11 +687,13 @@ ${formatTargets(rows)}
 Each run is a fresh process, timed from spawn to exit, and follows a run of \`node -e 0\` timed the
 same way: "node -e 0" is the median of those paired runs and "over node" the scenario's median
 minus it, what a run costs beyond starting Node at that moment. The median of the runs is shown with
-the fastest and slowest run, the ratios to tsc 5.9 and to the parse-only floor on the same app (the
-figures that carry across machines), and the highest peak resident memory of the runs (GNU time's
-%M: the largest single process, so for tsc 7 the native binary or its Node wrapper, whichever is
-larger). The targets are judged on the medians; "fastest runs" computes the same from each
-scenario's fastest run (and fastest paired node run), for a machine whose other work only ever adds time.
+the fastest and slowest run, the median CPU time (user + system, which the machine's other work
+inflates least; a multi-threaded tool such as tsc 7 counts every thread), the ratios to tsc 5.9 and
+to the parse-only floor on the same app (the figures that carry across machines), and the highest
+peak resident memory of the runs (GNU time's %M: the largest single process, so for tsc 7 the
+native binary or its Node wrapper, whichever is larger). The targets are judged on the medians;
+"fastest runs" computes the same from each scenario's fastest run (and fastest paired node run),
+for a machine whose other work only ever adds time.
 
 ${how}
 
