@@ -7,6 +7,7 @@ import {ScaffoldError} from "../../src/scaffold/errors.js"
 import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
 import {lintSummary} from "../../src/scaffold/lint-summary.js"
 import {normaliseHandlerId} from "../../src/scaffold/names.js"
+import {checkSignatureOptions} from "../../src/scaffold/webhook-test.js"
 import type {Plan} from "../../src/scaffold/plan.js"
 import {
     checkEvent,
@@ -20,6 +21,7 @@ export default class WebhookGenerator extends ScaffoldGenerator {
     private id: string | undefined
     private spec: WebhookSpec | undefined
     private plan: Plan | undefined
+    private signatureHeader: string | undefined
 
     constructor(args: string[], options: ScaffoldGenerator["options"]) {
         super(args, options)
@@ -36,6 +38,19 @@ export default class WebhookGenerator extends ScaffoldGenerator {
             type: String,
             description: `The third party's API endpoint that creates webhooks (POST; <url>/<id> deletes one). Default: ${PLACEHOLDER_REGISTER_URL}`,
         })
+        this.option("test", {
+            type: Boolean,
+            description:
+                "Write a vitest test beside the handler (default: when the app uses vitest); --no-test skips it",
+        })
+        this.option("verify", {
+            type: String,
+            description: "Verify the third party's signature over the raw body: hmac-sha256 (needs --signature-header)",
+        })
+        this.option("signature-header", {
+            type: String,
+            description: "The request header with the third party's signature, e.g. X-Signature",
+        })
         this.option("register", {
             type: Boolean,
             description:
@@ -51,6 +66,7 @@ export default class WebhookGenerator extends ScaffoldGenerator {
         if (event !== undefined) checkEvent(String(event))
         const registerUrl = this.flag("register-url")
         if (registerUrl !== undefined) checkRegisterUrl(String(registerUrl))
+        this.signatureHeader = checkSignatureOptions(this.flag("verify"), this.flag("signature-header"))
     }
 
     async prompting() {
@@ -104,6 +120,8 @@ export default class WebhookGenerator extends ScaffoldGenerator {
             event: checkEvent(String(given.event ?? answers.event ?? id)),
             registerUrl: checkRegisterUrl(String(given.registerUrl ?? answers.registerUrl ?? PLACEHOLDER_REGISTER_URL)),
             register: (given.register ?? answers.register ?? true) !== false,
+            test: this.flag("test") as boolean | undefined,
+            signatureHeader: this.signatureHeader,
         }
     }
 

@@ -12,6 +12,15 @@ const GENERATORS = {
     event: "[name]    An event handler (connection-added or connection-removed) with the right signature",
 } as const
 
+/** Commands that are not generators, each in a module of its own with a `run(args)` that answers the exit code. */
+const COMMANDS: Record<string, {module: string; text: string}> = {
+    invoke: {module: "./invoke.js", text: "<id>     Run one webhook handler once, locally, and print its response"},
+    "test-setup": {
+        module: "./test-setup.js",
+        text: "     Add vitest and its config to the app, for the generated tests",
+    },
+}
+
 const USAGE = `Usage: attio-app <generator> [name] [options]   (run it in the app's folder)
 
 Generators:
@@ -21,6 +30,11 @@ ${Object.entries(GENERATORS)
 
   attio-app webhook prospect-updated --event lead.processed --register-url https://api.example.com/webhooks
   attio-app event connection-removed
+
+Commands:
+${Object.entries(COMMANDS)
+    .map(([name, {text}]) => `  ${name} ${text}`)
+    .join("\n")}
 
 Options:
   attio-app <generator> --help   that generator's options
@@ -39,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
     if (command === "-v" || command === "--version") {
         process.stdout.write(`${packageVersion()}\n`)
         return 0
+    }
+    if (command !== undefined && Object.hasOwn(COMMANDS, command)) {
+        const {run} = (await import(COMMANDS[command].module)) as {run: (args: string[]) => Promise<number>}
+        return run(rest)
     }
     if (command === undefined || !(command in GENERATORS)) {
         process.stderr.write(

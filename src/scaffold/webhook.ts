@@ -11,6 +11,7 @@ import {pascalCase} from "./names.js"
 import {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
 import {renderTemplate} from "./templates.js"
+import {planWebhookTest, signatureCheck, type SignatureCheck, usesVitest} from "./webhook-test.js"
 
 /** Where registration goes when the user names no URL; the summary asks them to replace it. */
 export const PLACEHOLDER_REGISTER_URL = "https://api.example.com/v1/webhooks"
@@ -45,6 +46,10 @@ export interface WebhookSpec {
     registerUrl: string
     /** Add registration to connection-added and cleanup to connection-removed. */
     register: boolean
+    /** Write a test beside the handler; undefined: when the app uses vitest (webhook-test.ts). */
+    test?: boolean
+    /** Verify the third party's HMAC-SHA256 signature, sent in this request header (`--signature-header`). */
+    signatureHeader?: string
 }
 
 /** Every change the webhook generator would make, validated; throws a ScaffoldError when one is impossible. */
@@ -52,9 +57,10 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
     // attio-lint's model of the app knows the installed SDK, and where each fileName comes from.
     const model = await AppModel.load(app.root)
     const plan = new Plan(app.root)
-    await planHandler(app, spec, plan, isLegacySdk(model.sdkVersion()))
+    const legacySdk = isLegacySdk(model.sdkVersion())
+    const handlerRel = await planHandler(app, spec, plan, legacySdk)
+    const registeredIn = spec.register ? registeringFile(model, spec.id) : undefined
     if (spec.register) {
-        const registeredIn = registeringFile(model, spec.id)
         if (registeredIn) {
             plan.notes.push(
                 `${registeredIn} already registers the ${spec.id} webhook handler; connection-added left as it is.`
@@ -70,8 +76,21 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
             },
         })
     }
+    if (handlerRel && (spec.test ?? usesVitest(app.root))) {
+        // The SDK before 1.0 calls Attio with attioFetch, which the testing runtime does not provide.
+        if (legacySdk) {
+            plan.notes.push("No test written: the installed attio SDK predates 1.0 (attioFetch).")
+        } else {
+            const registers = spec.register && !registeredIn
+            await planWebhookTest(app, handlerRel, {...spec, registers, verify: verifyOf(spec)}, plan)
+        }
+    }
     plan.validate()
     return plan
+}
+
+function verifyOf(spec: WebhookSpec): SignatureCheck | undefined {
+    return spec.signatureHeader === undefined ? undefined : signatureCheck(spec.id, spec.signatureHeader)
 }
 
 /** Whether the installed SDK predates 1.0, where `attioFetch` still works and handlers use it. */
@@ -79,11 +98,12 @@ function isLegacySdk(version: string | undefined): boolean {
     return version !== undefined && Number.parseInt(version, 10) < 1
 }
 
-async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: boolean) {
+/** The handler file written (app-relative), or undefined when an existing one is left alone. */
+async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: boolean): Promise<string | undefined> {
     const existing = findHandler(app, "webhook", spec.id)
     if (existing?.endsWith(".js")) {
         plan.notes.push(`${existing} exists; it is JavaScript, so it is left as it is.`)
-        return
+        return undefined
     }
     const relPath = existing ?? handlerPath("webhook", spec.id, app.layout)
     const code = renderTemplate("webhook/handler.ts.ejs", {
@@ -91,8 +111,10 @@ async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: b
         event: spec.event,
         functionName: `handle${pascalCase(spec.id)}`,
         legacySdk,
+        verify: verifyOf(spec),
     })
     plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(path.join(app.root, relPath))))
+    return relPath
 }
 
 /**
@@ -104,10 +126,11 @@ function registeringFile(model: AppModel, id: string): string | undefined {
 }
 
 function registration(spec: WebhookSpec): Insertion {
+    const verify = verifyOf(spec)
     return {
-        values: ["createWebhookHandler", "deleteWebhookHandler", "updateWebhookHandler"],
+        values: ["createWebhookHandler", "deleteWebhookHandler", "updateWebhookHandler", ...(verify ? ["kv"] : [])],
         helperName: `register${pascalCase(spec.id)}Webhook`,
-        renderHelper: (names) => renderTemplate("event/register-webhook.ts.ejs", {...names, ...spec}),
+        renderHelper: (names) => renderTemplate("event/register-webhook.ts.ejs", {...names, ...spec, verify}),
     }
 }
 

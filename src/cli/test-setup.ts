@@ -1,0 +1,146 @@
+/**
+ * `attio-app test-setup`: makes an app ready for the tests the webhook generator writes: vitest and this package
+ * in its devDependencies, a `test` script and a vitest config. Installs them with --install, else says how.
+ */
+import {spawnSync} from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import {parseArgs} from "node:util"
+
+import writeFileAtomic from "write-file-atomic"
+
+import {findAppRoot} from "../app-model/app.js"
+import {isJsonObject} from "../json.js"
+import {packageVersion} from "../package-info.js"
+import {VITEST_CONFIGS} from "../scaffold/webhook-test.js"
+
+export const TEST_SETUP_USAGE = `Usage: attio-app test-setup [--install]   (run it in the app's folder)
+
+Adds what the generated webhook tests need to an app that has none of it: vitest and generator-attio-app in
+devDependencies, a "test" script (vitest run) and vitest.config.mts. What is there already is left as it is.
+
+Options:
+  --install    run the package manager's install afterwards (else the command is printed)
+  -h, --help   this help
+`
+
+/** The vitest this package's runtime is tested with. */
+const VITEST_RANGE = "^4.1.12"
+
+const VITEST_CONFIG = `import {defineConfig} from "vitest/config"
+
+// The tests of webhook handlers and connection events (attio-app webhook writes one beside each handler).
+export default defineConfig({
+    test: {
+        include: ["src/**/*.test.ts"],
+    },
+})
+`
+
+/** Lockfiles, and the install command of the package manager that wrote each. */
+const INSTALLERS: [lockfile: string, command: string[]][] = [
+    ["pnpm-lock.yaml", ["pnpm", "install"]],
+    ["yarn.lock", ["yarn", "install"]],
+    ["bun.lockb", ["bun", "install"]],
+    ["bun.lock", ["bun", "install"]],
+]
+
+class SetupError extends Error {}
+
+export async function run(argv: string[], cwd = process.cwd()): Promise<number> {
+    try {
+        const {values} = parseArgs({
+            args: argv,
+            options: {install: {type: "boolean"}, help: {type: "boolean", short: "h"}},
+        })
+        if (values.help) {
+            process.stdout.write(TEST_SETUP_USAGE)
+            return 0
+        }
+        return setup(cwd, values.install === true)
+    } catch (error) {
+        const usage = (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS")
+            ? " (see attio-app test-setup --help)"
+            : ""
+        if (!(error instanceof SetupError) && !usage) throw error
+        process.stderr.write(`attio-app test-setup: ${(error as Error).message}${usage}\n`)
+        return 2
+    }
+}
+
+function setup(cwd: string, install: boolean): number {
+    const root = findAppRoot(cwd)
+    const manifestPath = root && path.join(root, "package.json")
+    if (!root || !manifestPath || !fs.existsSync(manifestPath)) {
+        throw new SetupError(`No app with a package.json found at ${cwd} or above.`)
+    }
+    const text = fs.readFileSync(manifestPath, "utf8")
+    let manifest: unknown
+    try {
+        manifest = JSON.parse(text)
+    } catch (error) {
+        throw new SetupError(`${manifestPath} is not valid JSON: ${(error as Error).message}`)
+    }
+    if (!isJsonObject(manifest)) throw new SetupError(`${manifestPath} is not a JSON object.`)
+
+    const done: string[] = []
+    const added = addDevDependencies(manifest, {vitest: VITEST_RANGE, "generator-attio-app": `^${packageVersion()}`})
+    if (added.length > 0) done.push(`added ${added.join(" and ")} to devDependencies`)
+    const scripts = isJsonObject(manifest.scripts) ? manifest.scripts : (manifest.scripts = {})
+    if (typeof scripts.test !== "string" || scripts.test.trim() === "") {
+        scripts.test = "vitest run"
+        done.push('set the "test" script to "vitest run"')
+    }
+    if (done.length > 0) {
+        const indent = /^\{\r?\n([ \t]+)/.exec(text)?.[1] ?? "  "
+        writeFileAtomic.sync(manifestPath, `${JSON.stringify(manifest, null, indent)}\n`)
+    }
+    if (!VITEST_CONFIGS.some((name) => fs.existsSync(path.join(root, name)))) {
+        writeFileAtomic.sync(path.join(root, "vitest.config.mts"), VITEST_CONFIG)
+        done.push("wrote vitest.config.mts")
+    }
+    const log = (line: string) => process.stdout.write(`${line}\n`)
+    if (done.length === 0) {
+        log("The app is set up for tests already: nothing changed.")
+    } else {
+        log(`${path.relative(cwd, root) || "."}: ${done.join(", ")}.`)
+    }
+    const command = installCommand(root)
+    if (added.length === 0) return 0
+    if (!install) {
+        log(`Next: run \`${command.join(" ")}\` to install them, then \`npm test\`.`)
+        return 0
+    }
+    log(`Running ${command.join(" ")}`)
+    const result = spawnSync(command[0], command.slice(1), {
+        cwd: root,
+        stdio: "inherit",
+        shell: process.platform === "win32",
+    })
+    if (result.status !== 0) {
+        process.stderr.write(
+            `attio-app test-setup: ${command.join(" ")} failed${result.error ? `: ${result.error.message}` : ""}\n`
+        )
+        return 1
+    }
+    return 0
+}
+
+/** Adds each missing package to devDependencies; a package in dependencies already counts as present. */
+function addDevDependencies(manifest: Record<string, unknown>, wanted: Record<string, string>): string[] {
+    const has = (name: string) =>
+        ["dependencies", "devDependencies"].some(
+            (field) => isJsonObject(manifest[field]) && name in (manifest[field] as object)
+        )
+    const missing = Object.keys(wanted).filter((name) => !has(name))
+    if (missing.length === 0) return []
+    const dev = isJsonObject(manifest.devDependencies) ? manifest.devDependencies : {}
+    for (const name of missing) dev[name] = wanted[name]
+    // Sorted, as npm keeps them.
+    manifest.devDependencies = Object.fromEntries(Object.entries(dev).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    return missing
+}
+
+function installCommand(root: string): string[] {
+    return INSTALLERS.find(([lockfile]) => fs.existsSync(path.join(root, lockfile)))?.[1] ?? ["npm", "install"]
+}

@@ -1,0 +1,89 @@
+/**
+ * The test the webhook generator writes beside a new handler: it runs the handler, its registration and its
+ * cleanup through generator-attio-app/testing under vitest, against a fake third party.
+ */
+import {existsSync, readFileSync} from "node:fs"
+import path from "node:path"
+
+import {isJsonObject} from "../json.js"
+import type {App} from "./app.js"
+import {ScaffoldError} from "./errors.js"
+import type {Plan} from "./plan.js"
+import {formatTypeScript, resolveStyle} from "./style.js"
+import {renderTemplate} from "./templates.js"
+
+/** Files that configure vitest, as vitest looks for them. */
+export const VITEST_CONFIGS = ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext) => `vitest.config.${ext}`)
+
+/** Whether the app runs its tests with vitest: it depends on vitest, or has a vitest config. */
+export function usesVitest(root: string): boolean {
+    if (VITEST_CONFIGS.some((name) => existsSync(path.join(root, name)))) return true
+    try {
+        const pkg: unknown = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"))
+        if (!isJsonObject(pkg)) return false
+        return ["dependencies", "devDependencies"].some((field) => {
+            const deps = pkg[field]
+            return isJsonObject(deps) && "vitest" in deps
+        })
+    } catch {
+        return false
+    }
+}
+
+export interface WebhookTestSpec {
+    id: string
+    event: string
+    registerUrl: string
+    /** Whether this run wrote the registration and cleanup the test checks (else it only delivers). */
+    registers: boolean
+    verify: SignatureCheck | undefined
+}
+
+/** HMAC-SHA256 verification of the third party's signature, in the handler (`--verify hmac-sha256`). */
+export interface SignatureCheck {
+    /** The request header that carries the signature. */
+    header: string
+    /** The kv key connection-added stores the signing secret under. */
+    secretKey: string
+}
+
+/** The only signature scheme `--verify` knows. */
+export const VERIFY_ALGORITHMS = ["hmac-sha256"] as const
+
+/**
+ * The signature header to verify, from `--verify` and `--signature-header` (both or neither); refuses anything
+ * else before a question is asked or a file written.
+ */
+export function checkSignatureOptions(verify: unknown, header: unknown): string | undefined {
+    if (verify === undefined && header === undefined) return undefined
+    if (!(VERIFY_ALGORITHMS as readonly unknown[]).includes(verify)) {
+        throw new ScaffoldError(
+            verify === undefined
+                ? "--signature-header needs --verify hmac-sha256."
+                : `--verify ${JSON.stringify(verify)} is not a known scheme; use --verify hmac-sha256.`
+        )
+    }
+    if (typeof header !== "string" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {
+        throw new ScaffoldError(
+            header === undefined
+                ? "--verify hmac-sha256 needs --signature-header NAME: the request header the third party sends the signature in."
+                : `--signature-header ${JSON.stringify(header)} is not an HTTP header name.`
+        )
+    }
+    return header
+}
+
+export function signatureCheck(id: string, header: string): SignatureCheck {
+    return {header, secretKey: `${id}:signing-secret`}
+}
+
+/** The test file beside the handler (`x.webhook.ts` → `x.webhook.test.ts`), unless one exists: it is the user's. */
+export async function planWebhookTest(app: App, handlerRel: string, spec: WebhookTestSpec, plan: Plan) {
+    const relPath = handlerRel.replace(/\.webhook\.ts$/, ".webhook.test.ts")
+    if (plan.read(relPath) !== undefined) {
+        plan.notes.push(`${relPath} exists; left as it is.`)
+        return
+    }
+    const code = renderTemplate("webhook/handler.test.ts.ejs", {...spec})
+    plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(path.join(app.root, relPath))))
+}

@@ -1,0 +1,139 @@
+/** `attio-app invoke`: the built bin on the examples and on small apps in temp folders. */
+import {spawnSync} from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import {afterEach, describe, expect, it} from "vitest"
+
+import {PACKAGE_ROOT, runBin} from "../support/bin.js"
+import {writeApp} from "../support/rule-tester.js"
+
+const roots: string[] = []
+afterEach(() => {
+    for (const root of roots.splice(0)) fs.rmSync(root, {recursive: true, force: true})
+})
+
+const example = (name: string) => path.join(PACKAGE_ROOT, "examples", name)
+
+describe("attio-app invoke", () => {
+    it("runs an example's handler with a body from stdin and prints status, headers and body; 2xx exits 0", () => {
+        const result = spawnSync(
+            process.execPath,
+            [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), "invoke", "crm/deal-closed", "--body", "-"],
+            {
+                cwd: path.join(example("app-layout"), "src/app"),
+                input: JSON.stringify({event: "deal.reopened", data: {contactEmail: "ada@example.com"}}),
+                encoding: "utf8",
+            }
+        )
+        expect(result.stderr).toBe("")
+        expect(result.stdout).toBe("HTTP 204 No Content\n\n")
+        expect(result.status).toBe(0)
+    })
+
+    it("answers 1 on a non-2xx status, with the headers and body", () => {
+        const root = writeApp({"not-json.txt": "hello"})
+        roots.push(root)
+        const result = runBin(
+            "attio-app",
+            ["invoke", "prospect-updated", "--body", path.join(root, "not-json.txt"), "--header", "X-Trace: 1"],
+            {cwd: example("documented-layout")}
+        )
+        expect(result.stdout).toBe(
+            "HTTP 400 Bad Request\ncontent-type: text/plain;charset=UTF-8\n\nRequest body is not valid JSON\n"
+        )
+        expect(result.code).toBe(1)
+    })
+
+    it("with --connect, runs connection-added, delivers through the handler it created, then connection-removed", () => {
+        const root = writeApp({
+            "src/app/webhooks/hook.webhook.ts": `import {getWebhookHandler, kv} from "attio/server"\n\nexport default async function hook(request: Request): Promise<Response> {\n    const id = request.url.split("/").pop()!\n    const handler = await getWebhookHandler(id)\n    const token = await kv.get("token")\n    return Response.json({fileName: handler.fileName, external: handler.externalWebhookId, token: token?.value, method: request.method, trace: request.headers.get("x-trace"), env: process.env.REGION})\n}\n`,
+            "src/app/events/connection-added.event.ts": `import {type Connection, createWebhookHandler, kv, updateWebhookHandler} from "attio/server"\n\nexport default async function connectionAdded({connection}: {connection: Connection}) {\n    const handler = await createWebhookHandler({fileName: "hook"})\n    await updateWebhookHandler(handler.id, {externalWebhookId: "ext-1"})\n    await kv.set("token", connection.value)\n}\n`,
+            "src/app/events/connection-removed.event.ts": `export default async function connectionRemoved() {\n    console.log("connection-removed ran")\n}\n`,
+            ".env": "REGION=eu\n",
+        })
+        roots.push(root)
+        const result = runBin(
+            "attio-app",
+            ["invoke", "hook", "--connect", "secret", "--method", "PUT", "--header", "X-Trace: abc"],
+            {cwd: root}
+        )
+        expect(result.stderr).toBe("")
+        const [head, body] = result.stdout.split("\n\n")
+        expect(head).toBe("HTTP 200 OK\ncontent-type: application/json")
+        const [json, removed] = body.split("\n")
+        expect(JSON.parse(json)).toEqual({
+            fileName: "hook",
+            external: "ext-1",
+            token: "secret",
+            method: "PUT",
+            trace: "abc",
+            env: "eu",
+        })
+        expect(removed).toBe("connection-removed ran")
+        expect(result.code).toBe(0)
+    })
+
+    it("reports a handler that throws with a 500, its stack on stderr, and exit 1", () => {
+        const root = writeApp({
+            "src/webhooks/broken.webhook.ts": `export default async function broken(): Promise<Response> {\n    throw new Error("boom")\n}\n`,
+        })
+        roots.push(root)
+        const result = runBin("attio-app", ["invoke", "broken"], {cwd: root})
+        expect(result.stdout).toBe(
+            "HTTP 500 Internal Server Error\ncontent-type: text/plain;charset=UTF-8\n\nWebhook handler broken failed: boom\n"
+        )
+        expect(result.stderr).toMatch(/^Error: boom\n\s+at broken /)
+        expect(result.code).toBe(1)
+    })
+
+    const badInput: [string, string[], string][] = [
+        ["no id", [], "attio-app invoke: Name the handler: attio-app invoke <id> (see --help)"],
+        [
+            "an unknown id",
+            ["prospect-update"],
+            'attio-app invoke: "prospect-update" is no webhook handler of this app (its handler ids: crm/deal-closed, prospect-updated)',
+        ],
+        [
+            "a header without a colon",
+            ["prospect-updated", "--header", "X-Trace"],
+            'attio-app invoke: --header "X-Trace" is not "Name: value"',
+        ],
+        [
+            "a missing body file",
+            ["prospect-updated", "--body", "missing.json"],
+            "attio-app invoke: --body missing.json: no such file",
+        ],
+        ["an unknown option", ["prospect-updated", "--bdy", "x"], "attio-app invoke: Unknown option '--bdy'"],
+        [
+            "a body on a GET",
+            ["prospect-updated", "--method", "GET", "--body", "package.json"],
+            "attio-app invoke: a GET request cannot have a --body",
+        ],
+    ]
+    for (const [what, args, message] of badInput) {
+        it(`exits 2 on ${what}`, () => {
+            const result = runBin("attio-app", ["invoke", ...args], {cwd: example("app-layout")})
+            expect(result.stderr.startsWith(message), result.stderr).toBe(true)
+            expect(result.stdout).toBe("")
+            expect(result.code).toBe(2)
+        })
+    }
+
+    it("exits 2 when the app does not bundle", () => {
+        const root = writeApp({
+            "src/app/webhooks/a.webhook.ts": `import {missing} from "./nowhere"\n\nexport default missing\n`,
+        })
+        roots.push(root)
+        const result = runBin("attio-app", ["invoke", "a"], {cwd: root})
+        expect(result.stderr).toMatch(
+            /^attio-app invoke: The app's handlers do not bundle:\n  src\/app\/webhooks\/a\.webhook\.ts:1:\d+: Could not resolve "\.\/nowhere"/
+        )
+        expect(result.code).toBe(2)
+    })
+
+    it("prints its help", () => {
+        const result = runBin("attio-app", ["invoke", "--help"], {cwd: example("app-layout")})
+        expect(result.stdout).toContain("Usage: attio-app invoke <id> [options]")
+        expect(result.code).toBe(0)
+    })
+})
