@@ -173,8 +173,8 @@ export function saveWarmReport(run: AppRun): void {
         fs.writeFileSync(temp, JSON.stringify(stored))
         fs.renameSync(temp, file)
     } catch {
-        // A read-only or full disk only costs the next run its speed.
-        fs.rmSync(temp, {force: true})
+        // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
+        if (fs.existsSync(temp)) fs.rmSync(temp)
     }
 }
 
