@@ -31,7 +31,7 @@ Options:
       --quiet            report errors only
       --max-warnings N   exit 1 when there are more than N warnings
       --rule ID:LEVEL    set a rule to off, warn or error (repeatable)
-      --no-cache         do not read or write the facts cache
+      --no-cache         do not read or write the cache (facts, last findings)
       --cache-location P where the cache lives (a folder, or a .json file;
                          default: node_modules/.cache/attio-lint in the app)
       --debug            print stack traces, and run statistics on stderr
