@@ -1,15 +1,17 @@
-import {spawn} from "node:child_process"
+import {spawn, spawnSync} from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 
-import {describe, expect, it} from "vitest"
+import {afterAll, describe, expect, it} from "vitest"
 
+import {contentHash} from "../src/app-model/facts-cache.js"
 import {lint} from "../src/index.js"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
 
-const HOOK = (status: number) => `export default async function h(req: Request) {\n    await req.text()\n    return new Response(null, {status: ${status}})\n}\n`
+const HOOK = (status: number) =>
+    `export default async function h(req: Request) {\n    await req.text()\n    return new Response(null, {status: ${status}})\n}\n`
 const ADDED = (...ids: string[]) =>
     'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n' +
     ids.map((id) => `    await createWebhookHandler({fileName: "${id}"})\n`).join("") +
@@ -25,9 +27,27 @@ function app(): string {
 }
 
 const cacheFile = (root: string) => path.join(root, "node_modules/.cache/attio-lint/facts.json")
+/** The cache file as JSON, edited as a hand would. */
+type CacheJson = {
+    schema: number
+    key: string
+    sum: string
+    body: {facts: Record<string, any>; checks: Record<string, unknown>}
+}
+const readCache = (root: string): CacheJson => JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
+/** Writes a cache with a checksum that matches its body, as attio-lint would. */
+const writeCache = (root: string, cache: CacheJson) =>
+    fs.writeFileSync(cacheFile(root), JSON.stringify({...cache, sum: contentHash(JSON.stringify(cache.body))}))
 const run = (root: string, extra: object = {}) => lint({cwd: root, cache: true, ...extra})
 const findings = (report: Awaited<ReturnType<typeof lint>>) =>
     report.results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId}`))
+
+const SHARED_CACHE = path.join(os.tmpdir(), `attio-lint-shared-${process.pid}.json`)
+
+afterAll(() => {
+    removeWrittenApps()
+    fs.rmSync(SHARED_CACHE, {force: true})
+})
 
 describe("the facts cache", () => {
     it("a warm run with nothing changed parses nothing and does not load TypeScript", async () => {
@@ -49,21 +69,30 @@ describe("the facts cache", () => {
         fs.writeFileSync(path.join(root, "src/app/events/connection-added.event.ts"), ADDED("a", "c"))
         const report = await run(root)
         expect(report.stats.filesParsed).toBe(1)
-        expect(findings(report).sort()).toEqual(["b.webhook.ts unregistered-webhook", "connection-added.event.ts webhook-filename"])
+        expect(findings(report).sort()).toEqual([
+            "b.webhook.ts unregistered-webhook",
+            "connection-added.event.ts webhook-filename",
+        ])
     })
 
     it("a rename and a deleted file are seen at once", async () => {
         const root = app()
         await run(root)
-        fs.renameSync(path.join(root, "src/app/webhooks/b.webhook.ts"), path.join(root, "src/app/webhooks/c.webhook.ts"))
+        fs.renameSync(
+            path.join(root, "src/app/webhooks/b.webhook.ts"),
+            path.join(root, "src/app/webhooks/c.webhook.ts")
+        )
         const renamed = await run(root)
         // Same content under a new name: no parse, but the ids are recomputed.
         expect(renamed.stats.filesParsed).toBe(0)
-        expect(findings(renamed).sort()).toEqual(["c.webhook.ts unregistered-webhook", "connection-added.event.ts webhook-filename"])
+        expect(findings(renamed).sort()).toEqual([
+            "c.webhook.ts unregistered-webhook",
+            "connection-added.event.ts webhook-filename",
+        ])
         fs.rmSync(path.join(root, "src/app/webhooks/c.webhook.ts"))
         expect(findings(await run(root))).toEqual(["connection-added.event.ts webhook-filename"])
         // The deleted file's facts are pruned from the cache.
-        const entries = Object.keys(JSON.parse(fs.readFileSync(cacheFile(root), "utf8")).facts)
+        const entries = Object.keys(readCache(root).body.facts)
         expect(entries).toHaveLength(3)
     })
 
@@ -93,31 +122,106 @@ describe("the facts cache", () => {
         const root = app()
         const first = await run(root)
         const good = fs.readFileSync(cacheFile(root), "utf8")
-        for (const broken of [good.slice(0, good.length / 2), "not json", "null", '{"schema": 1, "key": 5}', "\u0000\u0001"]) {
+        for (const broken of [
+            good.slice(0, good.length / 2),
+            "not json",
+            "null",
+            '{"schema": 1, "key": 5}',
+            "\u0000\u0001",
+        ]) {
             fs.writeFileSync(cacheFile(root), broken)
             const report = await run(root)
             expect(report.stats.filesParsed).toBe(4)
             expect(findings(report)).toEqual(findings(first))
-            expect(JSON.parse(fs.readFileSync(cacheFile(root), "utf8")).facts).toBeTruthy()
+            expect(readCache(root).body.facts).toBeTruthy()
         }
     })
 
-    it("an entry damaged by hand is parsed again, not trusted", async () => {
+    it("a cache edited by hand is recomputed; an entry that fails the schema, even with the right checksum, is parsed again", async () => {
         const root = app()
         const first = await run(root)
-        const cache = JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
-        const [one, two, three] = Object.keys(cache.facts)
-        cache.facts[one] = {}
-        cache.facts[two] = {...cache.facts[two], imports: "nope"}
-        cache.facts[three] = null
+        const cache = readCache(root)
+        const [one, two, three] = Object.keys(cache.body.facts)
+        cache.body.facts[one] = {}
+        cache.body.facts[two] = {...cache.body.facts[two], imports: "nope"}
+        cache.body.facts[three] = {
+            ...cache.body.facts[three],
+            exportValues: {default: {...cache.body.facts[three].exportValues.default, pos: -1}},
+        }
         fs.writeFileSync(cacheFile(root), JSON.stringify(cache))
-        const report = await run(root)
-        expect(report.stats.filesParsed).toBe(3)
-        expect(findings(report)).toEqual(findings(first))
+        const edited = await run(root)
+        expect(edited.stats.filesParsed).toBe(4)
+        expect(findings(edited)).toEqual(findings(first))
+        writeCache(root, cache)
+        const resummed = await run(root)
+        expect(resummed.stats.filesParsed).toBe(3)
+        expect(findings(resummed)).toEqual(findings(first))
     })
 
+    it("a fuzzed cache never fails a run nor changes what it finds or fixes", async () => {
+        // Fixable findings (a fileName with the suffix, a handler without async): damage to their offsets must not move a fix.
+        const root = writeApp({
+            "src/app/webhooks/a.webhook.ts": HOOK(200).replace("async ", ""),
+            "src/app/webhooks/b.webhook.ts": HOOK(201),
+            "src/app/events/connection-added.event.ts": ADDED("a.webhook.ts", "b", "c"),
+            "src/app/events/connection-removed.event.ts": "export default async function removed() {}\n",
+        })
+        const messages = (report: Awaited<ReturnType<typeof lint>>) =>
+            JSON.stringify(report.results.map((r) => [r.filePath, r.messages]))
+        const expected = messages(await lint({cwd: root}))
+        await run(root)
+        const good = fs.readFileSync(cacheFile(root), "utf8")
+        let seed = 7
+        const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n
+        const variants: string[] = []
+        for (let i = 1; i < 20; i++) variants.push(good.slice(0, Math.floor((good.length * i) / 20)))
+        for (let i = 0; i < 60; i++) {
+            const at = random(good.length)
+            variants.push(good.slice(0, at) + String.fromCharCode(32 + random(95)) + good.slice(at + 1))
+        }
+        // Every kind of leaf replaced by a value of another kind, keeping the JSON valid.
+        const leaves = [...good.matchAll(/:(-?\d+|"[^"]*"|true|false|null)(?=[,}\]])/g)]
+        for (let i = 0; i < 40; i++) {
+            const leaf = leaves[random(leaves.length)]
+            const start = leaf.index + 1
+            const other = ["-1", "1e9", '"x"', "null", "[]", "{}", "true", String(Number(leaf[1]) + 1)][random(8)]
+            variants.push(good.slice(0, start) + other + good.slice(start + leaf[1].length))
+        }
+        for (const variant of variants) {
+            fs.writeFileSync(cacheFile(root), variant)
+            expect(messages(await run(root)), variant).toBe(expected)
+        }
+    })
+
+    it.skipIf(process.platform === "win32")(
+        "files a cached check names are read only inside the app, and only regular ones",
+        {timeout: 20_000},
+        async () => {
+            const root = app()
+            fs.writeFileSync(path.join(root, "tsconfig.json"), "{}")
+            await run(root)
+            const fifo = path.join(root, "inputs.fifo")
+            spawnSync("mkfifo", [fifo])
+            const good = readCache(root)
+            const [name] = Object.keys(good.body.checks)
+            // Checks claiming the tsconfig is broken, with inputs that would hang or leave the app if they were read.
+            for (const inputs of [
+                {[fifo]: "0"},
+                {"/dev/zero": null},
+                {[path.join(os.homedir(), ".profile")]: null},
+                {"relative/path": null},
+            ]) {
+                writeCache(root, {
+                    ...good,
+                    body: {...good.body, checks: {[name]: {inputs, result: "tsconfig.json: broken"}}},
+                })
+                expect((await run(root)).errorCount).toBe(0)
+            }
+        }
+    )
+
     it("a cache shared by two apps keeps each app's tsconfig check", async () => {
-        const shared = {cacheLocation: path.join(os.tmpdir(), `attio-lint-shared-${process.pid}.json`)}
+        const shared = {cacheLocation: SHARED_CACHE}
         const good = app()
         const broken = app()
         fs.writeFileSync(path.join(good, "tsconfig.json"), "{}")
@@ -145,7 +249,7 @@ describe("the facts cache", () => {
         const codes = await Promise.all([cliRun(root), cliRun(root), cliRun(root)])
         expect(codes).toEqual([0, 0, 0])
         const cache = JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))
-        expect(Object.keys(cache.facts)).toHaveLength(14)
+        expect(Object.keys(cache.body.facts)).toHaveLength(14)
         expect(fs.readdirSync(path.dirname(cacheFile(root)))).toEqual(["facts.json"])
         expect((await run(root)).stats.filesParsed).toBe(0)
     })

@@ -1,16 +1,19 @@
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 
-import {describe, expect, it} from "vitest"
+import {afterAll, describe, expect, it} from "vitest"
 
 import {lint} from "../src/index.js"
 import {applyFixes, writeFixes} from "../src/lint/fix.js"
 import type {LintReport} from "../src/lint/types.js"
 import {runBin} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 const read = (root: string, rel: string) => fs.readFileSync(path.join(root, rel), "utf8")
+
+afterAll(removeWrittenApps)
 
 describe("--fix", () => {
     it("a fileName carrying the suffix or a root folder becomes the bare id, formatting kept", async () => {
@@ -18,7 +21,7 @@ describe("--fix", () => {
             "import {createWebhookHandler} from 'attio/server';\n\n" +
             "export default async function added() {\n" +
             "\tawait createWebhookHandler({ fileName: 'crm/deal.webhook.ts' }); // the deal hook\n" +
-            "\tawait createWebhookHandler({fileName: \"src/app/webhooks/lead\"})\n" +
+            '\tawait createWebhookHandler({fileName: "src/app/webhooks/lead"})\n' +
             "}\n"
         const root = writeApp({
             "src/app/webhooks/crm/deal.webhook.ts": HOOK,
@@ -36,13 +39,19 @@ describe("--fix", () => {
 
     it("a webhook handler that returns Responses gets `async`, in every function form", async () => {
         const root = writeApp({
-            "src/webhooks/a.webhook.ts": "export default function a(req: Request) {\n    return new Response(null)\n}\n",
+            "src/webhooks/a.webhook.ts":
+                "export default function a(req: Request) {\n    return new Response(null)\n}\n",
             "src/webhooks/b.webhook.ts": "const b = (req: Request) => Response.json({ok: true})\nexport default b\n",
-            "src/webhooks/c.webhook.ts": "export   default /* keep */ function (req: Request) {\n    return new Response(null)\n}\n",
+            "src/webhooks/c.webhook.ts":
+                "export   default /* keep */ function (req: Request) {\n    return new Response(null)\n}\n",
         })
         await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
-        expect(read(root, "src/webhooks/a.webhook.ts")).toBe("export default async function a(req: Request) {\n    return new Response(null)\n}\n")
-        expect(read(root, "src/webhooks/b.webhook.ts")).toBe("const b = async (req: Request) => Response.json({ok: true})\nexport default b\n")
+        expect(read(root, "src/webhooks/a.webhook.ts")).toBe(
+            "export default async function a(req: Request) {\n    return new Response(null)\n}\n"
+        )
+        expect(read(root, "src/webhooks/b.webhook.ts")).toBe(
+            "const b = async (req: Request) => Response.json({ok: true})\nexport default b\n"
+        )
         expect(read(root, "src/webhooks/c.webhook.ts")).toBe(
             "export   default /* keep */ async function (req: Request) {\n    return new Response(null)\n}\n"
         )
@@ -70,7 +79,9 @@ describe("--fix", () => {
         expect(fs.statSync(path.join(root, "src/webhooks/mode.webhook.ts")).mode & 0o777).toBe(0o600)
         expect(read(root, "src/webhooks/bom-crlf.webhook.ts")).toBe(`\uFEFF${fixedText.replaceAll("\n", "\r\n")}`)
         expect(fs.readFileSync(path.join(root, "src/webhooks/latin1.webhook.ts"))).toEqual(latin1)
-        expect(report.results.find((r) => r.filePath.endsWith("latin1.webhook.ts"))?.messages.map((m) => m.ruleId)).toEqual(["async-handler"])
+        expect(
+            report.results.find((r) => r.filePath.endsWith("latin1.webhook.ts"))?.messages.map((m) => m.ruleId)
+        ).toEqual(["async-handler"])
         expect(fs.readdirSync(path.join(root, "src/webhooks")).filter((f) => f.includes("tmp"))).toEqual([])
     })
 
@@ -78,18 +89,22 @@ describe("--fix", () => {
         const text = "export default function h(req: Request) {\n    return new Response(null)\n}\n"
         const root = writeApp({"src/webhooks/plain.webhook.ts": text, "src/webhooks/bom.webhook.ts": `\uFEFF${text}`})
         const report = await lint({cwd: root, rules: {"unregistered-webhook": "off"}})
-        const [bom, plain] = report.results.map((r) => r.messages.map(({line, column, endLine, endColumn, fix}) => ({line, column, endLine, endColumn, fix})))
+        const [bom, plain] = report.results.map((r) =>
+            r.messages.map(({line, column, endLine, endColumn, fix}) => ({line, column, endLine, endColumn, fix}))
+        )
         expect(plain).toHaveLength(1)
         expect(bom).toEqual(plain)
     })
 
     it("is not offered where `async` would change behaviour or contradict a declared type", async () => {
         const files = {
-            "src/webhooks/declared.webhook.ts": "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",
+            "src/webhooks/declared.webhook.ts":
+                "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",
             "src/webhooks/forwards.webhook.ts": "export default function h(req: Request) {\n    return fetch(req)\n}\n",
             "src/webhooks/called.webhook.ts":
                 'function h(req: Request) {\n    return new Response("ok")\n}\n\nexport function statusOf(req: Request) {\n    return h(req).status\n}\n\nexport default h\n',
-            "src/webhooks/exported.webhook.ts": "const h = (req: Request) => new Response(null)\n\nexport {h, h as default}\n",
+            "src/webhooks/exported.webhook.ts":
+                "const h = (req: Request) => new Response(null)\n\nexport {h, h as default}\n",
         }
         const root = writeApp(files)
         const report = await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
@@ -98,7 +113,8 @@ describe("--fix", () => {
     })
 
     it("a mistyped fileName with one close match is a suggestion, never applied", async () => {
-        const added = 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "prospect-update"})\n    await createWebhookHandler({fileName: "deal-x"})\n}\n'
+        const added =
+            'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "prospect-update"})\n    await createWebhookHandler({fileName: "deal-x"})\n}\n'
         const root = writeApp({
             "src/webhooks/prospect-updated.webhook.ts": HOOK,
             "src/webhooks/deal-a.webhook.ts": HOOK,
@@ -110,7 +126,13 @@ describe("--fix", () => {
         const messages = report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === "webhook-filename"))
         expect(messages).toHaveLength(2)
         expect(messages[0].suggestions).toEqual([
-            {desc: 'Change the fileName to "prospect-updated"', fix: {range: [added.indexOf('"prospect-update"'), added.indexOf('"prospect-update"') + 17], text: '"prospect-updated"'}},
+            {
+                desc: 'Change the fileName to "prospect-updated"',
+                fix: {
+                    range: [added.indexOf('"prospect-update"'), added.indexOf('"prospect-update"') + 17],
+                    text: '"prospect-updated"',
+                },
+            },
         ])
         // Two ids are equally close: nothing is suggested.
         expect(messages[1].suggestions).toBeUndefined()
@@ -133,6 +155,39 @@ describe("--fix", () => {
         expect(fs.readFileSync(file, "utf8")).toBe("const a = 1\n")
     })
 
+    it.skipIf(process.platform === "win32")(
+        "never writes through a link that points out of the app or nowhere by the time it writes",
+        () => {
+            const text = "export default function h(req: Request) {\n    return new Response(null)\n}\n"
+            const root = writeApp({"src/webhooks/h.webhook.ts": text})
+            const outside = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-outside-"))
+            const file = path.join(root, "src/webhooks/h.webhook.ts")
+            // The report was made on the file; then it became a link (a checkout, an attacker) before the write.
+            const report = {
+                results: [{filePath: file, source: text, messages: [{fix: {range: [15, 15], text: "async "}}]}],
+            } as unknown as LintReport
+            try {
+                fs.writeFileSync(path.join(outside, "victim.ts"), text)
+                fs.rmSync(file)
+                fs.symlinkSync(path.join(outside, "victim.ts"), file)
+                expect(() => writeFixes(report)).toThrow(
+                    /cannot write the fix to .*h\.webhook\.ts: it links to .*victim\.ts, outside the app/
+                )
+                expect(fs.readFileSync(path.join(outside, "victim.ts"), "utf8")).toBe(text)
+                fs.rmSync(file)
+                fs.symlinkSync(path.join(root, "gone.ts"), file)
+                expect(() => writeFixes(report)).toThrow(/it is a dangling link/)
+                expect(fs.existsSync(path.join(root, "gone.ts"))).toBe(false)
+                // Deleted since it was linted: nothing to write, and no error.
+                fs.rmSync(file)
+                expect(writeFixes(report)).toEqual([])
+            } finally {
+                fs.rmSync(outside, {recursive: true, force: true})
+                fs.rmSync(root, {recursive: true, force: true})
+            }
+        }
+    )
+
     it("applies non-overlapping fixes together and leaves overlapping ones for a later pass", () => {
         expect(
             applyFixes("abcdef", [
@@ -145,13 +200,18 @@ describe("--fix", () => {
 
     it("the CLI's --fix reports only what remains and exits 0 when all is fixed", () => {
         const root = writeApp({
-            "src/webhooks/a.webhook.ts": "export default function a(req: Request) {\n    return new Response(null)\n}\n",
-            "src/events/connection-added.event.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a.webhook.ts"})\n}\n',
+            "src/webhooks/a.webhook.ts":
+                "export default function a(req: Request) {\n    return new Response(null)\n}\n",
+            "src/events/connection-added.event.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a.webhook.ts"})\n}\n',
             "src/events/connection-removed.event.ts": "export default async function removed() {}\n",
         })
         const before = runBin("attio-lint", ["--format", "json"], {cwd: root})
         expect(before.code).toBe(1)
-        const fixable = JSON.parse(before.stdout).reduce((n: number, r: {fixableErrorCount: number}) => n + r.fixableErrorCount, 0)
+        const fixable = JSON.parse(before.stdout).reduce(
+            (n: number, r: {fixableErrorCount: number}) => n + r.fixableErrorCount,
+            0
+        )
         expect(fixable).toBe(2)
         const r = runBin("attio-lint", ["--fix"], {cwd: root})
         expect(r).toMatchObject({code: 0, stdout: ""})

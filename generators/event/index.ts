@@ -1,6 +1,5 @@
 /** `yo attio-app:event [connection-added|connection-removed]`: an event handler with the right signature. */
 import {EVENT_NAMES, type EventName} from "../../src/app-model/layout.js"
-import {inspectApp} from "../../src/scaffold/app.js"
 import {ScaffoldError} from "../../src/scaffold/errors.js"
 import {planEvent} from "../../src/scaffold/event.js"
 import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
@@ -34,8 +33,7 @@ export default class EventGenerator extends ScaffoldGenerator {
 
     async writing() {
         const event = this.event!
-        this.plan = await this.makePlan(() => planEvent(inspectApp(this.destinationRoot()), event))
-        await this.applyPlan(this.plan)
+        this.plan = await this.planAndWrite((app) => planEvent(app, event))
     }
 
     end() {

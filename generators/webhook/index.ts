@@ -2,7 +2,6 @@
  * `yo attio-app:webhook [name]`: a webhook handler, its registration in connection-added and its cleanup in
  * connection-removed. The work is in src/scaffold/webhook.ts; this class asks the questions and reports.
  */
-import {inspectApp} from "../../src/scaffold/app.js"
 import {ScaffoldError} from "../../src/scaffold/errors.js"
 import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
 import {lintSummary} from "../../src/scaffold/lint-summary.js"
@@ -127,8 +126,7 @@ export default class WebhookGenerator extends ScaffoldGenerator {
 
     async writing() {
         const spec = this.spec!
-        this.plan = await this.makePlan(() => planWebhook(inspectApp(this.destinationRoot()), spec))
-        await this.applyPlan(this.plan)
+        this.plan = await this.planAndWrite((app) => planWebhook(app, spec))
     }
 
     async end() {

@@ -15,8 +15,18 @@ import {TypeInfo} from "./type-info.js"
 export interface WebhookCallSite {
     file: AppFile
     call: WebhookCallFact
-    /** Every value fileName can take; undefined when that cannot be determined statically. */
-    values: string[] | undefined
+    /**
+     * Every value fileName can take; undefined when that cannot be determined statically. Computed
+     * on first read: it may need type information, which a rule that only counts calls must not build.
+     */
+    readonly values: string[] | undefined
+}
+
+/** A handler's default export that is a function, and the file that defines it. */
+export interface HandlerFunction {
+    handler: AppFile
+    file: AppFile
+    fn: FunctionFacts
 }
 
 /** A handler's default export followed to where it is defined. */
@@ -29,9 +39,10 @@ export type ResolvedDefault =
 
 export class AppAnalysis {
     readonly types: TypeInfo
-    private callSites: WebhookCallSite[] | undefined
+    private readonly callSitesByFile = new Map<string, WebhookCallSite[]>()
     private handlerModules: Set<string> | undefined
     private readonly handlerIds = new Map<HandlerKind, Map<string, AppFile[]>>()
+    private readonly functionsByFile = new Map<HandlerKind, Map<string, HandlerFunction[]>>()
 
     constructor(readonly app: App) {
         this.types = new TypeInfo(app.root, (file) => {
@@ -62,16 +73,31 @@ export class AppAnalysis {
 
     /** Every SDK createWebhookHandler call in the app, with the fileName values it can take. */
     webhookCallSites(): WebhookCallSite[] {
-        if (this.callSites) return this.callSites
-        this.callSites = []
-        for (const file of this.app.relevantFiles()) {
-            if (isTestFile(file.rel)) continue
-            const facts = this.usableFacts(file)
-            for (const call of facts?.webhookCalls ?? []) {
-                this.callSites.push({file, call, values: this.fileNameValues(file, call)})
-            }
+        return this.app.relevantFiles().flatMap((file) => this.webhookCallSitesIn(file))
+    }
+
+    /** The SDK createWebhookHandler calls in one file (none in a test file). */
+    webhookCallSitesIn(file: AppFile): WebhookCallSite[] {
+        let sites = this.callSitesByFile.get(file.path)
+        if (!sites) {
+            const calls = isTestFile(file.rel) ? [] : (this.usableFacts(file)?.webhookCalls ?? [])
+            sites = calls.map((call) => this.callSite(file, call))
+            this.callSitesByFile.set(file.path, sites)
         }
-        return this.callSites
+        return sites
+    }
+
+    private callSite(file: AppFile, call: WebhookCallFact): WebhookCallSite {
+        let values: string[] | undefined | null = null
+        const analysis = this
+        return {
+            file,
+            call,
+            get values() {
+                if (values === null) values = analysis.fileNameValues(file, call)
+                return values
+            },
+        }
     }
 
     /** Files that webhook handlers import or re-export from: their implementation, not forgotten handlers. */
@@ -90,29 +116,52 @@ export class AppAnalysis {
         return this.handlerModules
     }
 
-    /** Handlers of a kind whose default export is a function, with the file that defines it. */
-    handlerFunctions(kind: HandlerKind): {handler: AppFile; file: AppFile; fn: FunctionFacts}[] {
-        return this.app.handlers(kind).flatMap((handler) => {
-            const resolved = this.handlerDefault(handler)
-            return resolved.kind === "function" ? [{handler, file: resolved.file, fn: resolved.fn}] : []
-        })
+    /** Handlers of a kind whose default export is a function, with the file that defines it (from syntax alone). */
+    handlerFunctions(kind: HandlerKind): HandlerFunction[] {
+        return [...this.handlerFunctionsByFile(kind).values()].flat()
     }
 
-    /** The default export of a handler file, followed through imports and re-exports. */
-    handlerDefault(file: AppFile): ResolvedDefault {
+    /** The handler functions a file defines: its own default, or one a handler re-exports; each once. */
+    handlerFunctionsIn(file: AppFile, kind: HandlerKind): HandlerFunction[] {
+        return this.handlerFunctionsByFile(kind).get(file.path) ?? []
+    }
+
+    private handlerFunctionsByFile(kind: HandlerKind): Map<string, HandlerFunction[]> {
+        let byFile = this.functionsByFile.get(kind)
+        if (!byFile) {
+            byFile = new Map()
+            for (const handler of this.app.handlers(kind)) {
+                // Only a function matters here, so an undecided value stays undecided without asking the checker.
+                const resolved = this.handlerDefault(handler, false)
+                if (resolved.kind !== "function") continue
+                const list = byFile.get(resolved.file.path) ?? []
+                if (!list.some((h) => h.fn.pos === resolved.fn.pos)) list.push({handler, file: resolved.file, fn: resolved.fn})
+                byFile.set(resolved.file.path, list)
+            }
+            this.functionsByFile.set(kind, byFile)
+        }
+        return byFile
+    }
+
+    /**
+     * The default export of a handler file, followed through imports and re-exports; with `types`,
+     * an expression syntax cannot judge is asked of the checker.
+     */
+    handlerDefault(file: AppFile, types = true): ResolvedDefault {
         const facts = this.usableFacts(file)
         const value = facts?.exportValues.default
         if (!value) return {kind: "none"}
-        return this.resolveValue(file, value, value, new Set())
+        return this.resolveValue(file, value, value, new Set(), types)
     }
 
-    private resolveValue(file: AppFile, value: ValueFact, at: ValueFact, seen: Set<string>): ResolvedDefault {
+    private resolveValue(file: AppFile, value: ValueFact, at: ValueFact, seen: Set<string>, types: boolean): ResolvedDefault {
         switch (value.kind) {
             case "function":
                 return {kind: "function", file, fn: value.fn, at}
             case "not-function":
                 return {kind: "not-function", what: value.what, at}
             case "unknown": {
+                if (!types) return {kind: "unknown", at}
                 const callable = this.types.isCallable(file.path, value.pos)
                 if (callable === false) return {kind: "not-function", what: `\`${value.text}\``, at}
                 return {kind: "unknown", at}
@@ -122,7 +171,7 @@ export class AppAnalysis {
                 const key = `${target?.path}#${value.name}`
                 const found = target && !seen.has(key) ? this.exportedValue(target, value.name) : undefined
                 seen.add(key)
-                return found ? this.resolveValue(found.file, found.value, at, seen) : {kind: "unknown", at}
+                return found ? this.resolveValue(found.file, found.value, at, seen, types) : {kind: "unknown", at}
             }
         }
     }

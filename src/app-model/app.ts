@@ -13,6 +13,7 @@ import {contentHash, type FactsCache} from "./facts-cache.js"
 // Its own module, so that the warm path can find the app without loading the walk and the parser.
 export {findAppRoot} from "./app-root.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
+import {isInside, readText, ReadFailure, realpathOr} from "./read-file.js"
 
 const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(",")}}`
@@ -45,11 +46,6 @@ export interface AppOptions {
     cache?: FactsCache
     /** Texts that stand in for what is on disk (an editor's unsaved buffers), by absolute path. */
     overrides?: ReadonlyMap<string, string>
-    /**
-     * An absolute path: rules then judge this file alone (`files`, `handlers()` and `relevantFiles()`
-     * list nothing else), as an editor lints one file at a time; every file stays resolvable.
-     */
-    focus?: string
     /** Apps in folders below this one (a monorepo's packages), linted on their own. */
     nestedApps?: string[]
     /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
@@ -83,6 +79,8 @@ export function discoverSync(root: string): Discovery {
 
 export class App {
     private readonly texts = new Map<string, string | null>()
+    private readonly failures = new Map<string, ReadFailure>()
+    private realRootPath: string | undefined
     private readonly factsByPath = new Map<string, FileFacts | undefined>()
     private readonly byPath = new Map<string, AppFile>()
     private readonly handlerLists = new Map<HandlerKind, AppFile[]>()
@@ -90,7 +88,7 @@ export class App {
     /** Number of files handed to the parser, for stats. */
     parsed = 0
 
-    /** The files rules judge: every source file of the app (outside dependencies and build output), or the focus. */
+    /** The files rules judge: every source file of the app (outside dependencies and build output). */
     readonly files: AppFile[]
     private readonly cache: FactsCache | undefined
     private readonly overrides: ReadonlyMap<string, string>
@@ -112,10 +110,8 @@ export class App {
         this.nestedApps = options.nestedApps ?? []
         this.unreadableDirs = options.unreadableDirs ?? []
         this.dirs = options.dirs ?? []
-        const all = [...files, ...this.unsavedFiles(files)]
-        for (const f of all) this.byPath.set(f.path, f)
-        const focus = options.focus === undefined ? undefined : this.byPath.get(options.focus)
-        this.files = options.focus === undefined ? all : focus ? [focus] : []
+        this.files = [...files, ...this.unsavedFiles(files)]
+        for (const f of this.files) this.byPath.set(f.path, f)
     }
 
     /** Overridden files that are not on disk yet (a new editor buffer), where the walk would have found them. */
@@ -144,37 +140,51 @@ export class App {
 
     /** Files the checks must parse: handlers, files in handler roots, and files that use the SDK. */
     relevantFiles(): AppFile[] {
-        return (this.relevant ??= this.files.filter((f) => !f.isDirectory && (f.handler || anyRootOf(f.rel) || this.usesSdk(f))))
+        return (this.relevant ??= this.files.filter((f) => this.isRelevant(f)))
+    }
+
+    /** Whether the checks must parse a file: a handler, a file in a handler root, or one that uses the SDK. */
+    isRelevant(file: AppFile): boolean {
+        return !file.isDirectory && (file.handler !== undefined || anyRootOf(file.rel) !== undefined || this.usesSdk(file))
     }
 
     fileAt(absPath: string): AppFile | undefined {
         return this.byPath.get(absPath)
     }
 
-    /** The file's text; null when it cannot be read (dangling link, permissions) or is binary. */
+    /** The file's text; null when it is not read (see unreadableReason) or is binary. */
     text(file: AppFile): string | null {
         let text = this.texts.get(file.path)
         if (text !== undefined) return text
-        try {
-            text = this.overrides.get(file.path) ?? fs.readFileSync(file.path, "utf8")
-            if (text.includes("\u0000")) text = null
-            // As ESLint: positions and fixes count from after a byte order mark (writing fixes keeps it).
-            else if (text.startsWith("\uFEFF")) text = text.slice(1)
-        } catch {
+        const read = this.overrides.get(file.path) ?? readText(file.path, {within: this.realRoot()})
+        if (read instanceof ReadFailure) {
+            this.failures.set(file.path, read)
             text = null
-        }
+        } else if (read.includes("\u0000")) text = null
+        // As ESLint: positions and fixes count from after a byte order mark (writing fixes keeps it).
+        else text = read.startsWith("\uFEFF") ? read.slice(1) : read
         this.texts.set(file.path, text)
         return text
     }
 
-    /** Why text() is null, for messages. */
-    unreadableReason(file: AppFile): string {
-        try {
-            fs.accessSync(file.path, fs.constants.R_OK)
-        } catch {
-            return "cannot be read (a dangling link or no permission)"
-        }
-        return "is not a text file"
+    /** Whether the file's text is an editor's buffer rather than what is on disk. */
+    isOverridden(file: AppFile): boolean {
+        return this.overrides.has(file.path)
+    }
+
+    /**
+     * Why text() is null, for messages; undefined for a file that vanished since the walk listed it
+     * (deleted during the run: nothing to report).
+     */
+    unreadableReason(file: AppFile): string | undefined {
+        const failure = this.failures.get(file.path)
+        if (!failure) return "is not a text file"
+        return failure.problem === "missing" ? undefined : failure.message
+    }
+
+    /** The app root with its links resolved: what a link must stay inside to be followed. */
+    private realRoot(): string {
+        return (this.realRootPath ??= realpathOr(this.root))
     }
 
     usesSdk(file: AppFile): boolean {
@@ -190,7 +200,7 @@ export class App {
         if (text !== null) {
             // The extension decides how the text parses (.ts, .tsx, .js), so it is part of the key.
             const hash = contentHash(`${path.extname(file.path)}\0${text}`)
-            facts = this.cache?.getFacts(hash)
+            facts = this.cache?.getFacts(hash, text)
             if (!facts) {
                 this.parsed++
                 facts = extractFacts(file.path, text)
@@ -248,9 +258,10 @@ export class App {
     /** The installed attio SDK's version, looked up from the app root upwards. */
     sdkVersion(): string | undefined {
         for (let dir = this.root; ; dir = path.dirname(dir)) {
+            const text = readText(path.join(dir, "node_modules", "attio", "package.json"))
             try {
-                const pkg = JSON.parse(fs.readFileSync(path.join(dir, "node_modules", "attio", "package.json"), "utf8"))
-                if (typeof pkg.version === "string") return pkg.version
+                const pkg = typeof text === "string" ? JSON.parse(text.replace(/^\uFEFF/, "")) : undefined
+                if (typeof pkg?.version === "string") return pkg.version
             } catch {
                 // not installed here; look further up (workspaces hoist dependencies)
             }
@@ -270,7 +281,23 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
         const abs = path.resolve(root, dir)
         if ((error?.code === "EACCES" || error?.code === "EPERM") && /^src([\\/]|$)/.test(path.relative(root, abs))) unreadable.add(abs)
     }
+    // A link to a folder outside the app (`/`, a home folder) is not walked: nothing outside the app is read.
+    const realRoot = realpathOr(root)
+    const outside = (target: string, stat: fs.Stats) => stat.isDirectory() && !isInside(realRoot, target)
+    const outsideError = (target: string) => Object.assign(new Error(`${target} is outside the app`), {code: "EXDEV"})
     const recording: FileSystemAdapter = {
+        // The walk stats only the targets of links, after resolving them with realpath.
+        stat: ((target: string, callback: (error: NodeJS.ErrnoException | null, stat?: fs.Stats) => void) => {
+            fs.stat(target, (error, stat) => {
+                if (!error && outside(target, stat)) callback(outsideError(target))
+                else callback(error, stat)
+            })
+        }) as typeof fs.stat,
+        statSync: ((target: string) => {
+            const stat = fs.statSync(target)
+            if (outside(target, stat)) throw outsideError(target)
+            return stat
+        }) as typeof fs.statSync,
         readdir: ((dir: string, options: never, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) => {
             read(dir)
             fs.readdir(dir, options, (error, entries) => {
@@ -356,13 +383,14 @@ function isSourcePath(rel: string): boolean {
  * or an alias): the same file is listed under its real path, so the alias is skipped.
  */
 function throughLinkedDirectory(root: string): (rel: string) => boolean {
-    const realRoot = fs.realpathSync(root)
+    const realRoot = realpathOr(root)
     const realDirs = new Map<string, string>()
     return (rel) => {
         const dir = path.dirname(path.join(root, rel))
         let real = realDirs.get(dir)
         if (real === undefined) {
-            real = fs.realpathSync(dir)
+            // A folder removed since the walk read it resolves to itself: its entries are then read (and missed) quietly.
+            real = realpathOr(dir)
             realDirs.set(dir, real)
         }
         if (real === path.join(realRoot, path.dirname(rel))) return false
@@ -375,7 +403,10 @@ function throughLinkedDirectory(root: string): (rel: string) => boolean {
 /** Handler-named links in the handler roots that point nowhere: the glob cannot see them. */
 function danglingHandlerLinks(root: string): string[] {
     const found: string[] = []
+    const realRoot = realpathOr(root)
     for (const {dir} of HANDLER_ROOTS) {
+        // A handler root that links out of the app is not walked (the glob skips it too).
+        if (!isInside(realRoot, realpathOr(path.join(root, dir)))) continue
         let entries: fs.Dirent[]
         try {
             entries = fs.readdirSync(path.join(root, dir), {recursive: true, withFileTypes: true})

@@ -3,7 +3,10 @@
  * files are never parsed again. One JSON file, written atomically (temp file + rename) so that
  * overlapping runs each leave a complete cache; a cache that is unreadable, corrupt or from another
  * tool version or configuration is ignored and rewritten. Cross-file results are never cached:
- * they are recomputed from the facts on every run, so they cannot go stale.
+ * they are recomputed from the facts on every run, so they cannot go stale. The cache is data, never
+ * instructions: it is used only when its checksum holds, each entry only when its schema (every
+ * field) and its positions check out, else recomputed; files a cached check names are read only
+ * inside the app.
  */
 import crypto from "node:crypto"
 import fs from "node:fs"
@@ -11,9 +14,11 @@ import path from "node:path"
 
 import {isJsonObject} from "../json.js"
 import type {FileFacts} from "./facts.js"
+import {isFileFactsOf} from "./facts-schema.js"
+import {isInside, readText, realpathOr} from "./read-file.js"
 
-/** Bump when the shape of FileFacts changes. */
-const SCHEMA = 2
+/** Bump when the shape of FileFacts or of the file changes. */
+const SCHEMA = 3
 
 const CACHE_FILE = "facts.json"
 
@@ -24,67 +29,69 @@ export interface CachedCheck {
     result: string | null
 }
 
-interface CacheFile {
-    schema: number
-    key: string
+interface CacheBody {
     facts: Record<string, FileFacts>
     checks: Record<string, CachedCheck>
 }
+
+/**
+ * The file is `{"schema":N,"key":"…","sum":"<sha1 of the body's JSON>","body":{…}}`: damage that
+ * keeps the JSON valid and the shape right (a digit changed in an offset a fix is written at) shows
+ * as a wrong sum, and the cache is then recomputed.
+ */
+const HEADER = /^\{"schema":(\d+),"key":("(?:[^"\\]|\\.)*"),"sum":"([0-9a-f]{40})","body":/
+/** How every cache file attio-lint writes begins: what makes a file at --cache-location one it may replace. */
+const CACHE_START = /^\{"schema":\d+,"key":"/
 
 export function contentHash(text: string): string {
     return crypto.createHash("sha1").update(text).digest("hex")
 }
 
-/** The hash of a file's content, or null when it cannot be read. */
-export function fileHash(file: string): string | null {
-    try {
-        return contentHash(fs.readFileSync(file, "utf8"))
-    } catch {
-        return null
-    }
+/** The hash of a regular file's content, or null when it is not read (missing, not a regular file, too large, a link out of `within`). */
+export function fileHash(file: string, within?: string): string | null {
+    const text = readText(file, {within})
+    return typeof text === "string" ? contentHash(text) : null
 }
 
+/** A cache file that was not written by attio-lint: it is never overwritten. */
+export class NotACacheError extends Error {}
+
+/** The largest cache file read: an app with tens of thousands of files stays well below it. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024
+
 export class FactsCache {
-    private readonly used: CacheFile
+    private readonly used: CacheBody = {facts: {}, checks: {}}
     private dirty = false
 
     private constructor(
         private readonly file: string,
-        private readonly previous: CacheFile
+        private readonly key: string,
+        private readonly previous: CacheBody | undefined
     ) {
-        this.used = {schema: SCHEMA, key: previous.key, facts: {}, checks: {}}
+        this.dirty = previous === undefined
     }
 
     /**
      * Opens the cache at `location` (a directory, or a file path ending in .json) for a run whose
-     * results depend on `key` (tool version and configuration).
+     * results depend on `key` (tool version and configuration). At a location the user chose, a file
+     * that is there and is not an attio-lint cache (package.json, a typo) throws NotACacheError;
+     * at the default location, in attio-lint's own folder, anything unusable is replaced.
      */
-    static open(location: string, key: string): FactsCache {
+    static open(location: string, key: string, options: {chosen?: boolean} = {}): FactsCache {
         const file = location.endsWith(".json") ? location : path.join(location, CACHE_FILE)
-        const empty: CacheFile = {schema: SCHEMA, key, facts: {}, checks: {}}
-        let previous = empty
-        try {
-            const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as CacheFile
-            const valid =
-                parsed?.schema === SCHEMA &&
-                parsed.key === key &&
-                typeof parsed.facts === "object" &&
-                parsed.facts !== null &&
-                typeof parsed.checks === "object" &&
-                parsed.checks !== null
-            if (valid) previous = parsed
-        } catch {
-            // Missing, unreadable, truncated or corrupt: start afresh.
+        const text = readText(file, {maxBytes: MAX_CACHE_BYTES})
+        if (options.chosen && (typeof text === "string" ? !CACHE_START.test(text) : text.problem !== "missing")) {
+            const why = typeof text === "string" ? "is not an attio-lint cache" : text.message
+            throw new NotACacheError(`--cache-location: ${file} ${why}; it is left as it is (choose another location)`)
         }
-        const cache = new FactsCache(file, previous)
-        cache.dirty = previous === empty
-        return cache
+        return new FactsCache(file, key, typeof text === "string" ? readBody(text, key) : undefined)
     }
 
-    getFacts(hash: string): FileFacts | undefined {
+    /** The facts cached for a file with this content hash and text, if they pass the schema check in every field. */
+    getFacts(hash: string, text: string): FileFacts | undefined {
+        if (!this.previous || !Object.hasOwn(this.previous.facts, hash)) return undefined
         const facts = this.previous.facts[hash]
-        // An entry edited or damaged by hand is parsed again rather than trusted.
-        if (!isFileFacts(facts)) return undefined
+        if (!isFileFactsOf(facts, text)) return undefined
         this.used.facts[hash] = facts
         return facts
     }
@@ -94,11 +101,19 @@ export class FactsCache {
         this.dirty = true
     }
 
-    /** A cached check's result, when none of its input files changed. */
-    getCheck(name: string): CachedCheck | undefined {
+    /**
+     * A cached check's result, when none of its input files changed. The inputs are the cache's
+     * word only: a path outside `within` (the app) is never read, and the check is then made afresh.
+     */
+    getCheck(name: string, within: string): CachedCheck | undefined {
+        if (!this.previous || !Object.hasOwn(this.previous.checks, name)) return undefined
         const check = this.previous.checks[name]
-        if (!check || typeof check.inputs !== "object") return undefined
-        for (const [file, hash] of Object.entries(check.inputs)) if (fileHash(file) !== hash) return undefined
+        if (!isCachedCheck(check)) return undefined
+        const realWithin = realpathOr(within)
+        for (const [file, hash] of Object.entries(check.inputs)) {
+            if (!path.isAbsolute(file) || !isInside(within, file) || fileHash(file, realWithin) !== hash)
+                return undefined
+        }
         this.used.checks[name] = check
         return check
     }
@@ -115,12 +130,15 @@ export class FactsCache {
 
     /** Writes what this run used (dropping entries of deleted or changed files). Never throws. */
     save(): void {
-        const pruned = Object.keys(this.previous.facts).length !== Object.keys(this.used.facts).length
+        const pruned = Object.keys(this.previous?.facts ?? {}).length !== Object.keys(this.used.facts).length
         if (!this.dirty && !pruned) return
+        const body = JSON.stringify(this.used)
+        const text = `{"schema":${SCHEMA},"key":${JSON.stringify(this.key)},"sum":"${contentHash(body)}","body":${body}}`
         const temp = `${this.file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`
         try {
             fs.mkdirSync(path.dirname(this.file), {recursive: true})
-            fs.writeFileSync(temp, JSON.stringify(this.used))
+            // "wx": never through a link or file that is already there.
+            fs.writeFileSync(temp, text, {flag: "wx"})
             fs.renameSync(temp, this.file)
         } catch {
             // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
@@ -129,19 +147,30 @@ export class FactsCache {
     }
 }
 
-/** Whether a cached value has the shape of FileFacts (each field of the right kind). */
-function isFileFacts(value: unknown): value is FileFacts {
-    if (!isJsonObject(value)) return false
-    const f = value as Record<keyof FileFacts, unknown>
+/** The body of a cache file of this schema and key whose sum checks out; undefined for anything else. */
+function readBody(text: string, key: string): CacheBody | undefined {
+    const header = HEADER.exec(text)
+    if (!header || Number(header[1]) !== SCHEMA || header[2] !== JSON.stringify(key) || !text.endsWith("}"))
+        return undefined
+    const json = text.slice(header[0].length, -1)
+    if (contentHash(json) !== header[3]) return undefined
+    try {
+        const body: unknown = JSON.parse(json)
+        return isJsonObject(body) && isJsonObject(body.facts) && isJsonObject(body.checks)
+            ? (body as unknown as CacheBody)
+            : undefined
+    } catch {
+        // Nested too deeply to parse: start afresh.
+        return undefined
+    }
+}
+
+function isCachedCheck(value: unknown): value is CachedCheck {
     return (
-        Array.isArray(f.imports) &&
-        isJsonObject(f.exports) &&
-        Array.isArray(f.starExports) &&
-        isJsonObject(f.consts) &&
-        isJsonObject(f.exportValues) &&
-        Array.isArray(f.webhookCalls) &&
-        Array.isArray(f.sdkValueImports) &&
-        Array.isArray(f.clientImports) &&
-        (f.parseError === undefined || isJsonObject(f.parseError))
+        isJsonObject(value) &&
+        isJsonObject(value.inputs) &&
+        Object.values(value.inputs).every((hash) => hash === null || typeof hash === "string") &&
+        (value.result === null || typeof value.result === "string") &&
+        Object.keys(value).length === 2
     )
 }

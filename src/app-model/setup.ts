@@ -3,7 +3,8 @@ import fs from "node:fs"
 import path from "node:path"
 
 import {isJsonObject} from "../json.js"
-import {type CachedCheck, type FactsCache, fileHash} from "./facts-cache.js"
+import {type CachedCheck, contentHash, type FactsCache} from "./facts-cache.js"
+import {readText, ReadFailure} from "./read-file.js"
 import {typescriptSyntax} from "./typescript.js"
 
 /** TypeScript's codes for "file not found" / "cannot read file" on `extends`. */
@@ -17,10 +18,9 @@ const MISSING_FILE_CODES = new Set([5083, 6053])
 export function tsconfigProblem(appRoot: string, cache?: FactsCache): string | undefined {
     const configPath = path.join(appRoot, "tsconfig.json")
     if (!fs.existsSync(configPath)) return undefined
-    if (fs.statSync(configPath).isDirectory()) return `${configPath} is a directory`
     // Keyed by the path: a cache shared by several apps (--cache-location) holds a check for each.
     const name = `tsconfig ${configPath}`
-    const cached = cache?.getCheck(name)
+    const cached = cache?.getCheck(name, appRoot)
     if (cached) return cached.result ?? undefined
     const check = checkTsconfig(configPath, appRoot)
     cache?.setCheck(name, check)
@@ -28,12 +28,17 @@ export function tsconfigProblem(appRoot: string, cache?: FactsCache): string | u
 }
 
 function checkTsconfig(configPath: string, appRoot: string): CachedCheck {
+    const own = readText(configPath)
+    // A folder, FIFO or device named tsconfig.json is never handed to TypeScript, which would wait on it.
+    if (own instanceof ReadFailure) return {inputs: {[configPath]: null}, result: `${configPath} ${own.message}`}
     const tsApi = typescriptSyntax()
     const inputs: Record<string, string | null> = {}
+    // Every file TypeScript reads (the tsconfig, what it extends) is read here: regular files only, bounded.
     const readFile = (file: string): string | undefined => {
-        const text = tsApi.sys.readFile(file)
-        inputs[path.resolve(file)] = text === undefined ? null : fileHash(file)
-        return text
+        const text = readText(file)
+        const found = typeof text === "string"
+        inputs[path.resolve(file)] = found ? contentHash(text) : null
+        return found ? text.replace(/^\uFEFF/, "") : undefined
     }
     // Only syntax and `extends` matter here: listing the included files would cost a directory walk.
     const host = {
@@ -42,17 +47,23 @@ function checkTsconfig(configPath: string, appRoot: string): CachedCheck {
         readFile,
         readDirectory: () => [],
     }
-    const read = tsApi.readConfigFile(configPath, readFile)
     let result: string | null = null
-    if (read.error) {
-        result = `${configPath}: ${tsApi.flattenDiagnosticMessageText(read.error.messageText, " ")}`
-    } else if (!isJsonObject(read.config)) {
-        result = `${configPath}: expected a JSON object`
-    } else {
-        const missing = tsApi
-            .parseJsonConfigFileContent(read.config, host, appRoot, undefined, configPath)
-            .errors.find((d) => MISSING_FILE_CODES.has(d.code))
-        if (missing) result = `${configPath}: ${tsApi.flattenDiagnosticMessageText(missing.messageText, " ")}`
+    try {
+        const read = tsApi.readConfigFile(configPath, readFile)
+        if (read.error) {
+            result = `${configPath}: ${tsApi.flattenDiagnosticMessageText(read.error.messageText, " ")}`
+        } else if (!isJsonObject(read.config)) {
+            result = `${configPath}: expected a JSON object`
+        } else {
+            const missing = tsApi
+                .parseJsonConfigFileContent(read.config, host, appRoot, undefined, configPath)
+                .errors.find((d) => MISSING_FILE_CODES.has(d.code))
+            if (missing) result = `${configPath}: ${tsApi.flattenDiagnosticMessageText(missing.messageText, " ")}`
+        }
+    } catch (error) {
+        // Thousands of nested brackets exhaust TypeScript's recursive parser.
+        if (!(error instanceof RangeError)) throw error
+        result = `${configPath}: nested too deeply to read`
     }
     return {inputs, result}
 }

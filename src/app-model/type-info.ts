@@ -1,18 +1,44 @@
 /**
  * Type information, built only when a syntactic fact cannot decide, and only for the files that ask.
- * ts-morph's Project is created on first use; each question adds just its own file (imports are
- * resolved by the program as needed).
+ * The program is created on first use; each question adds just its own file (imports are resolved
+ * by the program as needed).
  */
 import fs from "node:fs"
+import {createRequire} from "node:module"
 import path from "node:path"
 
-import type {Project, ts} from "ts-morph"
+import type {ts} from "ts-morph"
 
-import {tsMorph, typescript} from "./typescript.js"
+import {fullBundlePath, typescript} from "./typescript.js"
+
+/** Where programs find TypeScript's lib files: ts-morph's copies, served from memory at the path ts-morph uses. */
+const LIB_DIR = "/node_modules/typescript/lib"
+let libTexts: Map<string, string> | undefined
+/**
+ * Parsed lib files, shared by every program in the process (as tsserver shares them between
+ * projects): they never change, and parsing and binding lib.dom.d.ts is most of a checker's start.
+ */
+const libSourceFiles = new Map<string, ts.SourceFile>()
+
+function libText(file: string): string | undefined {
+    if (!libTexts) {
+        try {
+            const common = createRequire(fullBundlePath())("./ts-morph-common.js") as {getLibFiles(): {fileName: string; text: string}[]}
+            libTexts = new Map(common.getLibFiles().map((lib) => [path.posix.join(LIB_DIR, lib.fileName), lib.text]))
+        } catch {
+            // A ts-morph release that moved them: without lib files, types are unknown and questions undecided (never wrong).
+            libTexts = new Map()
+        }
+    }
+    return libTexts.get(file)
+}
 
 export class TypeInfo {
-    private project: Project | undefined
+    private program: ts.Program | undefined
+    private readonly sourceFiles = new Map<string, ts.SourceFile>()
     private readonly files = new Set<string>()
+    /** While set, every question throws this: the engine sets it while a rule that does not declare type information runs. */
+    denied: string | undefined
 
     /**
      * `readText` gives a file's text as the facts saw it (an editor's unsaved buffer, else the
@@ -83,23 +109,39 @@ export class TypeInfo {
         pos: number,
         accept: (n: ts.Node) => n is T
     ): {checker: ts.TypeChecker; node: T | undefined} {
-        const project = (this.project ??= this.createProject())
-        let sourceFile = project.getSourceFile(file)
-        if (!sourceFile) {
-            const text = this.readText(file)
-            // `overwrite` because the file exists on disk; the project is in memory and never saved.
-            sourceFile = text === undefined ? project.addSourceFileAtPath(file) : project.createSourceFile(file, text, {overwrite: true})
+        if (this.denied !== undefined) throw new Error(this.denied)
+        if (!this.files.has(file) || !this.program) {
             this.files.add(file)
+            const options = this.program?.getCompilerOptions() ?? {...this.compilerOptions(), allowJs: true, noEmit: true, skipLibCheck: true}
+            this.program = typescript().createProgram({rootNames: [...this.files], options, host: this.host(options), oldProgram: this.program})
         }
-        const checker = project.getProgram().compilerObject.getTypeChecker()
-        return {checker, node: nodeStartingAt(sourceFile.compilerNode, pos, accept)}
+        const sourceFile = this.program.getSourceFile(file)
+        return {checker: this.program.getTypeChecker(), node: sourceFile && nodeStartingAt(sourceFile, pos, accept)}
     }
 
-    private createProject(): Project {
-        return new (tsMorph().Project)({
-            compilerOptions: {...this.compilerOptions(), allowJs: true, noEmit: true, skipLibCheck: true},
-            skipAddingFilesFromTsConfig: true,
-        })
+    /** The disk, but app files as the facts saw them and lib files from memory. */
+    private host(options: ts.CompilerOptions): ts.CompilerHost {
+        const ts = typescript()
+        const host = ts.createCompilerHost(options, true)
+        const {fileExists, readFile, getSourceFile} = host
+        host.getDefaultLibLocation = () => LIB_DIR
+        host.getDefaultLibFileName = (o) => path.posix.join(LIB_DIR, ts.getDefaultLibFileName(o))
+        host.fileExists = (file) => libText(file) !== undefined || fileExists(file)
+        host.readFile = (file) => libText(file) ?? readFile(file)
+        host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
+            const lib = libText(file)
+            const text = lib ?? this.readText(file)
+            if (text === undefined) return getSourceFile(file, languageVersion, onError, shouldCreate)
+            const key = `${JSON.stringify(languageVersion)}:${file}`
+            const cache = lib === undefined ? this.sourceFiles : libSourceFiles
+            let sourceFile = cache.get(key)
+            if (!sourceFile) {
+                sourceFile = ts.createSourceFile(file, text, languageVersion, true)
+                cache.set(key, sourceFile)
+            }
+            return sourceFile
+        }
+        return host
     }
 
     /** The app's compiler options; defaults that know the Fetch API when it has no usable tsconfig. */

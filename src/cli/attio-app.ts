@@ -6,6 +6,13 @@
 import {fileURLToPath} from "node:url"
 import type Generator from "yeoman-generator"
 import {PACKAGE_ROOT, packageVersion} from "../package-info.js"
+import {escapeControls} from "../scaffold/names.js"
+
+/** Exit code of a problem with the run's surroundings (its folder, its output), not with what it was asked. */
+const SETUP_ERROR = 2
+
+/** A failure of the surroundings: reported in one line with exit code 2. */
+class SetupError extends Error {}
 
 const GENERATORS = {
     webhook: "[name]  A webhook handler, registered in connection-added and deleted in connection-removed",
@@ -54,6 +61,13 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${packageVersion()}\n`)
         return 0
     }
+    try {
+        process.cwd()
+    } catch (error) {
+        throw new SetupError(
+            `the working folder cannot be read (${(error as Error).message}); it may have been deleted. Go to the app's folder and run again.`
+        )
+    }
     if (command !== undefined && Object.hasOwn(COMMANDS, command)) {
         const {run} = (await import(COMMANDS[command].module)) as {run: (args: string[]) => Promise<number>}
         return run(rest)
@@ -99,13 +113,33 @@ async function main(argv: string[]): Promise<number> {
     return 0
 }
 
+function fail(message: string, code: number) {
+    process.stderr.write(`attio-app: ${escapeControls(message)}\n`)
+    process.exitCode = code
+}
+
+// Output that cannot be written is no reason for a stack trace: a reader that left (`attio-app --help | head -1`,
+// EPIPE) wants no more of it; a full disk or a closed stream is reported in one line (exit 2). Writes to a file
+// or a pipe fail asynchronously, as an 'error' event, which would otherwise crash the process.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") fail(`cannot write the output: ${error.message}`, SETUP_ERROR)
+})
+process.stderr.on("error", () => {
+    process.exitCode ||= SETUP_ERROR
+})
+
+// An error thrown outside main's promise (in a timer or a stream of a dependency) still ends in one line.
+process.on("uncaughtException", (error) => {
+    fail(`internal error: ${error.message}`, 1)
+    process.exit()
+})
+
 main(process.argv.slice(2)).then(
     (code) => {
-        process.exitCode = code
+        process.exitCode ||= code
     },
     (error: unknown) => {
         // One line the user can act on; a stack trace would only bury it.
-        process.stderr.write(`attio-app: ${error instanceof Error ? error.message : String(error)}\n`)
-        process.exitCode = 1
+        fail(error instanceof Error ? error.message : String(error), error instanceof SetupError ? SETUP_ERROR : 1)
     }
 )

@@ -7,6 +7,7 @@ import module from "node:module"
 import {parseArgs} from "node:util"
 
 import {FORMAT_NAMES, type FormatName, loadFormatter} from "../formatters/names.js"
+import {escapeControls} from "../formatters/text.js"
 import type {LintOptions} from "../lint/engine.js"
 import type {RuleSeverity} from "../lint/types.js"
 import {UsageError} from "../lint/usage-error.js"
@@ -106,16 +107,17 @@ async function main(argv: string[]): Promise<number> {
     }
     const limit = maxWarnings ?? settings.maxWarnings
     if (report.errorCount > 0) return 1
-    if (limit !== undefined && limit >= 0 && report.warningCount > limit) {
+    if (limit !== undefined && report.warningCount > limit) {
         process.stderr.write(`attio-lint found too many warnings (maximum: ${limit}).\n`)
         return 1
     }
     return 0
 }
 
+/** Digits only: Number() would also take "", " 3", "1e3", "0x10" and "1.0". */
 function parseMaxWarnings(value: string): number {
-    const n = Number(value)
-    if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings ${value}: expected a whole number`)
+    const n = /^[0-9]+$/.test(value) ? Number(value) : NaN
+    if (!Number.isSafeInteger(n)) throw new UsageError(`--max-warnings ${JSON.stringify(value)}: expected a whole number, 0 or more`)
     return n
 }
 
@@ -137,7 +139,7 @@ main(argv).then(
     (error: unknown) => {
         const usage = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS")
         // Node's argument parser explains on several lines: keep the promise of one line.
-        const message = (error instanceof Error ? error.message : String(error)).split("\n").join(" ")
+        const message = escapeControls((error instanceof Error ? error.message : String(error)).split("\n").join(" "))
         process.stderr.write(`attio-lint: ${usage ? "" : "internal error: "}${message}\n`)
         if (argv.includes("--debug") && error instanceof Error) process.stderr.write(`${error.stack}\n`)
         process.exitCode = 2

@@ -9,6 +9,7 @@ import path from "node:path"
 import {Chalk} from "chalk"
 
 import {isIgnoredPath} from "../app-model/app.js"
+import {escapeControls} from "../formatters/text.js"
 import {UsageError} from "../lint/config.js"
 import {appRootsOf, lint, type LintOptions} from "../lint/engine.js"
 import type {LintMessage, LintReport} from "../lint/types.js"
@@ -25,16 +26,31 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
     const chalk = new Chalk({level: out.color ? 1 : 0})
     let previous = await lint(options)
     const roots = outermost(appRootsOf(options))
+    // What the run was given to watch: once one is gone (deleted, renamed), there is nothing left to watch.
+    const cwd = path.resolve(options.cwd ?? process.cwd())
+    const watched = [...roots, ...(options.targets ?? []).map((t) => path.resolve(cwd, t)).filter(isDirectory)]
+    const watchers = new Set<fs.FSWatcher>()
     let timer: NodeJS.Timeout | undefined
+    let fail: (error: Error) => void = () => {}
+    let stopped = false
+    /** Ends the watch with an exit-2 message: every watcher closed, so that the process can exit. */
+    const stop = (error: Error) => {
+        stopped = true
+        clearTimeout(timer)
+        for (const watcher of watchers) watcher.close()
+        fail(error)
+    }
     let running = Promise.resolve()
     const relint = () => {
         running = running.then(async () => {
+            const gone = watched.find((dir) => !isDirectory(dir))
+            if (gone) return stop(new UsageError(`${gone} is gone: nothing left to watch`))
             try {
                 const next = await lint(options)
                 printChanges(findings(next), findings(previous), next, out.write, chalk)
                 previous = next
             } catch (error) {
-                out.write(`${chalk.red("attio-lint:")} ${(error as Error).message}\n`)
+                out.write(`${chalk.red("attio-lint:")} ${escapeControls((error as Error).message)}\n`)
             }
         })
     }
@@ -43,6 +59,7 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
         timer = setTimeout(relint, SETTLE_MS)
     }
     return new Promise<never>((_resolve, reject) => {
+        fail = reject
         const watchRoot = (root: string): void => {
             let watcher: fs.FSWatcher
             try {
@@ -50,14 +67,17 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
                     if (!name || !isIgnoredPath(name)) changed()
                 })
             } catch (error) {
-                reject(new UsageError(`cannot watch ${root}: ${(error as Error).message}`))
+                stop(new UsageError(`cannot watch ${root}: ${(error as Error).message}`))
                 return
             }
+            watchers.add(watcher)
             // A folder removed while the watcher reads it (a git checkout, a build) fails the
             // watcher: watch afresh once the burst is over, and lint what it left.
             watcher.on("error", () => {
                 watcher.close()
+                watchers.delete(watcher)
                 setTimeout(() => {
+                    if (stopped) return
                     watchRoot(root)
                     changed()
                 }, SETTLE_MS)
@@ -65,9 +85,17 @@ export async function watch(options: LintOptions, out: {color: boolean; write: (
         }
         for (const root of roots) watchRoot(root)
         // Printed once the watchers are on, so that an edit made on seeing it is never missed.
-        out.write(`${chalk.bold("attio-lint")} watching ${roots.join(", ")} (Ctrl-C to stop)\n`)
+        out.write(`${chalk.bold("attio-lint")} watching ${escapeControls(roots.join(", "))} (Ctrl-C to stop)\n`)
         printChanges(findings(previous), [], previous, out.write, chalk)
     })
+}
+
+function isDirectory(dir: string): boolean {
+    try {
+        return fs.statSync(dir).isDirectory()
+    } catch {
+        return false
+    }
 }
 
 /** The roots not inside another one: a recursive watch of that one covers them. */
@@ -97,15 +125,15 @@ function printChanges(
     const time = new Date().toLocaleTimeString("en-GB")
     let text = ""
     for (const file of [...new Set([...added, ...fixed].map((f) => f.file))].sort()) {
-        text += `${chalk.dim(`[${time}]`)} ${chalk.underline(file)}\n`
+        text += `${chalk.dim(`[${time}]`)} ${chalk.underline(escapeControls(file))}\n`
         for (const f of added.filter((a) => a.file === file)) {
             const m = f.message
             const level = m.severity === 2 ? chalk.red("error") : chalk.yellow("warning")
-            text += `  ${chalk.red("+")} ${m.line}:${m.column}  ${level}  ${m.message}  ${chalk.dim(m.ruleId)}\n`
-            if (m.hint) text += `      ${chalk.cyan("hint:")} ${m.hint}\n`
+            text += `  ${chalk.red("+")} ${m.line}:${m.column}  ${level}  ${escapeControls(m.message)}  ${chalk.dim(m.ruleId)}\n`
+            if (m.hint) text += `      ${chalk.cyan("hint:")} ${escapeControls(m.hint)}\n`
         }
         for (const f of fixed.filter((a) => a.file === file)) {
-            text += `  ${chalk.green("✓")} fixed: ${f.message.message}  ${chalk.dim(f.message.ruleId)}\n`
+            text += `  ${chalk.green("✓")} fixed: ${escapeControls(f.message.message)}  ${chalk.dim(f.message.ruleId)}\n`
         }
     }
     const summary =

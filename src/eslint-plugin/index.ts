@@ -1,34 +1,28 @@
 /**
- * attio-lint's per-file rules as an ESLint plugin (flat config), for editors and ESLint runs. The
- * rules are the CLI's own: each ESLint rule runs the CLI rule's check over the app model of the
- * linted file's app, with ESLint's text for that file (the editor buffer may be unsaved), and
- * reports what falls on that file. ESLint's AST is not used: the model parses the text itself.
+ * attio-lint's rules as an ESLint plugin (flat config), for editors and ESLint runs. The rules are
+ * the CLI's own, run by the CLI's own loop (`runRules`) over the model of the linted file's app,
+ * with ESLint's text for that file (the editor buffer may be unsaved), reporting what falls on that
+ * file: the two agree. ESLint's AST is not used: the model parses the text itself.
  */
 import path from "node:path"
 
 import type {ESLint, Linter, Rule as EslintRule, SourceCode} from "eslint"
 
 import {AppAnalysis} from "../app-model/analysis.js"
-import {App, type AppFile, findAppRoot} from "../app-model/app.js"
-import type {HandlerKind} from "../app-model/layout.js"
+import {type App, type AppFile, findAppRoot} from "../app-model/app.js"
 import {applyFixes, stillParses} from "../lint/fix.js"
-import type {Report, Rule} from "../lint/rule.js"
+import type {FileReport, Rule} from "../lint/rule.js"
 import {RULES} from "../lint/rules/index.js"
+import {runRules} from "../lint/runner.js"
 import type {Fix} from "../lint/types.js"
 import {packageVersion} from "../package-info.js"
-import {appFiles} from "./app-files.js"
+import {appFiles, EditorApp} from "./app-files.js"
 
 /** The prefix of the rule ids in a config: `attio-lint/webhook-filename`. */
 export const NAMESPACE = "attio-lint"
 
-/**
- * Rules whose findings on a file follow from that file and the app's handler ids. webhook-filename
- * is app-scoped in the CLI only because its call sites may be in any file. parse-error is left to
- * ESLint's own parser.
- */
-export const PLUGIN_RULES: readonly Rule[] = RULES.filter(
-    ({meta}) => (meta.scope === "file" && meta.id !== "parse-error") || meta.id === "webhook-filename"
-)
+/** Every rule but those whose meta says why ESLint cannot offer them. */
+export const PLUGIN_RULES: readonly Rule[] = RULES.filter(({meta}) => meta.notInEslint === undefined)
 
 /** One linted file in its app: shared by every rule that runs on that text. */
 export interface FileModel {
@@ -57,29 +51,10 @@ export function buildModel(filename: string, text: string): FileModel | null {
     if (!path.isAbsolute(filename)) return null
     const root = findAppRoot(path.dirname(filename))
     if (!root) return null
-    const {files} = appFiles(root)
-    const overrides = new Map([[filename, text]])
-    const app = new App(root, files, {overrides, focus: filename})
+    const app = new EditorApp(root, appFiles(root).files, {overrides: new Map([[filename, text]])})
     const file = app.fileAt(filename)
     if (!file) return null
-    return {app, analysis: new FileAnalysis(app, new App(root, files, {overrides})), file}
-}
-
-/**
- * Rules judge the focused file only, but handler ids are facts of the whole app's paths
- * (webhook-filename checks a fileName against all of them, and they cost no parsing).
- */
-class FileAnalysis extends AppAnalysis {
-    private readonly whole: AppAnalysis
-
-    constructor(app: App, whole: App) {
-        super(app)
-        this.whole = new AppAnalysis(whole)
-    }
-
-    override handlersById(kind: HandlerKind): Map<string, AppFile[]> {
-        return this.whole.handlersById(kind)
-    }
+    return {app, analysis: new AppAnalysis(app), file}
 }
 
 /** The ESLint rule that runs a CLI rule on the linted file. */
@@ -99,20 +74,16 @@ export function toEslintRule(rule: Rule): EslintRule.RuleModule {
                 "Program:exit"() {
                     const model = modelFor(context)
                     if (!model) return
-                    rule.check({
-                        app: model.app,
-                        analysis: model.analysis,
-                        report(found) {
-                            if (found.file.path === model.file.path) context.report(toDescriptor(found, model))
-                        },
-                    })
+                    runRules(model.app, model.analysis, [rule], (file) => file === model.file, (_rule, _file, found) =>
+                        context.report(toDescriptor(found, model))
+                    )
                 },
             }
         },
     }
 }
 
-function toDescriptor(found: Report, model: FileModel): EslintRule.ReportDescriptor {
+function toDescriptor(found: FileReport, model: FileModel): EslintRule.ReportDescriptor {
     const {range, fix, suggestions} = found
     const parses = (edit: Fix) => keepsParsing(model, edit)
     return {

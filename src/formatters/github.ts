@@ -1,9 +1,10 @@
 import type {Formatter} from "../lint/types.js"
-import {relativePath} from "./text.js"
+import {escapeControls, relativePath} from "./text.js"
 
-// The escaping of @actions/core's issueCommand: the runner decodes exactly these.
+// The escaping of @actions/core's issueCommand: the runner decodes exactly these. Other control
+// characters are never written raw (the log viewer would run an escape sequence in a file name).
 function escapeData(value: string): string {
-    return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")
+    return escapeControls(value, "\r\n").replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")
 }
 
 function escapeProperty(value: string): string {

@@ -1,7 +1,7 @@
 import {codeFrameColumns} from "@babel/code-frame"
 import {Chalk} from "chalk"
 import type {Formatter} from "../lint/types.js"
-import {pluralize, relativePath} from "./text.js"
+import {escapeControls, pluralize, relativePath} from "./text.js"
 
 function indent(text: string, prefix: string): string {
     return text
@@ -19,12 +19,13 @@ export const stylish: Formatter = (report, options) => {
 
     for (const result of report.results) {
         if (result.messages.length === 0) continue
-        output += `${chalk.underline(relativePath(report.cwd, result.filePath))}\n`
+        output += `${chalk.underline(escapeControls(relativePath(report.cwd, result.filePath)))}\n`
 
         // Pad the short columns to the widest in this file so the messages line up.
         const positions = result.messages.map((m) => `${m.line}:${m.column}`)
         const positionWidth = Math.max(...positions.map((p) => p.length))
         const severityWidth = result.messages.some((m) => m.severity === 1) ? "warning".length : "error".length
+        const source = result.source === undefined ? undefined : escapeControls(result.source, "\n\r")
 
         result.messages.forEach((message, index) => {
             if (message.severity === 2) errorCount++
@@ -33,10 +34,10 @@ export const stylish: Formatter = (report, options) => {
                 message.severity === 2
                     ? chalk.red("error".padEnd(severityWidth))
                     : chalk.yellow("warning".padEnd(severityWidth))
-            output += `  ${chalk.dim(positions[index].padStart(positionWidth))}  ${severity}  ${message.message}  ${chalk.dim(message.ruleId)}\n`
-            if (result.source !== undefined && excerptFits(result.source, message.line, message.endLine)) {
+            output += `  ${chalk.dim(positions[index].padStart(positionWidth))}  ${severity}  ${escapeControls(message.message)}  ${chalk.dim(message.ruleId)}\n`
+            if (source !== undefined && excerptFits(source, message.line, message.endLine)) {
                 const frame = codeFrameColumns(
-                    result.source,
+                    source,
                     {
                         start: {line: message.line, column: message.column},
                         end: {line: message.endLine, column: message.endColumn},
@@ -45,7 +46,7 @@ export const stylish: Formatter = (report, options) => {
                 )
                 output += `${indent(frame, "    ")}\n`
             }
-            if (message.hint !== undefined) output += `    ${chalk.cyan("hint:")} ${message.hint}\n`
+            if (message.hint !== undefined) output += `    ${chalk.cyan("hint:")} ${escapeControls(message.hint)}\n`
             output += "\n"
         })
     }

@@ -5,6 +5,7 @@
 import fs from "node:fs"
 import path from "node:path"
 
+import {readText, ReadFailure} from "../app-model/read-file.js"
 import {FORMAT_NAMES, type FormatName} from "../formatters/names.js"
 import {isJsonObject} from "../json.js"
 import {RULE_IDS} from "./rules/index.js"
@@ -27,9 +28,12 @@ export {UsageError}
 const SEVERITIES: Record<string, RuleSeverity> = {off: "off", warn: "warn", error: "error", 0: "off", 1: "warn", 2: "error"}
 
 export function parseSeverity(value: unknown, where: string): RuleSeverity {
-    const severity = SEVERITIES[String(value)]
-    if (severity === undefined) throw new UsageError(`${where}: severity must be off, warn or error, not ${JSON.stringify(value)}`)
-    return severity
+    // Own keys only: "constructor" or "__proto__" must not find Object.prototype's.
+    const name = typeof value === "string" || typeof value === "number" ? String(value) : undefined
+    if (name === undefined || !Object.hasOwn(SEVERITIES, name)) {
+        throw new UsageError(`${where}: severity must be off, warn or error, not ${JSON.stringify(value) ?? String(value)}`)
+    }
+    return SEVERITIES[name]
 }
 
 export function checkRuleId(id: string, where: string): void {
@@ -56,18 +60,21 @@ export function loadSettings(appRoot: string): LintSettings {
         const pkg = readJson(pkgPath)
         // npm and the Attio CLI reject any other package.json too.
         if (!isJsonObject(pkg)) throw new UsageError(`${pkgPath}: expected a JSON object`)
-        if (PACKAGE_KEY in pkg) merge(settings, pkg[PACKAGE_KEY], `package.json "${PACKAGE_KEY}"`)
+        if (Object.hasOwn(pkg, PACKAGE_KEY)) merge(settings, pkg[PACKAGE_KEY], `${pkgPath} "${PACKAGE_KEY}"`)
     }
     const configPath = path.join(appRoot, CONFIG_FILE)
-    if (fs.existsSync(configPath)) merge(settings, readJson(configPath), CONFIG_FILE)
+    if (fs.existsSync(configPath)) merge(settings, readJson(configPath), configPath)
     return settings
 }
 
+/** A JSON file of the user's: a regular file of at most 5 MB; a byte order mark is allowed, as npm allows it. */
 function readJson(file: string): unknown {
+    const text = readText(file)
+    if (text instanceof ReadFailure) throw new UsageError(`${file} ${text.message}`)
     try {
-        return JSON.parse(fs.readFileSync(file, "utf8"))
+        return JSON.parse(text.replace(/^\uFEFF/, ""))
     } catch (error) {
-        throw new UsageError(`${file}: ${error instanceof SyntaxError ? "not valid JSON: " : ""}${(error as Error).message}`)
+        throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`)
     }
 }
 
@@ -89,8 +96,8 @@ function merge(into: LintSettings, raw: unknown, where: string): void {
                 into.quiet = value
                 break
             case "maxWarnings":
-                if (!Number.isInteger(value) || (value as number) < -1) {
-                    throw new UsageError(`${where}: "maxWarnings" must be a whole number`)
+                if (!Number.isSafeInteger(value) || (value as number) < 0) {
+                    throw new UsageError(`${where}: "maxWarnings" must be a whole number, 0 or more`)
                 }
                 into.maxWarnings = value as number
                 break

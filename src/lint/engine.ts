@@ -1,20 +1,22 @@
 /**
  * The lint engine: finds the app(s) behind the targets, loads settings, runs every enabled rule
- * over the app model, and keeps the findings that fall on the requested files.
+ * over the app model (through runRules, as the ESLint plugin does), and keeps the findings that
+ * fall on the requested files.
  */
 import fs from "node:fs"
 import path from "node:path"
 
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App, type AppFile, findAppRoot} from "../app-model/app.js"
-import {contentHash, FactsCache} from "../app-model/facts-cache.js"
+import {contentHash, FactsCache, NotACacheError} from "../app-model/facts-cache.js"
 import {tsconfigProblem} from "../app-model/setup.js"
 import {loadedTypeScript} from "../app-model/typescript.js"
 import {packageVersion} from "../package-info.js"
 import {CONFIG_FILE, loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
-import type {Report, Rule} from "./rule.js"
+import type {FileReport, Rule} from "./rule.js"
 import {RULES} from "./rules/index.js"
+import {runRules} from "./runner.js"
 import {isDirectory, resolvedTargets, scopeFilter} from "./targets.js"
 import type {FileResult, LintMessage, LintReport, RuleDocs, RuleSeverity} from "./types.js"
 import {cacheLocation, saveWarmReport} from "./warm-report.js"
@@ -51,9 +53,6 @@ export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
     helpUri: `${DOCS_URL}#${meta.id}`,
     requiresTypeInformation: meta.requiresTypeInformation,
 }))
-
-/** A failure inside a rule: reported as an internal error (exit 2), naming the rule. */
-export class InternalError extends Error {}
 
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
     const started = performance.now()
@@ -160,24 +159,24 @@ async function lintApp(
         return result
     }
 
+    const severityOf = new Map<Rule, 1 | 2>()
     for (const rule of RULES) {
         const setting = severities[rule.meta.id] ?? rule.meta.defaultSeverity
-        if (setting === "off" || (quiet && setting === "warn")) continue
-        const severity = setting === "error" ? 2 : 1
-        // Every file's findings are kept (the warm path serves later runs on other targets from them).
-        runRule(rule, app, analysis, (found) => {
-            const result = resultFor(found.file)
-            const message = toMessage(rule, found, severity)
-            result.messages.push(message)
-            if (severity === 2) result.errorCount++
-            else result.warningCount++
-            if (message.fix && severity === 2) result.fixableErrorCount++
-            else if (message.fix) result.fixableWarningCount++
-        })
+        if (setting !== "off" && !(quiet && setting === "warn")) severityOf.set(rule, setting === "error" ? 2 : 1)
     }
+    runRules(app, analysis, [...severityOf.keys()], (file) => inScope(file.path), (rule, file, found) => {
+        const severity = severityOf.get(rule)!
+        const result = resultFor(file)
+        const message = toMessage(rule, found, severity)
+        result.messages.push(message)
+        if (severity === 2) result.errorCount++
+        else result.warningCount++
+        if (message.fix && severity === 2) result.fixableErrorCount++
+        else if (message.fix) result.fixableWarningCount++
+    })
 
     // Files that were checked and are fine are listed too (ESLint lists every linted file).
-    for (const file of app.relevantFiles()) resultFor(file)
+    for (const file of app.relevantFiles()) if (inScope(file.path)) resultFor(file)
     for (const target of targets) {
         const file = app.fileAt(target)
         if (file) resultFor(file)
@@ -189,11 +188,13 @@ async function lintApp(
             const text = app.text(app.fileAt(result.filePath)!)
             if (text !== null) result.source = text
         }
-        if (inScope(result.filePath)) report.results.push(result)
+        report.results.push(result)
     }
     cache?.save()
-    // Type information depends on declaration files outside the app, which the warm path does not watch.
-    if (cache && app.nestedApps.length === 0 && analysis.types.checkedFiles.length === 0 && loadedTypeScript() !== "full") {
+    // The warm path serves later runs on any target from a run over the whole app (other runs check
+    // only their files); type information depends on declaration files outside the app, which it does not watch.
+    const wholeApp = targets.includes(root) && app.nestedApps.length === 0
+    if (cache && wholeApp && analysis.types.checkedFiles.length === 0 && loadedTypeScript() !== "full") {
         const inputs = [...cache.checkInputs(), path.join(root, "package.json"), path.join(root, CONFIG_FILE)]
         const files = app.files.map((f) => f.path)
         saveWarmReport({root, options, startedAt, files, dirs: app.dirs, inputs, results, settings: report.settings, rules: RULE_DOCS})
@@ -209,18 +210,15 @@ async function lintApp(
 
 /** The cache is keyed by the tool's version and the effective configuration. */
 function openCache(root: string, options: LintOptions, config: Record<string, RuleSeverity>): FactsCache {
-    return FactsCache.open(cacheLocation(root, options), `${packageVersion()}:${contentHash(JSON.stringify(config))}`)
-}
-
-function runRule(rule: Rule, app: App, analysis: AppAnalysis, report: (r: Report) => void): void {
+    const location = cacheLocation(root, options)
     try {
-        rule.check({app, analysis, report})
+        return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`, {chosen: Boolean(options.cacheLocation)})
     } catch (error) {
-        throw new InternalError(`rule ${rule.meta.id} failed: ${(error as Error).message}`, {cause: error})
+        throw error instanceof NotACacheError ? new UsageError(error.message) : error
     }
 }
 
-function toMessage(rule: Rule, found: Report, severity: 1 | 2): LintMessage {
+function toMessage(rule: Rule, found: FileReport, severity: 1 | 2): LintMessage {
     const template = rule.meta.messages[found.messageId]
     const message = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(found.data?.[key] ?? ""))
     return {

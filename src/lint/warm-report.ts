@@ -20,6 +20,7 @@ import path from "node:path"
 import {fileURLToPath} from "node:url"
 
 import {findAppRoot} from "../app-model/app-root.js"
+import {readText} from "../app-model/read-file.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"
 import {resolvedTargets, scopeFilter} from "./targets.js"
@@ -30,6 +31,10 @@ export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint
 
 const SCHEMA = 1
 const REPORT_FILE = "report.json"
+/** How the file begins (the facts cache's files begin the same way): a file that does not is the user's, never replaced. */
+const REPORT_START = /^\{"schema":\d+,"key":"/
+/** The largest report read, as for the facts cache. */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024
 
 /**
  * How long before a run its inputs must have last changed for its findings to be stored: file times
@@ -167,10 +172,13 @@ export function saveWarmReport(run: AppRun): void {
         rules: [...run.rules],
     }
     const file = reportFile(cacheLocation(run.root, run.options))
+    const existing = readText(file, {maxBytes: MAX_REPORT_BYTES})
+    if (typeof existing === "string" ? !REPORT_START.test(existing) : existing.problem !== "missing") return
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
     try {
         fs.mkdirSync(path.dirname(file), {recursive: true})
-        fs.writeFileSync(temp, JSON.stringify(stored))
+        // "wx": never through a link or file that is already there.
+        fs.writeFileSync(temp, JSON.stringify(stored), {flag: "wx"})
         fs.renameSync(temp, file)
     } catch {
         // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
@@ -204,9 +212,11 @@ function sameStamp(a: Stamp, b: Stamp): boolean {
 }
 
 function readStored(file: string): StoredReport | undefined {
+    const text = readText(file, {maxBytes: MAX_REPORT_BYTES})
+    if (typeof text !== "string") return undefined
     let parsed: unknown
     try {
-        parsed = JSON.parse(fs.readFileSync(file, "utf8"))
+        parsed = JSON.parse(text)
     } catch {
         return undefined
     }

@@ -1,17 +1,26 @@
 /** What the generators need to know about the app they run in, read from disk once. */
-import {existsSync, statSync} from "node:fs"
+import {existsSync, readdirSync, statSync} from "node:fs"
 import path from "node:path"
-import {HANDLER_EXTENSIONS, handlerPath, type HandlerKind, type Layout} from "../app-model/layout.js"
+import {HANDLER_EXTENSIONS, HANDLER_ROOTS, handlerPath, type HandlerKind, type Layout} from "../app-model/layout.js"
+import {confinement, resolveTarget, type Confinement} from "./confine.js"
 
 export interface App {
     /** Absolute path of the app (the generator's destination root). */
     root: string
     /** Where new handler files go. */
     layout: Layout
+    /** Where the generator may read and write: the app, through no link leaving it. */
+    confined: Confinement
 }
 
-export function inspectApp(root: string): App {
-    return {root, layout: detectLayout(root)}
+/**
+ * Throws a ScaffoldError when a handler folder is a link leaving the app (or dangling): refused before anything
+ * in it is looked at, rather than when the first file in it is read.
+ */
+export function inspectApp(root: string, options: {allowSymlinks?: boolean} = {}): App {
+    const confined = confinement(root, options.allowSymlinks === true)
+    for (const {dir} of HANDLER_ROOTS) resolveTarget(confined, dir)
+    return {root, layout: detectLayout(root), confined}
 }
 
 /** `src/app/` when the app has it or has no handler folder at all (what `npm create attio` makes today). */
@@ -34,6 +43,35 @@ export function findHandler(app: App, kind: HandlerKind, id: string): string | u
         }
     }
     return undefined
+}
+
+/**
+ * An existing handler file whose id differs from `id` only by letter case (`Deal.webhook.ts`, `CRM/deal…`): on
+ * macOS and Windows both names are one file, and ids that differ only by case confuse the platform's URLs.
+ */
+export function findCaseTwin(app: App, kind: HandlerKind, id: string): string | undefined {
+    const segments = id.split("/")
+    for (const root of HANDLER_ROOTS.filter((r) => r.kind === kind)) {
+        let dir = root.dir
+        for (const [i, segment] of segments.entries()) {
+            const last = i === segments.length - 1
+            const names = last ? HANDLER_EXTENSIONS.map((ext) => `${segment}.${kind}${ext}`) : [segment]
+            const entries = listDir(path.join(app.root, dir))
+            const twin = entries.find((e) => names.some((n) => n !== e && n.toLowerCase() === e.toLowerCase()))
+            if (twin !== undefined) return `${dir}/${twin}`
+            if (!entries.includes(segment)) break
+            dir = `${dir}/${segment}`
+        }
+    }
+    return undefined
+}
+
+function listDir(dir: string): string[] {
+    try {
+        return readdirSync(dir)
+    } catch {
+        return []
+    }
 }
 
 function isDirectory(p: string): boolean {

@@ -52,8 +52,8 @@ export class EventHandlerFile {
         readonly relPath: string,
         readonly text: string
     ) {
-        this.sourceFile = assertParses(relPath, text, "the existing file")
-        this.sdk = sdkBindings(this.sourceFile)
+        this.sourceFile = tooDeep(relPath, () => assertParses(relPath, text, "the existing file"))
+        this.sdk = tooDeep(relPath, () => sdkBindings(this.sourceFile))
         this.eol = text.includes("\r\n") ? "\r\n" : "\n"
     }
 
@@ -65,9 +65,11 @@ export class EventHandlerFile {
     /** Calls of an `attio/server` export, under whatever local name or namespace the file imports it. */
     sdkCalls(name: string): CallExpression[] {
         const callees = new Set([name, this.sdkRef(name)])
-        return this.sourceFile
-            .getDescendantsOfKind(SyntaxKind.CallExpression)
-            .filter((call) => callees.has(call.getExpression().getText()))
+        return tooDeep(this.relPath, () =>
+            this.sourceFile
+                .getDescendantsOfKind(SyntaxKind.CallExpression)
+                .filter((call) => callees.has(call.getExpression().getText()))
+        )
     }
 
     /**
@@ -75,6 +77,12 @@ export class EventHandlerFile {
      * `{connection}: {connection: Connection}`, since the call passes the connection on.
      */
     async insert(insertion: Insertion, style: Style): Promise<string> {
+        const edits = tooDeep(this.relPath, () => this.planEdits(insertion))
+        return edits(style)
+    }
+
+    /** The syntax-tree work of `insert` (synchronous, so that a stack overflow is caught where it happens). */
+    private planEdits(insertion: Insertion): (style: Style) => Promise<string> {
         if (!this.relPath.endsWith(".ts")) {
             throw new ScaffoldError(
                 `${this.relPath}: the generators only add code to TypeScript event handlers; add it by hand.`
@@ -102,21 +110,29 @@ export class EventHandlerFile {
         const helper = uniqueName(insertion.helperName, declared)
 
         const edits = new Edits()
-        await this.addImports(edits, missing, style)
         let connection = this.connectionExpression(fn)
         if (connection === undefined) {
             connection = uniqueName("connection", declared)
             const binding = connection === "connection" ? "{connection}" : `{connection: ${connection}}`
+            // After a `this` parameter, which only types `this` and takes no argument.
+            const thisParameter = fn.getParameters()[0]
             edits.add(
-                fn.getFirstChildByKindOrThrow(SyntaxKind.OpenParenToken).getEnd(),
-                `${binding}: {connection: ${sdkRefs.Connection}}`
+                thisParameter?.getEnd() ?? fn.getFirstChildByKindOrThrow(SyntaxKind.OpenParenToken).getEnd(),
+                `${thisParameter ? ", " : ""}${binding}: {connection: ${sdkRefs.Connection}}`
             )
         }
-        const call = (await formatTypeScript(`await ${helper}(${connection})`, style)).trimEnd()
-        this.addCall(edits, fn.getBody() as Block, call, style)
-        const helperCode = await formatTypeScript(insertion.renderHelper({helper, sdk: sdkRefs}), style)
-        edits.add(this.text.length, `${this.text.endsWith("\n") ? "" : this.eol}${this.eol}${this.toEol(helperCode)}`)
-        return edits.apply(this.text)
+        const body = fn.getBody() as Block
+        return async (style) => {
+            await this.addImports(edits, missing, style)
+            const call = (await formatTypeScript(`await ${helper}(${connection})`, style)).trimEnd()
+            this.addCall(edits, body, call, style)
+            const helperCode = await formatTypeScript(insertion.renderHelper({helper, sdk: sdkRefs}), style)
+            edits.add(
+                this.text.length,
+                `${this.text.endsWith("\n") ? "" : this.eol}${this.eol}${this.toEol(helperCode)}`
+            )
+            return edits.apply(this.text)
+        }
     }
 
     /**
@@ -184,8 +200,14 @@ export class EventHandlerFile {
      * undefined when it takes no parameter.
      */
     private connectionExpression(fn: EditableFunction): string | undefined {
-        const name = fn.getParameters()[0]?.getNameNode()
-        if (name === undefined) return undefined
+        const parameter = fn.getParameters().find((p) => p.getName() !== "this")
+        if (parameter === undefined) return undefined
+        if (parameter.isRestParameter()) {
+            throw new ScaffoldError(
+                `${this.relPath}: its default-exported function takes rest parameters (\`${shorten(parameter.getText())}\`), so the generator cannot name the connection; give it the parameter \`{connection}: {connection: Connection}\` and run the generator again.`
+            )
+        }
+        const name = parameter.getNameNode()
         if (Node.isIdentifier(name)) return `${name.getText()}.connection`
         if (Node.isObjectBindingPattern(name)) {
             for (const element of name.getElements()) {
@@ -249,23 +271,40 @@ export class EventHandlerFile {
         }
     }
 
-    /** The call goes last in the function, or just before a final return/throw, at the body's indentation. */
+    /**
+     * The call goes last in the function, or just before a final return/throw, at the body's indentation, on a
+     * line of its own: a body on one line (`{ return x }`) is opened up.
+     */
     private addCall(edits: Edits, body: Block, call: string, style: Style) {
         const statements = body.getStatements()
         const outerIndent = lineIndent(this.text, body.getStart())
-        const indent = statements[0] ? lineIndent(this.text, statements[0].getStart()) : outerIndent + style.indent
+        const ownLine = (position: number) => this.text.slice(lineStart(this.text, position), position).trim() === ""
+        const first = statements[0]
+        const indent =
+            first && ownLine(first.getStart()) ? lineIndent(this.text, first.getStart()) : outerIndent + style.indent
         const lines = `${indent}${call.split("\n").join(this.eol + indent)}`
         const last = statements.at(-1)
         if (last && (Node.isReturnStatement(last) || Node.isThrowStatement(last))) {
             const start = last.getLeadingCommentRanges()[0]?.getPos() ?? last.getStart()
-            edits.add(lineStart(this.text, start), `${lines}${this.eol}`)
+            if (ownLine(start)) {
+                edits.add(lineStart(this.text, start), `${lines}${this.eol}`)
+                return
+            }
+            // `{ return x }` or `a(); return x`: the blanks before the return become a line break and the indentation.
+            const before = statements.at(-2)?.getEnd() ?? body.getStart() + 1
+            edits.replace(before, start, `${this.eol}${lines}${this.eol}${indent}`)
+            const closeBrace = body.getEnd() - 1
+            if (!ownLine(closeBrace)) edits.replace(last.getEnd(), closeBrace, `${this.eol}${outerIndent}`)
             return
         }
         const closeBrace = body.getEnd() - 1
         const closeLineStart = lineStart(this.text, closeBrace)
         // A `}` on a line of its own gets the call on the line above; `{}` or `{ x() }` are opened up.
-        if (this.text.slice(closeLineStart, closeBrace).trim() === "") edits.add(closeLineStart, `${lines}${this.eol}`)
-        else edits.add(closeBrace, `${this.eol}${lines}${this.eol}${outerIndent}`)
+        if (ownLine(closeBrace)) edits.add(closeLineStart, `${lines}${this.eol}`)
+        else {
+            const end = last?.getEnd() ?? body.getStart() + 1
+            edits.replace(end, closeBrace, `${this.eol}${lines}${this.eol}${outerIndent}`)
+        }
     }
 
     private toEol(code: string): string {
@@ -338,19 +377,41 @@ function shorten(code: string): string {
     return line.length > 40 || line !== code ? `${line.slice(0, 40)}…` : line
 }
 
-/** Text insertions by position, applied back to front so earlier positions stay valid. */
+/** Text insertions (and replacements of blanks) by position, applied back to front so earlier positions stay valid. */
 class Edits {
-    private readonly inserts = new Map<number, string>()
+    private readonly edits = new Map<number, {end: number; text: string}>()
 
     add(position: number, text: string) {
-        this.inserts.set(position, (this.inserts.get(position) ?? "") + text)
+        const edit = this.edits.get(position)
+        this.edits.set(position, {end: edit?.end ?? position, text: (edit?.text ?? "") + text})
+    }
+
+    /** Replaces `start`..`end`; an insertion at `start` made before goes first. */
+    replace(start: number, end: number, text: string) {
+        this.add(start, text)
+        this.edits.get(start)!.end = end
     }
 
     apply(text: string): string {
         let result = text
-        for (const position of [...this.inserts.keys()].sort((a, b) => b - a)) {
-            result = result.slice(0, position) + this.inserts.get(position)! + result.slice(position)
+        for (const [position, {end, text: inserted}] of [...this.edits].sort(([a], [b]) => b - a)) {
+            result = result.slice(0, position) + inserted + result.slice(end)
         }
         return result
+    }
+}
+
+/**
+ * Runs a syntax-tree walk, turning a stack overflow (code nested thousands of levels deep) into a message
+ * naming the file.
+ */
+function tooDeep<T>(relPath: string, walk: () => T): T {
+    try {
+        return walk()
+    } catch (error) {
+        if (!(error instanceof RangeError)) throw error
+        throw new ScaffoldError(
+            `${relPath}: its code nests too deeply for the generator to edit (${error.message}); add the code by hand.`
+        )
     }
 }

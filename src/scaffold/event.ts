@@ -1,5 +1,4 @@
 /** Planning event handlers: the event generator's skeletons, and code the webhook generator adds to them. */
-import path from "node:path"
 import {handlerPath, type EventName} from "../app-model/layout.js"
 import {findHandler, type App} from "./app.js"
 import {EventHandlerFile, type Insertion} from "./event-handler.js"
@@ -9,14 +8,14 @@ import {renderTemplate} from "./templates.js"
 
 /** The event generator's change: the event's skeleton, unless the app has that event already. */
 export async function planEvent(app: App, name: EventName): Promise<Plan> {
-    const plan = new Plan(app.root)
+    const plan = new Plan(app)
     const existing = findHandler(app, "event", name)
     if (existing) {
         plan.notes.push(`${existing} exists; nothing changed.`)
         return plan
     }
     const relPath = handlerPath("event", name, app.layout)
-    plan.writeFile(relPath, await eventSkeleton(name, await resolveStyle(path.join(app.root, relPath))))
+    plan.writeFile(relPath, await eventSkeleton(name, await resolveStyle(plan, relPath)))
     plan.validate()
     return plan
 }
@@ -33,7 +32,7 @@ export async function ensureEventCode(
 ) {
     const existing = findHandler(app, "event", name)
     const relPath = existing ?? handlerPath("event", name, app.layout)
-    const style = await resolveStyle(path.join(app.root, relPath))
+    const style = await resolveStyle(plan, relPath)
     const file = new EventHandlerFile(relPath, existing ? plan.read(existing)! : await eventSkeleton(name, style))
     if (code.present?.test(file)) {
         plan.notes.push(`${relPath} ${code.present.note}; left as it is.`)

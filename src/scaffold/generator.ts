@@ -2,11 +2,17 @@
  * What the package's generators share: finding the app, the --yes/--force/--dry-run/--bail options, and writing
  * a Plan all or nothing through Yeoman's file system.
  */
+import fs from "node:fs"
 import path from "node:path"
 import Generator from "yeoman-generator"
 import {findAppRoot} from "../app-model/app.js"
+import {isJsonObject} from "../json.js"
+import {inspectApp, type App} from "./app.js"
+import {commitPlan} from "./commit.js"
 import {lineDiff} from "./diff.js"
 import {ScaffoldError} from "./errors.js"
+import {withAppLock} from "./lock.js"
+import {shownPath} from "./names.js"
 import type {FileChange, Plan} from "./plan.js"
 
 type ConflictAnswer = "overwrite" | "keep" | "abort"
@@ -27,6 +33,11 @@ export abstract class ScaffoldGenerator extends Generator {
         this.option("force", {type: Boolean, description: "Overwrite files that differ (the existing handler file)"})
         this.option("dry-run", {type: Boolean, description: "Show what would be written, with diffs; write nothing"})
         this.option("bail", {type: Boolean, description: "Fail, writing nothing, instead of asking about a conflict"})
+        this.option("allow-symlinks", {
+            type: Boolean,
+            description:
+                "Follow symbolic links that point elsewhere in the app's git repository (default: only inside the app)",
+        })
         // Yeoman's conflicter reads `dryRun`; arguments parsed by the generator give `dry-run`.
         this.rawOptions.dryRun ??= this.rawOptions["dry-run"]
         // Yeoman creates the generator once just for its --help, which needs no app.
@@ -46,6 +57,7 @@ export abstract class ScaffoldGenerator extends Generator {
                 `No app found at ${here}: no package.json or tsconfig.json there or in any folder above. Run the generator inside your app.`
             )
         }
+        checkNotWorkspaceRoot(root)
         this.destinationRoot(root)
         // Yeoman prints "create <file>" relative to logCwd, which it reads when it starts the root generator
         // (after this constructor); from the app root, those lines match the summary and the next steps.
@@ -69,21 +81,42 @@ export abstract class ScaffoldGenerator extends Generator {
         return this.flag("dry-run") === true
     }
 
+    /**
+     * Plans with `planner` and writes the plan, holding the app's lock from the first read to the last write so
+     * that a concurrent run plans on what this one wrote. A dry run reads only, and takes no lock.
+     */
+    protected async planAndWrite(planner: (app: App) => Promise<Plan>): Promise<Plan> {
+        const run = async () => {
+            const plan = await this.makePlan(() =>
+                planner(inspectApp(this.destinationRoot(), {allowSymlinks: this.flag("allow-symlinks") === true}))
+            )
+            await this.applyPlan(plan)
+            return plan
+        }
+        return this.dryRun ? run() : withAppLock(this.destinationRoot(), run)
+    }
+
     /** Plans with `planner`; a refusal there is reported as one (nothing has been written at that point). */
-    protected async makePlan(planner: () => Promise<Plan>): Promise<Plan> {
+    private async makePlan(planner: () => Promise<Plan>): Promise<Plan> {
         try {
             return await planner()
         } catch (error) {
             if (error instanceof ScaffoldError) throw new ScaffoldError(`${error.message} Nothing was written.`)
+            if (error instanceof RangeError) {
+                // A stack overflow in the parser or the app model: some file nests too deeply to analyse.
+                throw new ScaffoldError(
+                    `A file of the app nests too deeply to analyse (${error.message}). Nothing was written.`
+                )
+            }
             throw error
         }
     }
 
     /**
-     * Resolves conflicts, then hands every change to Yeoman's file system. A conflict the user declines, or
-     * any conflict under --bail, throws before anything is handed over, so nothing at all is written.
+     * Resolves conflicts, then writes every change (commit.ts: checked first, atomic per file, rolled back on
+     * failure). A conflict the user declines, or any conflict under --bail, throws before the first write.
      */
-    protected async applyPlan(plan: Plan) {
+    private async applyPlan(plan: Plan) {
         for (const change of plan.changes.filter((c) => c.action === "conflict")) {
             const answer = await this.resolveConflict(change)
             if (answer === "abort") {
@@ -97,13 +130,10 @@ export abstract class ScaffoldGenerator extends Generator {
             this.showChanges(plan)
             return
         }
-        for (const change of plan.changes) {
-            const file = path.join(plan.root, change.path)
-            this.fs.write(file, change.content)
-            // Conflicts are settled above: mark the files so Yeoman's conflicter does not ask again and cannot
-            // stop half-way.
-            Object.assign(this.env.sharedFs.get(file), {conflicter: statusOf(change)})
-        }
+        // Written here rather than through Yeoman's in-memory file system, whose commit writes file after file
+        // in place, so that a failure or a crash half-way would leave some files written and others truncated.
+        commitPlan(plan)
+        for (const change of plan.changes) this.log[statusOf(change)](shownPath(change.path))
     }
 
     /**
@@ -115,7 +145,7 @@ export abstract class ScaffoldGenerator extends Generator {
         for (const change of plan.changes) {
             // "conflict": without --force, a real run would ask about this file.
             const status = change.action === "conflict" && this.flag("force") !== true ? "conflict" : statusOf(change)
-            this.log[status](change.path)
+            this.log[status](shownPath(change.path))
             const before = plan.read(change.path)
             if (before !== undefined) this.log(lineDiff(before, change.content))
         }
@@ -145,6 +175,27 @@ export abstract class ScaffoldGenerator extends Generator {
             default: "keep",
         })
         return answer
+    }
+}
+
+/**
+ * A monorepo's root (a package.json with workspaces and no src/) is no app: handlers written there would belong
+ * to no app's build.
+ */
+function checkNotWorkspaceRoot(root: string) {
+    if (fs.existsSync(path.join(root, "src"))) return
+    const file = path.join(root, "package.json")
+    let manifest: unknown
+    try {
+        if (!fs.statSync(file).isFile()) return
+        manifest = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""))
+    } catch {
+        return
+    }
+    if (isJsonObject(manifest) && "workspaces" in manifest) {
+        throw new ScaffoldError(
+            `${root} is a monorepo's root (its package.json has workspaces), not an app; run it in the app's folder.`
+        )
     }
 }
 

@@ -2,6 +2,7 @@
 import path from "node:path"
 import {pluralize} from "../formatters/text.js"
 import {lint} from "../index.js"
+import {escapeControls, shownPath} from "./names.js"
 
 /** Shown lines per run; the rest is counted, and `npx attio-lint` shows them all. */
 const MAX_LINES = 5
@@ -18,7 +19,7 @@ export async function lintSummary(appRoot: string): Promise<string> {
     const lines = report.results.flatMap((file) =>
         file.messages.map(
             (m) =>
-                `  ${path.relative(appRoot, file.filePath)}:${m.line}:${m.column} ${m.severity === 2 ? "error" : "warning"} ${m.message} (${m.ruleId})`
+                `  ${shownPath(path.relative(appRoot, file.filePath))}:${m.line}:${m.column} ${m.severity === 2 ? "error" : "warning"} ${escapeControls(m.message)} (${m.ruleId})`
         )
     )
     const more = lines.length > MAX_LINES ? [`  … and ${lines.length - MAX_LINES} more: run npx attio-lint`] : []
@@ -28,4 +29,3 @@ export async function lintSummary(appRoot: string): Promise<string> {
         ...more,
     ].join("\n")
 }
-

@@ -1,4 +1,5 @@
 /** Turning what the user typed into a handler id, and ids into identifiers. */
+import {HANDLER_ROOTS} from "../app-model/layout.js"
 import {ScaffoldError} from "./errors.js"
 
 export interface NormalisedId {
@@ -37,6 +38,15 @@ export function normaliseHandlerId(input: string): NormalisedId {
     if (segments.some((s) => s.trim() === "..")) {
         throw new ScaffoldError(`The handler name ${shown} contains "..", which would leave the webhooks folder.`)
     }
+    const named = segments.filter((s) => s !== "" && s !== ".")
+    if (named[0] === "src") {
+        // A path from the app root: as an id it would become src/app/webhooks/src/app/webhooks/….
+        const root = HANDLER_ROOTS.find((r) => named.join("/").startsWith(`${r.dir}/`))
+        const id = root ? named.join("/").slice(root.dir.length + 1) : undefined
+        throw new ScaffoldError(
+            `The handler name ${shown} is a path from the app root; give the id relative to the webhooks folder${id ? `: ${JSON.stringify(id)}` : ", e.g. crm/deal-closed"}.`
+        )
+    }
     const id = segments
         .map(kebabCase)
         .filter((s) => s !== "")
@@ -67,3 +77,21 @@ export function pascalCase(id: string): string {
         .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
         .join("")
 }
+
+/**
+ * A file name as the generators print it: as is, or JSON-quoted with `\uXXXX` escapes when it holds a control
+ * character (a terminal escape sequence, a line break) or a bidirectional override, which would otherwise act on
+ * the terminal or hide what the name is.
+ */
+export function shownPath(name: string): string {
+    return UNSAFE.test(name) ? escapeControls(JSON.stringify(name)) : name
+}
+
+/** Text with every such character written as `\uXXXX`, for messages that quote what the user's files hold. */
+export function escapeControls(text: string): string {
+    return text.replace(UNSAFE_GLOBAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+}
+
+const UNSAFE_CHARS = "\\p{Cc}\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`, "u")
+const UNSAFE_GLOBAL = new RegExp(`[${UNSAFE_CHARS}]`, "gu")

@@ -1,6 +1,18 @@
-/** How generated code is laid out: the app's prettier configuration when it has one, else Attio's. */
+/**
+ * How generated code is laid out: the app's prettier configuration when it has a static one, else Attio's.
+ *
+ * No configuration may run code: prettier's own lookup would import `prettier.config.js` (or `.ts`, `.mjs`…),
+ * walk up above the app to any folder's config, and load the shared-config package a string "prettier" field
+ * names. So the configuration is looked for here, in the app root only, and only a data file (JSON, YAML,
+ * TOML, JSON5, an object in package.json or package.yaml) whose content is an object is handed to prettier to
+ * apply (its `overrides` included). A code config or a shared-config package is reported, and Attio's style used.
+ */
+import path from "node:path"
 import * as prettier from "prettier"
+import {isJsonObject} from "../json.js"
+import type {App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
+import {readOriginal, type Plan} from "./plan.js"
 
 /** The prettier configuration of Attio's app template (`npm create attio`). */
 export const ATTIO_STYLE: prettier.Options = {
@@ -19,19 +31,123 @@ export interface Style {
     indent: string
 }
 
+/** Prettier's config file names, in the order its lookup tries them. */
+const CONFIG_FILES = [
+    "package.json",
+    "package.yaml",
+    ".prettierrc",
+    ".prettierrc.json",
+    ".prettierrc.yml",
+    ".prettierrc.yaml",
+    ".prettierrc.json5",
+    ".prettierrc.js",
+    "prettier.config.js",
+    ".prettierrc.ts",
+    "prettier.config.ts",
+    ".prettierrc.mjs",
+    "prettier.config.mjs",
+    ".prettierrc.mts",
+    "prettier.config.mts",
+    ".prettierrc.cjs",
+    "prettier.config.cjs",
+    ".prettierrc.cts",
+    "prettier.config.cts",
+    ".prettierrc.toml",
+]
+
+const CODE_CONFIG = /\.[cm]?[jt]s$/
+
+/** The app's static config file, or why there is none to use (a note for the summary). */
+type Found = {file: string} | {note: string} | undefined
+
+async function findConfig(app: App): Promise<Found> {
+    for (const name of CONFIG_FILES) {
+        const text = readConfig(app, name)
+        if (text === undefined) continue
+        if (CODE_CONFIG.test(name)) {
+            return {note: `${name} is code, which the generator does not run; generated code uses Attio's style.`}
+        }
+        const value = await parseConfig(name, text)
+        if (name === "package.json" || name === "package.yaml") {
+            const field = isJsonObject(value) ? value.prettier : undefined
+            if (field === undefined) continue
+            if (typeof field === "string") {
+                return {
+                    note: `${name} names the shared prettier config ${JSON.stringify(field)}, which the generator does not load; generated code uses Attio's style.`,
+                }
+            }
+            if (!isJsonObject(field)) throw configError(name, `"prettier" is ${typeof field}, not an object`)
+        } else if (!isJsonObject(value)) {
+            // A string names a shared-config package, which prettier would import.
+            throw configError(
+                name,
+                `it holds ${typeof value === "string" ? "a package name" : typeof value}, not an object of options`
+            )
+        }
+        return {file: path.join(app.root, name)}
+    }
+    return undefined
+}
+
+function readConfig(app: App, name: string): string | undefined {
+    try {
+        return readOriginal(app, name)?.text
+    } catch (error) {
+        throw configError(name, (error as Error).message)
+    }
+}
+
+/** The config's value, enough to tell an object from a package name; TOML is always an object. */
+async function parseConfig(name: string, text: string): Promise<unknown> {
+    try {
+        if (name.endsWith(".json")) return JSON.parse(text)
+        if (name.endsWith(".toml")) return {}
+        // JSON5: an object starts with "{" once comments are left out.
+        if (name.endsWith(".json5"))
+            return text
+                .replace(/\/\/.*|\/\*[\s\S]*?\*\//g, "")
+                .trim()
+                .startsWith("{")
+                ? {}
+                : ""
+        // YAML, JSON included, as prettier reads `.prettierrc`.
+        const yaml = (await import("prettier/plugins/yaml")) as unknown as {
+            __parsePrettierYamlConfig(text: string): unknown
+        }
+        return yaml.__parsePrettierYamlConfig(text)
+    } catch (error) {
+        throw configError(name, (error as Error).message.split("\n")[0]!)
+    }
+}
+
+function configError(name: string, reason: string): ScaffoldError {
+    return new ScaffoldError(`The app's prettier configuration cannot be read: ${name}: ${reason.replace(/\.$/, "")}.`)
+}
+
 /**
- * The style for a file at this absolute path: prettier's own config lookup (.prettierrc in any format,
- * package.json "prettier", upwards from the file), so generated code matches what `prettier --write` would
- * leave. An app without a config gets Attio's style.
+ * The style for the app-relative file `relPath`, so generated code matches what `prettier --write` would
+ * leave. A note on a config that is not used goes to the plan's summary.
  */
-export async function resolveStyle(filePath: string): Promise<Style> {
-    const found = await prettier.resolveConfig(filePath, {editorconfig: false}).catch((error: unknown) => {
-        throw new ScaffoldError(
-            `The app's prettier configuration cannot be read: ${(error as Error).message.split("\n").slice(0, 2).join(" ")}`
-        )
-    })
+export async function resolveStyle(plan: Plan, relPath: string): Promise<Style> {
+    const found = await findConfig(plan.app)
+    if (found && "note" in found && !plan.notes.includes(found.note)) plan.notes.push(found.note)
+    if (!found || !("file" in found)) return styleOf(ATTIO_STYLE)
+    const name = path.basename(found.file)
+    const config = await prettier
+        .resolveConfig(path.join(plan.root, relPath), {config: found.file, editorconfig: false})
+        .catch((error: unknown) => {
+            throw configError(name, (error as Error).message.split("\n").slice(0, 2).join(" "))
+        })
     // Plugins are the app's to load; the built-in TypeScript printer is enough for generated code.
-    const {plugins: _plugins, ...options} = found ?? ATTIO_STYLE
+    const {plugins: _plugins, ...options} = config ?? ATTIO_STYLE
+    // An invalid value (tabWidth: "x") is named with its file now, rather than failing the first format.
+    await formatTypeScript("", {options, indent: ""}).catch((error: unknown) => {
+        throw configError(name, (error as Error).message.split("\n")[0]!)
+    })
+    return styleOf(options)
+}
+
+function styleOf(options: prettier.Options): Style {
     return {options, indent: options.useTabs ? "\t" : " ".repeat(options.tabWidth ?? 2)}
 }
 

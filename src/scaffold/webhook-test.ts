@@ -19,7 +19,8 @@ export const VITEST_CONFIGS = ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext)
 export function usesVitest(root: string): boolean {
     if (VITEST_CONFIGS.some((name) => existsSync(path.join(root, name)))) return true
     try {
-        const pkg: unknown = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"))
+        // A byte order mark is accepted, as npm accepts it.
+        const pkg: unknown = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8").replace(/^\uFEFF/, ""))
         if (!isJsonObject(pkg)) return false
         return ["dependencies", "devDependencies"].some((field) => {
             const deps = pkg[field]
@@ -85,5 +86,5 @@ export async function planWebhookTest(app: App, handlerRel: string, spec: Webhoo
         return
     }
     const code = renderTemplate("webhook/handler.test.ts.ejs", {...spec})
-    plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(path.join(app.root, relPath))))
+    plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(plan, relPath)))
 }

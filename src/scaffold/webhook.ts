@@ -1,13 +1,12 @@
 /** Planning the webhook generator's changes: the handler, its registration and its cleanup. */
-import path from "node:path"
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App as AppModel} from "../app-model/app.js"
 import {handlerPath} from "../app-model/layout.js"
-import {findHandler, type App} from "./app.js"
+import {findCaseTwin, findHandler, type App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import {ensureEventCode} from "./event.js"
 import type {Insertion} from "./event-handler.js"
-import {pascalCase} from "./names.js"
+import {pascalCase, shownPath} from "./names.js"
 import {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
 import {renderTemplate} from "./templates.js"
@@ -56,14 +55,14 @@ export interface WebhookSpec {
 export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
     // attio-lint's model of the app knows the installed SDK, and where each fileName comes from.
     const model = await AppModel.load(app.root)
-    const plan = new Plan(app.root)
+    const plan = new Plan(app)
     const legacySdk = isLegacySdk(model.sdkVersion())
     const handlerRel = await planHandler(app, spec, plan, legacySdk)
     const registeredIn = spec.register ? registeringFile(model, spec.id) : undefined
     if (spec.register) {
         if (registeredIn) {
             plan.notes.push(
-                `${registeredIn} already registers the ${spec.id} webhook handler; connection-added left as it is.`
+                `${shownPath(registeredIn)} already registers the ${spec.id} webhook handler; connection-added left as it is.`
             )
         } else {
             await ensureEventCode(app, plan, "connection-added", {insertion: registration(spec)})
@@ -100,6 +99,12 @@ function isLegacySdk(version: string | undefined): boolean {
 
 /** The handler file written (app-relative), or undefined when an existing one is left alone. */
 async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: boolean): Promise<string | undefined> {
+    const twin = findCaseTwin(app, "webhook", spec.id)
+    if (twin !== undefined) {
+        throw new ScaffoldError(
+            `${shownPath(twin)} exists, and differs from the id ${JSON.stringify(spec.id)} only by letter case (one file on macOS and Windows); rename it, or choose another id.`
+        )
+    }
     const existing = findHandler(app, "webhook", spec.id)
     if (existing?.endsWith(".js")) {
         plan.notes.push(`${existing} exists; it is JavaScript, so it is left as it is.`)
@@ -113,7 +118,7 @@ async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: b
         legacySdk,
         verify: verifyOf(spec),
     })
-    plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(path.join(app.root, relPath))))
+    plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(plan, relPath)))
     return relPath
 }
 

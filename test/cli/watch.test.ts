@@ -2,13 +2,15 @@ import {spawn} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 
-import {expect, it} from "vitest"
+import {afterAll, expect, it} from "vitest"
 
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {writeApp} from "../support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 const FALLS_OFF = HOOK.replace("return new Response(null)", "console.log(req)")
+
+afterAll(removeWrittenApps)
 
 /** `attio-lint --watch ARGS` in `cwd`; waitFor resolves once the output so far matches. */
 function startWatch(cwd: string, args: string[] = []) {
@@ -25,6 +27,13 @@ function startWatch(cwd: string, args: string[] = []) {
             expect(watching.output).toMatch(pattern)
         },
         stop: () => child.kill(),
+        /** The exit code, or null when it is still running after `ms`. */
+        exit: (ms: number) =>
+            new Promise<number | null>((resolve) => {
+                const timer = setTimeout(() => resolve(null), ms)
+                if (child.exitCode !== null) resolve(child.exitCode)
+                child.on("exit", (code) => (clearTimeout(timer), resolve(code)))
+            }),
     }
     child.stdout.on("data", (chunk) => (watching.output += chunk))
     child.stderr.on("data", (chunk) => (watching.errors += chunk))
@@ -34,7 +43,8 @@ function startWatch(cwd: string, args: string[] = []) {
 it("--watch reports an edit's new finding, then its fix, and only what changed", async () => {
     const root = writeApp({
         "src/webhooks/a.webhook.ts": HOOK,
-        "src/events/connection-added.event.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
+        "src/events/connection-added.event.ts":
+            'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
         "src/events/connection-removed.event.ts": "export default async function removed() {}\n",
     })
     const watching = startWatch(root)
@@ -43,7 +53,9 @@ it("--watch reports an edit's new finding, then its fix, and only what changed",
         watching.output = ""
         fs.writeFileSync(path.join(root, "src/webhooks/a.webhook.ts"), FALLS_OFF)
         await watching.waitFor(/error\(s\)/)
-        expect(watching.output).toMatch(/src\/webhooks\/a\.webhook\.ts\n\s+\+ 3:1\s+error\s+This webhook handler can reach its end without returning a Response.*webhook-response/)
+        expect(watching.output).toMatch(
+            /src\/webhooks\/a\.webhook\.ts\n\s+\+ 3:1\s+error\s+This webhook handler can reach its end without returning a Response.*webhook-response/
+        )
         // Only the change is printed: the unchanged connection-added is not listed.
         expect(watching.output).not.toContain("connection-added")
         watching.output = ""
@@ -81,5 +93,22 @@ it("--watch follows every app it was given, and survives folders that vanish whi
         expect(watching.errors).toBe("")
     } finally {
         watching.stop()
+    }
+})
+
+it("--watch exits 2 with its message when the folder it watches is gone", {timeout: 30_000}, async () => {
+    for (const watchedRel of ["", "src/webhooks"]) {
+        const root = writeApp({"src/webhooks/a.webhook.ts": HOOK})
+        const watched = path.join(root, watchedRel)
+        const watching = startWatch(root, [watched, "--rule", "unregistered-webhook:off"])
+        try {
+            await watching.waitFor(/✔ no problems/)
+            fs.rmSync(watched, {recursive: true})
+            expect(await watching.exit(10_000)).toBe(2)
+            expect(watching.errors).toBe(`attio-lint: ${watched} is gone: nothing left to watch\n`)
+        } finally {
+            watching.stop()
+            fs.rmSync(root, {recursive: true, force: true})
+        }
     }
 })

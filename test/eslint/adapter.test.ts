@@ -13,6 +13,7 @@ import {describe, expect, it} from "vitest"
 import {appFiles} from "../../src/eslint-plugin/app-files.js"
 import plugin, {buildModel, PLUGIN_RULES, toEslintRule} from "../../src/eslint-plugin/index.js"
 import {defineRule} from "../../src/lint/rule.js"
+import {runRules} from "../../src/lint/runner.js"
 import {event, webhook} from "../support/apps.js"
 import {ruleTester, tempApp} from "./support.js"
 
@@ -31,11 +32,11 @@ function lintFile(filename: string, text = fs.readFileSync(filename, "utf8")): L
 
 const ruleIds = (messages: Linter.LintMessage[]) => messages.map((m) => m.ruleId)
 
-/** Sets every directory of the app an hour back, so that a walk of it may be reused. */
+/** Sets every directory and file of the app an hour back, so that a walk of it and facts of its files may be reused. */
 function settle(root: string): void {
     const past = new Date(Date.now() - 3_600_000)
     for (const entry of fs.readdirSync(root, {recursive: true, withFileTypes: true})) {
-        if (entry.isDirectory()) fs.utimesSync(path.join(entry.parentPath, entry.name), past, past)
+        fs.utimesSync(path.join(entry.parentPath, entry.name), past, past)
     }
     fs.utimesSync(root, past, past)
 }
@@ -48,12 +49,36 @@ describe("the model of a linted file", () => {
         "dist/webhooks/built.webhook.js": "export default 1\n",
     })
 
-    it("is focused: every plugin rule on one handler of a 40-handler app parses that handler alone", () => {
+    it("judges the linted file in its whole app, parsing no more than the handlers", () => {
         const model = buildModel(at("src/webhooks/hook-7.webhook.ts"), webhook())!
-        for (const rule of PLUGIN_RULES) rule.check({app: model.app, analysis: model.analysis, report: () => {}})
-        expect(model.app.parsed).toBe(1)
-        expect(model.app.files.map((f) => f.rel)).toEqual(["src/webhooks/hook-7.webhook.ts"])
+        const reported: string[] = []
+        runRules(model.app, model.analysis, PLUGIN_RULES, (f) => f === model.file, (rule, file) => reported.push(`${rule.meta.id} ${file.rel}`))
+        expect(reported).toEqual([])
+        // A handler's default may be defined in another handler: every handler is read (40 and an event), nothing else.
+        expect(model.app.parsed).toBe(41)
         expect(model.analysis.handlersById("webhook").size).toBe(40)
+    })
+
+    it("reads an unchanged file's facts once across lints", () => {
+        const {root, at} = tempApp({...hooks, "src/events/connection-added.event.ts": creates("hook-1")})
+        const parsedToLint = (rel: string) => {
+            const model = buildModel(at(rel), webhook())!
+            runRules(model.app, model.analysis, PLUGIN_RULES, (f) => f === model.file, () => {})
+            return model.app.parsed
+        }
+        settle(root)
+        expect(parsedToLint("src/webhooks/hook-7.webhook.ts")).toBe(41)
+        // The buffer, and hook-7 from disk (a buffer last time).
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(2)
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(1)
+        // An edited file is read again, even within the file system's clock resolution.
+        fs.writeFileSync(at("src/webhooks/hook-9.webhook.ts"), webhook("edited"))
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(2)
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(2)
+        const past = new Date(Date.now() - 3_600_000)
+        fs.utimesSync(at("src/webhooks/hook-9.webhook.ts"), past, past)
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(2)
+        expect(parsedToLint("src/webhooks/hook-8.webhook.ts")).toBe(1)
     })
 
     it("sees the editor's buffer, not the disk", () => {
@@ -151,35 +176,33 @@ const fake = defineRule({
         messages: {found: "found {{what}}"},
         docs: {bad: "BAD", good: "GOOD"},
     },
-    check({app, report}) {
-        for (const file of app.files) {
-            const text = app.text(file) ?? ""
-            const at = text.indexOf("BAD")
-            if (at < 0) continue
-            const edit = (replacement: string) => ({range: [at, at + 3] as [number, number], text: replacement})
-            report({
-                file,
-                range: {line: 1, column: at + 1, endLine: 1, endColumn: at + 4},
-                messageId: "found",
-                data: {what: "BAD"},
-                fix: edit(text.includes("break") ? "(" : "GOOD"),
-                suggestions: [
-                    {desc: "Call it OK", fix: edit("OK")},
-                    {desc: "Break it", fix: edit("{")},
-                ],
-            })
-        }
+    checkFile({file, app, report}) {
+        const text = app.text(file) ?? ""
+        const at = text.indexOf("BAD")
+        if (at < 0) return
+        const edit = (replacement: string) => ({range: [at, at + 3] as [number, number], text: replacement})
+        report({
+            range: {line: 1, column: at + 1, endLine: 1, endColumn: at + 4},
+            messageId: "found",
+            data: {what: "BAD"},
+            fix: edit(text.includes("break") ? "(" : "GOOD"),
+            suggestions: [
+                {desc: "Call it OK", fix: edit("OK")},
+                {desc: "Break it", fix: edit("{")},
+            ],
+        })
     },
 })
 
 describe("fixes and suggestions", () => {
-    const {at} = tempApp({"src/util/a.ts": "export const a = 1\n"})
+    // A file in a handler root: rules judge those (and handlers, and files that use the SDK).
+    const {at} = tempApp({"src/webhooks/a.ts": "export const a = 1\n"})
     ruleTester.run("a CLI rule's fix and suggestions through the adapter", toEslintRule(fake), {
-        valid: [{code: "const GOOD = 1\n", filename: at("src/util/a.ts")}],
+        valid: [{code: "const GOOD = 1\n", filename: at("src/webhooks/a.ts")}],
         invalid: [
             {
                 code: "const BAD = 1\n",
-                filename: at("src/util/a.ts"),
+                filename: at("src/webhooks/a.ts"),
                 output: "const GOOD = 1\n",
                 errors: [
                     {
@@ -197,7 +220,7 @@ describe("fixes and suggestions", () => {
             {
                 // A fix whose result would not parse is not offered: ESLint would write it regardless.
                 code: "const BAD = 1 // break\n",
-                filename: at("src/util/a.ts"),
+                filename: at("src/webhooks/a.ts"),
                 output: null,
                 errors: [{messageId: "found", suggestions: [{desc: "Call it OK", output: "const OK = 1 // break\n"}]}],
             },

@@ -235,6 +235,23 @@ run("webhook-filename", {
     ],
 })
 
+run("dynamic-filename", {
+    valid: [{code: creates('"prospect-updated"'), filename: ADDED}],
+    invalid: [{code: creates("`${process.env.HOOK}`"), filename: ADDED, errors: [{messageId: "dynamic", line: 4}]}],
+})
+
+run("duplicate-handler-id", {
+    valid: [{code: webhook(), filename: HOOK}],
+    invalid: [
+        {
+            // An unsaved buffer beside the file on disk with the same id in the other layout.
+            code: webhook(),
+            filename: at("src/app/webhooks/prospect-updated.webhook.ts"),
+            errors: [{messageId: "duplicate", data: {id: "prospect-updated", others: "src/webhooks/prospect-updated.webhook.ts", kind: "webhook"}}],
+        },
+    ],
+})
+
 run("deprecated-attio-fetch", {
     valid: [
         {code: 'import {attioFetch} from "../utils.js"\n\nawait attioFetch("/objects")\n', filename: at("src/server/sync.ts")},
@@ -269,13 +286,15 @@ run("client-import", {
 })
 
 describe("the plugin's rules", () => {
-    it("are the CLI's per-file rules and webhook-filename, parse-error left to ESLint", () => {
+    it("are the CLI's rules but those whose meta says why not: parse-error is ESLint's parser's, two judge the whole app", () => {
         expect(Object.keys(plugin.rules).sort()).toEqual(
             [
                 "async-handler",
                 "client-import",
                 "default-export",
                 "deprecated-attio-fetch",
+                "duplicate-handler-id",
+                "dynamic-filename",
                 "event-location",
                 "event-name",
                 "event-signature",

@@ -2,7 +2,7 @@
  * The package as users get it: the `attio-app` bin run as a user would (a fresh process, stdin closed,
  * CI=true, as root in CI), and yeoman-environment's lookup finding the generators in the packed package.
  */
-import {execFileSync} from "node:child_process"
+import {execFileSync, spawn, spawnSync} from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -163,6 +163,60 @@ describe("the attio-app bin", () => {
         }
         expect(runBin("attio-app", ["--version"], {cwd}).stdout).toBe(`${VERSION}\n`)
     })
+})
+
+describe("the attio-app bin and its surroundings: one line, never a stack trace", () => {
+    const BIN = path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js")
+
+    it.each([["-v"], ["--help"]])("%s into a full disk (/dev/full) exits 2 with one line", (flag) => {
+        const full = fs.openSync("/dev/full", "w")
+        try {
+            const result = spawnSync(process.execPath, [BIN, flag], {stdio: ["ignore", full, "pipe"], encoding: "utf8"})
+            expect(result.stderr).toBe("attio-app: cannot write the output: ENOSPC: no space left on device, write\n")
+            expect(result.status).toBe(2)
+        } finally {
+            fs.closeSync(full)
+        }
+    })
+
+    it("--help into a pipe closed by its reader (| head -1) ends quietly", async () => {
+        const child = spawn(process.execPath, [BIN, "--help"], {stdio: ["ignore", "pipe", "pipe"]})
+        child.stdout.destroy()
+        let stderr = ""
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
+        const code = await new Promise((resolve) => child.on("close", resolve))
+        expect(stderr).toBe("")
+        expect(code).toBe(0)
+    })
+
+    it("an error thrown outside the run (a timer of a dependency) ends in one line", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-boom-"))
+        try {
+            const boom = path.join(dir, "boom.mjs")
+            fs.writeFileSync(boom, 'setTimeout(() => { throw new Error("boom") }, 100)\n')
+            const result = runBin("attio-app", ["webhook", "--help"], {
+                cwd: dir,
+                env: {NODE_OPTIONS: `--import=${boom}`},
+            })
+            expect(result.stderr).toBe("attio-app: internal error: boom\n")
+            expect(result.code).toBe(1)
+        } finally {
+            fs.rmSync(dir, {recursive: true, force: true})
+        }
+    })
+
+    it.each([["webhook x --yes"], ["test-setup"]])(
+        "%s in a working folder that was deleted exits 2 with one line",
+        (args) => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-gone-"))
+            const script = `cd "$1" && rmdir "$1" && exec "$2" "$3" ${args}`
+            const result = spawnSync("sh", ["-c", script, "sh", dir, process.execPath, BIN], {encoding: "utf8"})
+            expect(result.stderr).toMatch(
+                /^attio-app: the working folder cannot be read \(ENOENT[^\n]*; it may have been deleted\. Go to the app's folder and run again\.\n$/
+            )
+            expect(result.status).toBe(2)
+        }
+    )
 })
 
 describe("the packed package", () => {

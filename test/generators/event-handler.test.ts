@@ -311,3 +311,41 @@ describe("what the file already does", () => {
         expect(file.sdkCalls("deleteWebhookHandler")).toHaveLength(1)
     })
 })
+
+describe("unusual but valid default exports", () => {
+    const CALL = "await registerHook(connection)"
+
+    it("a body on one line ending in a return: the call goes inside, before the return", async () => {
+        const result = await insert(`export default async function f({connection}: any) { return connection }\n`)
+        expect(result).toContain(
+            `export default async function f({connection}: any) {\n    ${CALL}\n    return connection\n}\n`
+        )
+    })
+
+    it("a body on one line: the call goes inside, on its own line", async () => {
+        const result = await insert(`export default async function f({connection}: any) { console.log(connection) }\n`)
+        expect(result).toContain(`{ console.log(connection)\n    ${CALL}\n}\n`)
+    })
+
+    it("a `this` parameter is no connection: the next parameter is used, or one is added after it", async () => {
+        expect(
+            await insert(`export default async function f(this: void, {connection}: any) {\n    log()\n}\n`)
+        ).toContain(`    log()\n    ${CALL}\n}`)
+        expect(await insert(`export default async function f(this: void) {\n    log()\n}\n`)).toContain(
+            `export default async function f(this: void, {connection}: {connection: Connection}) {\n    log()\n    ${CALL}\n}`
+        )
+    })
+
+    it("rest parameters are refused: the connection cannot be named", async () => {
+        await expect(insert(`export default async function f(...args: any[]) {\n    log(args)\n}\n`)).rejects.toThrow(
+            "src/events/connection-added.event.ts: its default-exported function takes rest parameters (`...args: any[]`), so the generator cannot name the connection"
+        )
+    })
+
+    it("code nested 10,000 levels deep is refused with the file's name, not a stack overflow", async () => {
+        const deep = `export default async function f({connection}: any) {\n    const x = ${"[".repeat(10_000)}${"]".repeat(10_000)}\n}\n`
+        await expect(async () => insert(deep)).rejects.toThrow(
+            /^src\/events\/connection-added\.event\.ts: its code nests too deeply for the generator to edit/
+        )
+    })
+})

@@ -36,6 +36,12 @@ describe("normaliseHandlerId", () => {
         ["line\nbreak", /line break/],
         ["carriage\rreturn", /line break/],
         ["x${process.exit()}", /\$\{/],
+        ["src/app/webhooks/foo", /is a path from the app root; give the id relative to the webhooks folder: "foo"\.$/],
+        ["./src/webhooks/crm/deal.webhook.ts", /folder: "crm\/deal"\.$/],
+        [
+            "src/foo",
+            /is a path from the app root; give the id relative to the webhooks folder, e.g\. crm\/deal-closed\.$/,
+        ],
     ])("refuses %j", (input, message) => {
         expect(() => normaliseHandlerId(input)).toThrow(message)
     })

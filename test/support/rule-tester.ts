@@ -1,14 +1,21 @@
 /**
  * RuleTester in ESLint's style: each case is a small app (files by app-relative path), linted
- * through the public API with only the rule under test enabled.
+ * through the public API with only the rule under test enabled, and through the ESLint plugin file
+ * by file: the two must agree. After the cases, the rule's meta is checked against what it did
+ * (typescript-eslint's docs test): type information, fixes and suggestions.
  */
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 
+import {Linter} from "eslint"
+import tseslint from "typescript-eslint"
 import {describe, expect, it} from "vitest"
 
+import plugin, {NAMESPACE} from "../../src/eslint-plugin/index.js"
 import {lint, type LintMessage} from "../../src/index.js"
+import type {Fix} from "../../src/lint/types.js"
+import {applyFixes, stillParses} from "../../src/lint/fix.js"
 import type {Rule} from "../../src/lint/rule.js"
 import {RULE_IDS} from "../../src/lint/rules/index.js"
 
@@ -37,9 +44,20 @@ export interface InvalidCase extends ValidCase {
     errors: ExpectedError[]
 }
 
+type Found = LintMessage & {file: string}
+
 /** Writes an app to a fresh temp dir; a package.json is added unless the case has one. */
+/** Every app writeApp made in this test file (each file runs in a process of its own). */
+const written: string[] = []
+
+/** Removes the apps writeApp made: `afterAll(removeWrittenApps)`. */
+export function removeWrittenApps(): void {
+    for (const root of written.splice(0)) fs.rmSync(root, {recursive: true, force: true})
+}
+
 export function writeApp(files: AppFiles, sdkVersion?: string): string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-rule-"))
+    written.push(root)
     const all: AppFiles = {"package.json": '{"name": "test-app", "private": true}', ...files}
     if (sdkVersion) all["node_modules/attio/package.json"] = JSON.stringify({name: "attio", version: sdkVersion})
     for (const [rel, text] of Object.entries(all)) {
@@ -50,50 +68,140 @@ export function writeApp(files: AppFiles, sdkVersion?: string): string {
     return root
 }
 
-/**
- * Lints with only `rule` on. Every case runs three times: without the facts cache, with a cold
- * cache and with the warm cache it left; all three must agree (cached results are never stale).
- */
-export async function lintWithOnly(rule: Rule, root: string): Promise<(LintMessage & {file: string})[]> {
-    const rules = Object.fromEntries(RULE_IDS.map((id) => [id, id === rule.meta.id ? rule.meta.defaultSeverity : "off"] as const))
-    const messages = async (options: {cache: boolean}) => {
-        const report = await lint({cwd: root, rules, ...options})
-        return report.results.flatMap((r) =>
-            r.messages.map((m) => ({...m, file: path.relative(root, r.filePath).split(path.sep).join("/")}))
-        )
+/** What a rule did across one run: for checking its meta. */
+interface Observed {
+    typeChecked: boolean
+    fixes: boolean
+    suggestions: boolean
+}
+
+/** Lints with only `rule` on, through the public API (the CLI's engine). */
+export async function lintWithOnly(
+    rule: Rule,
+    root: string,
+    options: {cache?: boolean} = {}
+): Promise<{found: Found[]; observed: Observed}> {
+    const rules = Object.fromEntries(
+        RULE_IDS.map((id) => [id, id === rule.meta.id ? rule.meta.defaultSeverity : "off"] as const)
+    )
+    const report = await lint({cwd: root, rules, ...options})
+    const found = report.results.flatMap((r) => r.messages.map((m) => ({...m, file: relative(root, r.filePath)})))
+    const observed = {
+        typeChecked: report.stats.typeCheckedFiles.length > 0,
+        fixes: found.some((m) => m.fix),
+        suggestions: found.some((m) => m.suggestions?.length),
     }
-    const uncached = await messages({cache: false})
-    expect(await messages({cache: true}), "cold cache").toEqual(uncached)
-    expect(await messages({cache: true}), "warm cache").toEqual(uncached)
-    return uncached
+    return {found, observed}
+}
+
+function relative(root: string, file: string): string {
+    return path.relative(root, file).split(path.sep).join("/")
+}
+
+const SOURCE = /\.[cm]?[jt]sx?$/
+
+/**
+ * The findings of the ESLint plugin's rule on every source file of the app, linted one at a time
+ * from disk as an editor would; files ESLint's parser rejects are left out (ESLint runs no rule there).
+ */
+function eslintFindings(rule: Rule, root: string, files: AppFiles): {found: Found[]; unparsed: Set<string>} {
+    const linter = new Linter({cwd: root})
+    const config: Linter.Config[] = [
+        {
+            files: ["**/*.{ts,tsx,js,jsx,mts,cts,mjs,cjs}"],
+            languageOptions: {parser: tseslint.parser},
+            plugins: {[NAMESPACE]: plugin},
+            rules: {[`${NAMESPACE}/${rule.meta.id}`]: rule.meta.defaultSeverity},
+        },
+    ]
+    const found: Found[] = []
+    const unparsed = new Set<string>()
+    for (const rel of Object.keys(files).sort()) {
+        const file = path.join(root, rel)
+        if (!SOURCE.test(rel) || rel.includes("node_modules/") || !fs.statSync(file).isFile()) continue
+        const text = fs.readFileSync(file, "utf8")
+        if (text.includes("\u0000")) continue
+        const messages = linter.verify(text, config, {filename: file})
+        if (messages.some((m) => m.fatal)) unparsed.add(rel)
+        for (const m of messages.filter((m) => !m.fatal)) {
+            expect(m.ruleId, m.message).not.toBeNull()
+            found.push({
+                ruleId: m.ruleId!.slice(NAMESPACE.length + 1),
+                severity: m.severity,
+                message: m.message,
+                messageId: m.messageId!,
+                line: m.line,
+                column: m.column,
+                endLine: m.endLine!,
+                endColumn: m.endColumn!,
+                ...(m.fix ? {fix: m.fix} : {}),
+                ...(m.suggestions?.length ? {suggestions: m.suggestions.map((s) => ({desc: s.desc, fix: s.fix}))} : {}),
+                file: rel,
+            })
+        }
+    }
+    return {found, unparsed}
+}
+
+/** The CLI's findings as ESLint would show them: on the files it lints (no directories, nothing it cannot parse). */
+function asEslintSees(found: Found[], root: string, unparsed: Set<string>): Omit<Found, "hint">[] {
+    return found
+        .filter((m) => !unparsed.has(m.file) && fs.statSync(path.join(root, m.file)).isFile())
+        .map(({hint: _hint, fix, suggestions, ...m}) => {
+            // The plugin offers only edits after which the file still parses (ESLint would write any);
+            // the CLI checks that when it writes.
+            const file = path.join(root, m.file)
+            const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "")
+            const parses = (edit: Fix) => stillParses(file, text, applyFixes(text, [edit]))
+            const offered = suggestions?.filter((s) => parses(s.fix))
+            return {...m, ...(fix && parses(fix) ? {fix} : {}), ...(offered?.length ? {suggestions: offered} : {})}
+        })
+}
+
+/** Lints a case through both paths and checks they agree; the CLI's findings are returned. */
+async function lintBothWays(rule: Rule, c: ValidCase): Promise<{found: Found[]; observed: Observed}> {
+    const root = writeApp(c.files, c.sdkVersion)
+    try {
+        const linted = await lintWithOnly(rule, root)
+        const {found} = linted
+        if (rule.meta.notInEslint === undefined) {
+            const eslint = eslintFindings(rule, root, c.files)
+            const sorted = (list: Omit<Found, "hint">[]) =>
+                [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
+            expect(sorted(eslint.found), "the ESLint plugin agrees with the CLI").toEqual(
+                sorted(asEslintSees(found, root, eslint.unparsed))
+            )
+        }
+        return linted
+    } finally {
+        fs.rmSync(root, {recursive: true, force: true})
+    }
 }
 
 export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
+    const seen: Observed[] = []
     describe(rule.meta.id, () => {
         describe("valid", () => {
             for (const c of cases.valid) {
                 it(c.name, async () => {
-                    const root = writeApp(c.files, c.sdkVersion)
-                    try {
-                        expect(await lintWithOnly(rule, root)).toEqual([])
-                    } finally {
-                        fs.rmSync(root, {recursive: true, force: true})
-                    }
+                    const {found, observed} = await lintBothWays(rule, c)
+                    seen.push(observed)
+                    expect(found).toEqual([])
                 })
             }
         })
         describe("invalid", () => {
             for (const c of cases.invalid) {
                 it(c.name, async () => {
-                    const root = writeApp(c.files, c.sdkVersion)
-                    let found: Awaited<ReturnType<typeof lintWithOnly>>
-                    try {
-                        found = await lintWithOnly(rule, root)
-                    } finally {
-                        fs.rmSync(root, {recursive: true, force: true})
-                    }
-                    const summary = found.map((m) => `${m.file}:${m.line}:${m.column} ${m.messageId}: ${m.message}`).join("\n")
-                    expect(found.map((m) => m.ruleId), summary).toEqual(c.errors.map(() => rule.meta.id))
+                    const {found, observed} = await lintBothWays(rule, c)
+                    seen.push(observed)
+                    const summary = found
+                        .map((m) => `${m.file}:${m.line}:${m.column} ${m.messageId}: ${m.message}`)
+                        .join("\n")
+                    expect(
+                        found.map((m) => m.ruleId),
+                        summary
+                    ).toEqual(c.errors.map(() => rule.meta.id))
                     c.errors.forEach((expected, i) => {
                         const actual = found[i]
                         expect(actual.messageId).toBe(expected.messageId)
@@ -106,6 +214,31 @@ export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: Inva
                     })
                 })
             }
+        })
+        // Once per rule rather than per case: the cache holds per-file facts, the same for every rule.
+        it("gives the same findings with a cold and a warm facts cache", async (context) => {
+            const [first] = cases.invalid
+            if (!first) context.skip()
+            const root = writeApp(first.files, first.sdkVersion)
+            try {
+                const {found} = await lintWithOnly(rule, root)
+                expect((await lintWithOnly(rule, root, {cache: true})).found, "cold cache").toEqual(found)
+                expect((await lintWithOnly(rule, root, {cache: true})).found, "warm cache").toEqual(found)
+            } finally {
+                fs.rmSync(root, {recursive: true, force: true})
+            }
+        })
+        it("has a meta that says what it does", (context) => {
+            // Only a run of every case tells (vitest -t may pick some).
+            if (seen.length < cases.valid.length + cases.invalid.length) context.skip()
+            const {meta} = rule
+            const did = (key: keyof Observed) => seen.some((o) => o[key])
+            // A rule that does not declare it cannot ask (the engine throws): here, one that declares it does ask.
+            expect(did("typeChecked"), "requiresTypeInformation: a case builds the type checker").toBe(
+                meta.requiresTypeInformation
+            )
+            expect(did("fixes"), "fixable: a case reports a fix").toBe(meta.fixable)
+            expect(did("suggestions"), "hasSuggestions: a case reports suggestions").toBe(meta.hasSuggestions ?? false)
         })
     })
 }

@@ -16,9 +16,9 @@ export default defineRule({
             good: "export default async function handler(req: Request): Promise<Response> { … }",
         },
     },
-    check({analysis, report}) {
+    checkFile({file, analysis, report}) {
         for (const kind of ["webhook", "event"] as const) {
-            for (const {file, fn} of analysis.handlerFunctions(kind)) {
+            for (const {fn} of analysis.handlerFunctionsIn(file, kind)) {
                 if (fn.async || fn.declaredReturn === "promise" || fn.declaredReturn === "promise-response") continue
                 // Safe only where `async` changes nothing but the Promise: no declared return type to
                 // contradict, every return a Response (a returned Promise would be awaited twice), and
@@ -33,7 +33,7 @@ export default defineRule({
                     fn.returns.length > 0 &&
                     fn.returns.every((r) => r.kind === "response")
                 const fix = safe ? {range: [at, at] as [number, number], text: "async "} : undefined
-                report({file, range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`.", fix})
+                report({range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`.", fix})
             }
         }
     },

@@ -18,13 +18,11 @@ export default defineRule({
             good: 'import {createWebhookHandler} from "attio/server"',
         },
     },
-    check({app, analysis, report}) {
-        for (const file of app.relevantFiles()) {
-            const kind = file.handler ? `${file.handler.kind} handler` : SERVER_FILE.test(file.rel) ? "server function" : undefined
-            if (!kind) continue
-            for (const range of analysis.usableFacts(file)?.clientImports ?? []) {
-                report({file, range, messageId: "clientImport", data: {kind}, hint: "Import from \"attio/server\" instead."})
-            }
+    checkFile({file, analysis, report}) {
+        const kind = file.handler ? `${file.handler.kind} handler` : SERVER_FILE.test(file.rel) ? "server function" : undefined
+        if (!kind) return
+        for (const range of analysis.usableFacts(file)?.clientImports ?? []) {
+            report({range, messageId: "clientImport", data: {kind}, hint: "Import from \"attio/server\" instead."})
         }
     },
 })

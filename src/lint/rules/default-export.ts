@@ -17,16 +17,14 @@ export default defineRule({
             good: "export default async function handler(req: Request): Promise<Response> { … }",
         },
     },
-    check({app, analysis, report}) {
-        for (const file of [...app.handlers("webhook"), ...app.handlers("event")]) {
-            if (!analysis.usableFacts(file)) continue
-            const resolved = analysis.handlerDefault(file)
-            const id = file.handler!.id!
-            if (resolved.kind === "none") {
-                report({file, range: FILE_START, messageId: "missing", data: {id}, hint: "Add `export default async function …`."})
-            } else if (resolved.kind === "not-function") {
-                report({file, range: resolved.at.range, messageId: "notFunction", data: {id, what: resolved.what}})
-            }
+    checkFile({file, app, analysis, report}) {
+        if (!file.handler || !app.handlers(file.handler.kind).includes(file) || !analysis.usableFacts(file)) return
+        const resolved = analysis.handlerDefault(file)
+        const id = file.handler.id!
+        if (resolved.kind === "none") {
+            report({range: FILE_START, messageId: "missing", data: {id}, hint: "Add `export default async function …`."})
+        } else if (resolved.kind === "not-function") {
+            report({range: resolved.at.range, messageId: "notFunction", data: {id, what: resolved.what}})
         }
     },
 })

@@ -17,22 +17,18 @@ export default defineRule({
             good: 'import {ATTIO_API_TOKEN} from "attio/server"\nawait fetch("https://api.attio.com/v2/objects/people/records?matching_attribute=email_addresses", {\n    method: "PUT",\n    headers: {Authorization: `Bearer ${ATTIO_API_TOKEN}`, "Content-Type": "application/json"},\n    body: JSON.stringify(body),\n})',
         },
     },
-    check({app, analysis, report}) {
-        let version: string | undefined | null = null
-        for (const file of app.relevantFiles()) {
-            const imports = analysis.usableFacts(file)?.sdkValueImports.filter((i) => i.name === "attioFetch") ?? []
-            if (imports.length === 0) continue
-            version ??= app.sdkVersion()
-            if (!version || Number.parseInt(version, 10) < 1) return
-            for (const imp of imports) {
-                report({
-                    file,
-                    range: imp.range,
-                    messageId: "deprecated",
-                    data: {version},
-                    hint: "Send `Authorization: Bearer ${ATTIO_API_TOKEN}` to https://api.attio.com/v2/….",
-                })
-            }
+    checkFile({file, app, analysis, report}) {
+        const imports = analysis.usableFacts(file)?.sdkValueImports.filter((i) => i.name === "attioFetch") ?? []
+        if (imports.length === 0) return
+        const version = app.sdkVersion()
+        if (!version || Number.parseInt(version, 10) < 1) return
+        for (const imp of imports) {
+            report({
+                range: imp.range,
+                messageId: "deprecated",
+                data: {version},
+                hint: "Send `Authorization: Bearer ${ATTIO_API_TOKEN}` to https://api.attio.com/v2/….",
+            })
         }
     },
 })

@@ -16,7 +16,7 @@ export default defineRule({
             good: "src/app/webhooks/deal.webhook.ts   (one file per id; finish `attio migrate folder-structure`)",
         },
     },
-    check({analysis, report}) {
+    checkApp({analysis, report}) {
         for (const kind of ["webhook", "event"] as const) {
             for (const [id, files] of analysis.handlersById(kind)) {
                 if (files.length < 2) continue

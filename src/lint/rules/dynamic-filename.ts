@@ -7,7 +7,7 @@ export default defineRule({
         defaultSeverity: "warn",
         requiresTypeInformation: true,
         fixable: false,
-        scope: "app",
+        scope: "file",
         messages: {
             dynamic: "The possible values of this fileName cannot be determined statically, so it cannot be checked",
         },
@@ -16,11 +16,10 @@ export default defineRule({
             good: 'const HOOKS = ["deal-updated", "person-updated"] as const\nfor (const fileName of HOOKS) await createWebhookHandler({fileName})',
         },
     },
-    check({analysis, report}) {
-        for (const {file, call, values} of analysis.webhookCallSites()) {
+    checkFile({file, analysis, report}) {
+        for (const {call, values} of analysis.webhookCallSitesIn(file)) {
             if (values) continue
             report({
-                file,
                 range: call.valueRange,
                 messageId: "dynamic",
                 hint: "Use a string literal, a const, or a union of literals (e.g. an `as const` array).",

@@ -19,10 +19,8 @@ export default defineRule({
             good: "src/app/events/connection-added.event.ts   (or src/events/…)",
         },
     },
-    check({app, report}) {
-        for (const file of app.files) {
-            const misplaced = misplacedHandler(app, file, "event")
-            if (misplaced) report({...misplaced, messageId: misplaced.problem})
-        }
+    checkFile({file, app, report}) {
+        const misplaced = misplacedHandler(app, file, "event")
+        if (misplaced) report({...misplaced, messageId: misplaced.problem})
     },
 })

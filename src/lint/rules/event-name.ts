@@ -18,20 +18,18 @@ export default defineRule({
             good: "src/app/events/connection-added.event.ts",
         },
     },
-    check({analysis, report}) {
-        for (const [id, files] of analysis.handlersById("event")) {
-            if ((EVENT_NAMES as readonly string[]).includes(id)) continue
-            const suggestion = closest(id.slice(id.lastIndexOf("/") + 1).replace(/([a-z])([A-Z])/g, "$1-$2"), EVENT_NAMES)
-            for (const file of files) {
-                // Events are found at the top of a root only: a nested file must move, not just be renamed.
-                const ext = file.rel.slice(file.rel.lastIndexOf("."))
-                const at = (name: string) => `${file.handler!.root!.dir}/${name}.event${ext}`
-                const fix = `${id.includes("/") ? "Move" : "Rename"} the file to`
-                const hint = suggestion
-                    ? `Did you mean ${suggestion}? ${fix} ${at(suggestion)}.`
-                    : `${fix} ${at("connection-added")} or ${at("connection-removed")}.`
-                report({file, range: FILE_START, messageId: "unknown", data: {id}, hint})
-            }
-        }
+    checkFile({file, app, report}) {
+        const id = file.handler?.id
+        if (file.handler?.kind !== "event" || id === undefined || !app.handlers("event").includes(file)) return
+        if ((EVENT_NAMES as readonly string[]).includes(id)) return
+        const suggestion = closest(id.slice(id.lastIndexOf("/") + 1).replace(/([a-z])([A-Z])/g, "$1-$2"), EVENT_NAMES)
+        // Events are found at the top of a root only: a nested file must move, not just be renamed.
+        const ext = file.rel.slice(file.rel.lastIndexOf("."))
+        const at = (name: string) => `${file.handler!.root!.dir}/${name}.event${ext}`
+        const fix = `${id.includes("/") ? "Move" : "Rename"} the file to`
+        const hint = suggestion
+            ? `Did you mean ${suggestion}? ${fix} ${at(suggestion)}.`
+            : `${fix} ${at("connection-added")} or ${at("connection-removed")}.`
+        report({range: FILE_START, messageId: "unknown", data: {id}, hint})
     },
 })

@@ -19,19 +19,19 @@ export default defineRule({
             good: "export default async function connectionAdded({connection}: {connection: Connection}) { … }",
         },
     },
-    check({analysis, report}) {
-        for (const {file, fn} of analysis.handlerFunctions("event")) {
-            if (fn.generator) report({file, range: fn.range, messageId: "generator", hint: "Drop the `*`."})
+    checkFile({file, types, analysis, report}) {
+        for (const {fn} of analysis.handlerFunctionsIn(file, "event")) {
+            if (fn.generator) report({range: fn.range, messageId: "generator", hint: "Drop the `*`."})
             const [first, ...rest] = fn.params
             for (const param of rest.filter((p) => !p.optional)) {
-                report({file, range: param.range, messageId: "extraParam", data: {param: param.text}})
+                report({range: param.range, messageId: "extraParam", data: {param: param.text}})
             }
             if (!first) continue
             const hint = "Write `({connection}: {connection: Connection})`."
             const data = {param: first.text}
             const type = first.type
             if (type.kind === "connection") {
-                report({file, range: first.range, messageId: "connectionItself", data, hint})
+                report({range: first.range, messageId: "connectionItself", data, hint})
                 continue
             }
             const lacksConnection =
@@ -39,8 +39,8 @@ export default defineRule({
                 (type.kind === "object" && !type.properties.includes("connection")) ||
                 type.kind === "request" ||
                 type.kind === "other" ||
-                (type.kind === "reference" && analysis.types.hasConnectionProperty(file.path, first.pos) === false)
-            if (lacksConnection) report({file, range: first.range, messageId: "noConnection", data, hint})
+                (type.kind === "reference" && types.hasConnectionProperty(file.path, first.pos) === false)
+            if (lacksConnection) report({range: first.range, messageId: "noConnection", data, hint})
         }
     },
 })

@@ -8,6 +8,7 @@ export default defineRule({
         requiresTypeInformation: false,
         fixable: false,
         scope: "app",
+        notInEslint: "It judges the app as a whole (any file may create handlers, and the finding is on the first call), which an editor linting one file cannot keep current",
         messages: {
             noCleanup: "This app creates webhook handlers but has no connection-removed event, so third-party webhooks are never deleted",
         },
@@ -16,7 +17,7 @@ export default defineRule({
             good: "src/events/connection-removed.event.ts lists the handlers, deletes each third-party webhook, then deleteWebhookHandler(h.id)",
         },
     },
-    check({analysis, report}) {
+    checkApp({analysis, report}) {
         const [first] = analysis.webhookCallSites()
         if (!first || analysis.handlersById("event").has("connection-removed")) return
         report({

@@ -10,6 +10,7 @@ export default defineRule({
         requiresTypeInformation: false,
         fixable: false,
         scope: "file",
+        notInEslint: "ESLint's own parser reports a file that does not parse",
         messages: {
             syntax: "This file does not parse: {{message}}",
             unreadable: "This handler file {{reason}}",
@@ -19,19 +20,20 @@ export default defineRule({
             good: "export default async function handler(req: Request) {\n    return new Response(null, {status: 200})\n}",
         },
     },
-    check({app, report}) {
-        for (const file of app.relevantFiles()) {
-            const text = app.text(file)
-            const isHandler = file.handler !== undefined
-            if (text === null) {
-                if (isHandler) report({file, range: FILE_START, messageId: "unreadable", data: {reason: app.unreadableReason(file)}})
-                continue
-            }
-            const createsHandlers = text.includes("createWebhookHandler") && text.includes("attio/server")
-            if (!isHandler && !createsHandlers) continue
-            const error = app.facts(file)?.parseError
-            if (error) report({file, range: error.range, messageId: "syntax", data: {message: error.message}})
+    checkFile({file, app, report}) {
+        if (file.isDirectory) return
+        const text = app.text(file)
+        const isHandler = file.handler !== undefined
+        if (text === null) {
+            // No reason: the file was deleted since the walk listed it.
+            const reason = isHandler ? app.unreadableReason(file) : undefined
+            if (reason) report({range: FILE_START, messageId: "unreadable", data: {reason}})
+            return
         }
+        const createsHandlers = text.includes("createWebhookHandler") && text.includes("attio/server")
+        if (!isHandler && !createsHandlers) return
+        const error = app.facts(file)?.parseError
+        if (error) report({range: error.range, messageId: "syntax", data: {message: error.message}})
     },
 })
 

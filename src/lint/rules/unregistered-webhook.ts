@@ -8,6 +8,7 @@ export default defineRule({
         requiresTypeInformation: true,
         fixable: false,
         scope: "app",
+        notInEslint: "Its finding on a handler depends on the createWebhookHandler calls of every other file, which an editor linting one file cannot keep current",
         messages: {
             unregistered: "No createWebhookHandler call names `{{id}}`, so this handler never receives a request",
         },
@@ -16,7 +17,7 @@ export default defineRule({
             good: 'await createWebhookHandler({fileName: "deal-closed"})   // in connection-added',
         },
     },
-    check({analysis, report}) {
+    checkApp({analysis, report}) {
         const sites = analysis.webhookCallSites()
         // A call whose values are unknown might name any handler.
         if (sites.some((s) => s.values === undefined)) return

@@ -12,7 +12,7 @@ export default defineRule({
         requiresTypeInformation: true,
         fixable: true,
         hasSuggestions: true,
-        scope: "app",
+        scope: "file",
         messages: {
             unknown: "fileName \"{{value}}\" names no webhook handler: there is no {{expected}}",
             notBare: "fileName \"{{value}}\" must be the handler id without folder or suffix: \"{{id}}\"",
@@ -22,9 +22,9 @@ export default defineRule({
             good: 'await createWebhookHandler({fileName: "prospect-updated"})   // src/webhooks/prospect-updated.webhook.ts',
         },
     },
-    check({analysis, report}) {
+    checkFile({file, analysis, report}) {
         const ids = analysis.handlersById("webhook")
-        for (const {file, call, values} of analysis.webhookCallSites()) {
+        for (const {call, values} of analysis.webhookCallSitesIn(file)) {
             // Only a literal written at the call is rewritten: a shared const may serve other uses.
             const replaceLiteral = (id: string) =>
                 call.literal && values?.length === 1
@@ -38,7 +38,7 @@ export default defineRule({
                     const known = ids.has(bare)
                     const hint = known ? undefined : `No handler has id "${bare}" either.`
                     const fix = known ? replaceLiteral(bare) : undefined
-                    report({file, range, messageId: "notBare", data: {value, id: bare}, hint, fix})
+                    report({range, messageId: "notBare", data: {value, id: bare}, hint, fix})
                     continue
                 }
                 const matches = closeMatches(value, ids.keys())
@@ -51,7 +51,7 @@ export default defineRule({
                 // A typo is only ever suggested, and only when one id is close: never applied silently.
                 const fix = matches.length === 1 ? replaceLiteral(matches[0]) : undefined
                 const suggestions = fix ? [{desc: `Change the fileName to "${matches[0]}"`, fix}] : undefined
-                report({file, range, messageId: "unknown", data: {value, expected}, hint, suggestions})
+                report({range, messageId: "unknown", data: {value, expected}, hint, suggestions})
             }
         }
     },

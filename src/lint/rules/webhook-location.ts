@@ -26,24 +26,21 @@ export default defineRule({
             good: "src/webhooks/prospect-updated.webhook.ts   (or src/app/webhooks/…)",
         },
     },
-    check({app, analysis, report}) {
-        for (const file of app.files) {
-            const misplaced = misplacedHandler(app, file, "webhook")
-            if (misplaced) {
-                report({...misplaced, messageId: misplaced.problem})
-                continue
-            }
-            if (file.handler || isTestFile(file.rel) || !rootOf(file.rel, "webhook")) continue
-            if (analysis.webhookHandlerModules().has(file.path)) continue
-            const value = analysis.usableFacts(file)?.exportValues.default
-            if (value?.kind === "function" && looksLikeWebhookHandler(value.fn)) {
-                report({
-                    file,
-                    range: value.fn.range ?? FILE_START,
-                    messageId: "missingSuffix",
-                    hint: `Rename it to ${suggestedName(file)} if it is a handler.`,
-                })
-            }
+    checkFile({file, app, analysis, report}) {
+        const misplaced = misplacedHandler(app, file, "webhook")
+        if (misplaced) {
+            report({...misplaced, messageId: misplaced.problem})
+            return
+        }
+        if (file.handler || isTestFile(file.rel) || !rootOf(file.rel, "webhook")) return
+        if (analysis.webhookHandlerModules().has(file.path)) return
+        const value = analysis.usableFacts(file)?.exportValues.default
+        if (value?.kind === "function" && looksLikeWebhookHandler(value.fn)) {
+            report({
+                range: value.fn.range ?? FILE_START,
+                messageId: "missingSuffix",
+                hint: `Rename it to ${suggestedName(file)} if it is a handler.`,
+            })
         }
     },
 })

@@ -20,10 +20,10 @@ export default defineRule<MissingReturnReason>({
             good: "try {\n    await sync(await req.json())\n    return new Response(null, {status: 200})\n} catch (error) {\n    console.error(error)\n    return new Response(null, {status: 500})\n}",
         },
     },
-    check({analysis, report}) {
-        for (const {file, fn} of analysis.handlerFunctions("webhook")) {
+    checkFile({file, analysis, report}) {
+        for (const {fn} of analysis.handlerFunctionsIn(file, "webhook")) {
             for (const missing of fn.missingReturns) {
-                report({file, range: missing.range, messageId: missing.reason, hint: "Return a Response, e.g. `return new Response(null, {status: 500})`."})
+                report({range: missing.range, messageId: missing.reason, hint: "Return a Response, e.g. `return new Response(null, {status: 500})`."})
             }
         }
     },

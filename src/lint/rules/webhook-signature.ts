@@ -25,11 +25,10 @@ export default defineRule({
             good: "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}",
         },
     },
-    check({analysis, report}) {
-        const types = analysis.types
-        for (const {file, fn} of analysis.handlerFunctions("webhook")) {
+    checkFile({file, types, analysis, report}) {
+        for (const {fn} of analysis.handlerFunctionsIn(file, "webhook")) {
             if (fn.generator) {
-                report({file, range: fn.range, messageId: "generator", hint: "Drop the `*`."})
+                report({range: fn.range, messageId: "generator", hint: "Drop the `*`."})
                 continue
             }
             const [first, ...rest] = fn.params
@@ -41,28 +40,28 @@ export default defineRule({
                 (firstType.kind !== "reference" || types.isRequest(file.path, first.pos) === false)
             if (notRequest) {
                 const type = "text" in firstType ? firstType.text : firstType.kind === "connection" ? "Connection" : "an object"
-                report({file, range: first.range, messageId: "firstParam", data: {type}, hint: "Declare it as `req: Request`."})
+                report({range: first.range, messageId: "firstParam", data: {type}, hint: "Declare it as `req: Request`."})
             }
             for (const param of rest.filter((p) => !p.optional)) {
-                report({file, range: param.range, messageId: "extraParam", data: {param: param.text}})
+                report({range: param.range, messageId: "extraParam", data: {param: param.text}})
             }
             if (fn.declaredReturn === "other" || fn.declaredReturn === "promise") {
                 // `Result` or `Promise<Res>` may name an alias of Response: only there ask the checker.
                 const text = fn.declaredReturnText ?? ""
                 const alias = MAYBE_ALIAS.test(text) && !BUILTIN_TYPE.test(text)
                 if (!alias || types.returnsResponse(file.path, fn.pos) === false) {
-                    report({file, range: fn.range, messageId: "declaredReturn", data: {type: text}})
+                    report({range: fn.range, messageId: "declaredReturn", data: {type: text}})
                 }
                 continue
             }
             if (fn.declaredReturn !== "none") continue
             for (const r of fn.returns.filter((r) => r.kind === "not-response")) {
-                report({file, range: r.range, messageId: "returnedValue", data: {value: r.text}, hint: "Return `new Response(…)`."})
+                report({range: r.range, messageId: "returnedValue", data: {value: r.text}, hint: "Return `new Response(…)`."})
             }
             const undecided = fn.returns.some((r) => r.kind === "unknown")
             if (undecided && !fn.returns.some((r) => r.kind === "not-response")) {
                 if (types.returnsResponse(file.path, fn.pos) === false) {
-                    report({file, range: fn.range, messageId: "inferredReturn", hint: "Declare `: Promise<Response>` to see where."})
+                    report({range: fn.range, messageId: "inferredReturn", hint: "Declare `: Promise<Response>` to see where."})
                 }
             }
         }
