@@ -1,4 +1,5 @@
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import {setTimeout as sleep} from "node:timers/promises"
 
@@ -91,6 +92,12 @@ describe("the warm path (the last run's findings, reused while nothing changed)"
         // A location that cannot be written (here no folder at all) only costs speed.
         const unwritable = runBin("attio-lint", ["--cache-location", "/dev/null/x"], {cwd: root})
         expect(unwritable).toMatchObject({code: 0, stderr: ""})
+        // A report.json that is not attio-lint's, at a location the user chose, is left as it is.
+        const chosen = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-chosen-"))
+        roots.push(chosen)
+        fs.writeFileSync(path.join(chosen, "report.json"), "my own report")
+        expect(runBin("attio-lint", ["--cache-location", chosen], {cwd: root}).code).toBe(0)
+        expect(fs.readFileSync(path.join(chosen, "report.json"), "utf8")).toBe("my own report")
         for (const text of damaged) {
             fs.writeFileSync(file, text)
             const report = lint(root)
