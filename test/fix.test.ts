@@ -37,6 +37,36 @@ describe("--fix", () => {
         )
     })
 
+    it("follows the module graph: a call through a re-export module, and `async` where a re-exported handler is defined", async () => {
+        const register = 'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deal.webhook.ts"})\n}\n'
+        const impl = "export default function impl(req: Request) {\n    return new Response(null)\n}\n"
+        const root = writeApp({
+            "src/webhooks/deal.webhook.ts": 'export {default} from "../handlers/deal.js"\n',
+            "src/handlers/deal.ts": impl,
+            "src/platform/index.ts": 'export * from "./sdk.js"\n',
+            "src/platform/sdk.ts": 'export {createWebhookHandler as make} from "attio/server"\n',
+            "src/server/register.ts": register,
+            "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+        })
+        const report = await lint({cwd: root, fix: true, rules: {"missing-cleanup": "off"}})
+        expect(report.errorCount).toBe(0)
+        expect(read(root, "src/server/register.ts")).toBe(register.replace('"deal.webhook.ts"', '"deal"'))
+        expect(read(root, "src/handlers/deal.ts")).toBe(impl.replace("function", "async function"))
+        expect(read(root, "src/webhooks/deal.webhook.ts")).toBe('export {default} from "../handlers/deal.js"\n')
+    })
+
+    it("does not make a re-exported handler async when another module imports it (its caller would get a Promise)", async () => {
+        const impl = "export default function impl(req: Request) {\n    return new Response(null)\n}\n"
+        const root = writeApp({
+            "src/webhooks/deal.webhook.ts": 'export {default} from "../handlers/deal.js"\n',
+            "src/handlers/deal.ts": impl,
+            "src/handlers/status.ts": 'import deal from "./deal.js"\n\nexport const status = (req: Request) => deal(req).status\n',
+        })
+        const report = await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
+        expect(read(root, "src/handlers/deal.ts")).toBe(impl)
+        expect(report.results.flatMap((r) => r.messages.map((m) => [m.ruleId, m.fix]))).toEqual([["async-handler", undefined]])
+    })
+
     it("a webhook handler that returns Responses gets `async`, in every function form", async () => {
         const root = writeApp({
             "src/webhooks/a.webhook.ts":
@@ -98,9 +128,10 @@ describe("--fix", () => {
 
     it("is not offered where `async` would change behaviour or contradict a declared type", async () => {
         const files = {
-            "src/webhooks/declared.webhook.ts":
-                "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",
-            "src/webhooks/forwards.webhook.ts": "export default function h(req: Request) {\n    return fetch(req)\n}\n",
+            "src/webhooks/declared.webhook.ts": "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",
+            // Returns a Promise syntax cannot see (a bare `return fetch(req)` passes async-handler: the platform awaits it).
+            "src/webhooks/forwards.webhook.ts":
+                "export default function h(req: Request) {\n    return forward(req)\n}\n\nasync function forward(req: Request) {\n    return fetch(req)\n}\n",
             "src/webhooks/called.webhook.ts":
                 'function h(req: Request) {\n    return new Response("ok")\n}\n\nexport function statusOf(req: Request) {\n    return h(req).status\n}\n\nexport default h\n',
             "src/webhooks/exported.webhook.ts":

@@ -8,14 +8,15 @@ import path from "node:path"
 
 import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglobby"
 
-import {extractFacts, type FileFacts, importedAs, mentionsSdk} from "./facts.js"
+import {extractFacts, type FileFacts, mentionsSdk} from "./facts.js"
 import {contentHash, type FactsCache} from "./facts-cache.js"
-// Its own module, so that the warm path can find the app without loading the walk and the parser.
-export {findAppRoot} from "./app-root.js"
-import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, toPosix} from "./layout.js"
+import {typescriptSyntax} from "./typescript.js"
+import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, isServerFunctionPath, toPosix} from "./layout.js"
 import {isInside, readText, ReadFailure, realpathOr} from "./read-file.js"
 
 const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
+/** Relative module specifiers in a text: `from "./x"`, `import "./x"`, `import("./x")`. */
+export const RELATIVE_SPECIFIER = /\bfrom\s*["'](\.[^"']*)["']|\bimport\s*\(?\s*["'](\.[^"']*)["']/g
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.join(",")}}`
 /** Found in the same walk: a package.json below the root starts another app. */
 const PACKAGE_GLOB = "**/package.json"
@@ -77,6 +78,9 @@ export function discoverSync(root: string): Discovery {
     return walk.found(globSync([SOURCE_GLOB, PACKAGE_GLOB], walk.options))
 }
 
+// Its own module, so that the warm path can find the app without loading the walk and the parser.
+export {findAppRoot} from "./root.js"
+
 export class App {
     private readonly texts = new Map<string, string | null>()
     private readonly failures = new Map<string, ReadFailure>()
@@ -85,6 +89,9 @@ export class App {
     private readonly byPath = new Map<string, AppFile>()
     private readonly handlerLists = new Map<HandlerKind, AppFile[]>()
     private relevant: AppFile[] | undefined
+    private verbatim: boolean | undefined
+    /** Paths of the app files that relevant files import. */
+    private bundled: Set<AppFile> | undefined
     /** Number of files handed to the parser, for stats. */
     parsed = 0
 
@@ -150,6 +157,32 @@ export class App {
 
     fileAt(absPath: string): AppFile | undefined {
         return this.byPath.get(absPath)
+    }
+
+    /**
+     * The files the server bundle includes: the handlers the build picks up, the server functions, and
+     * the app modules they import, directly or further down. Imports are read from the texts (never
+     * parsed), so that a file that does not parse is followed too; a type-only or commented-out import
+     * counts as well, so that a doubt never leaves a file out.
+     */
+    bundledFiles(): Set<AppFile> {
+        if (this.bundled) return this.bundled
+        const queue = [
+            ...this.handlers("webhook"),
+            ...this.handlers("event"),
+            ...this.files.filter((f) => !f.isDirectory && isServerFunctionPath(f.rel)),
+        ]
+        const bundled = new Set(queue)
+        for (let i = 0; i < queue.length; i++) {
+            const text = this.text(queue[i])
+            for (const [, from, bare] of text === null ? [] : text.matchAll(RELATIVE_SPECIFIER)) {
+                const target = this.resolveModule(queue[i], from ?? bare)
+                if (!target || bundled.has(target)) continue
+                bundled.add(target)
+                queue.push(target)
+            }
+        }
+        return (this.bundled = bundled)
     }
 
     /** The file's text; null when it is not read (see unreadableReason) or is binary. */
@@ -225,36 +258,6 @@ export class App {
         return undefined
     }
 
-    /**
-     * Follows an exported name through re-exports to the file and local name that define it.
-     * Undefined when the chain leaves the app (a package) or is circular.
-     */
-    resolveExport(
-        from: AppFile,
-        specifier: string,
-        name: string,
-        seen = new Set<string>()
-    ): {file: AppFile; local: string} | undefined {
-        const file = this.resolveModule(from, specifier)
-        if (!file) return undefined
-        const key = `${file.path}#${name}`
-        if (seen.has(key)) return undefined
-        seen.add(key)
-        const facts = this.facts(file)
-        if (!facts) return undefined
-        const target = facts.exports[name]
-        if (target && "local" in target) {
-            const imported = importedAs(facts, target.local)
-            return imported ? this.resolveExport(file, imported.module, imported.name, seen) : {file, local: target.local}
-        }
-        if (target) return this.resolveExport(file, target.module, target.name, seen)
-        for (const star of facts.starExports) {
-            const found = this.resolveExport(file, star, name, seen)
-            if (found) return found
-        }
-        return undefined
-    }
-
     /** The installed attio SDK's version, looked up from the app root upwards. */
     sdkVersion(): string | undefined {
         for (let dir = this.root; ; dir = path.dirname(dir)) {
@@ -267,6 +270,21 @@ export class App {
             }
             if (path.dirname(dir) === dir) return undefined
         }
+    }
+
+    /**
+     * Whether the app's tsconfig.json (or one it extends) sets verbatimModuleSyntax: the build's
+     * bundler then keeps imports that only bring in types (`import {type X}`), as it reads that file.
+     */
+    verbatimModuleSyntax(): boolean {
+        if (this.verbatim !== undefined) return this.verbatim
+        const tsApi = typescriptSyntax()
+        const configPath = path.join(this.root, "tsconfig.json")
+        const read = fs.existsSync(configPath) ? tsApi.readConfigFile(configPath, tsApi.sys.readFile) : undefined
+        // Only the options matter: listing the included files would cost a directory walk.
+        const host = {...tsApi.sys, readDirectory: () => []}
+        const options = read?.config ? tsApi.parseJsonConfigFileContent(read.config, host, this.root, undefined, configPath).options : {}
+        return (this.verbatim = options.verbatimModuleSyntax === true)
     }
 }
 
@@ -346,18 +364,50 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
 function appFiles(root: string, entries: string[]): AppFile[] {
     const files: AppFile[] = []
     const reachedTwice = throughLinkedDirectory(root)
+    const isLink = symbolicLinks(root)
     for (const entry of [...entries, ...danglingHandlerLinks(root)].sort()) {
         const isDirectory = entry.endsWith("/")
         const rel = isDirectory ? entry.slice(0, -1) : entry
         if (rel.endsWith(".d.ts") || reachedTwice(rel)) continue
         const file = appFile(root, rel)
+        const handler = file.handler
         if (isDirectory) {
-            if (!file.handler) continue
+            // A link to a folder named like a handler is listed by the build's glob, which then bundles its index file.
+            if (!handler || isLink(rel)) continue
             file.isDirectory = true
+        }
+        // The build's glob does not descend into linked folders, nor into a root that is itself a link.
+        if (handler?.root && handler.picked && linkedFolderBetween(handler.root.dir, rel, isLink)) {
+            file.handler = {...handler, picked: false, linked: true}
         }
         files.push(file)
     }
     return files
+}
+
+/** Whether the folder `rootDir` or one below it on the way to `rel` is a symbolic link. */
+function linkedFolderBetween(rootDir: string, rel: string, isLink: (rel: string) => boolean): boolean {
+    for (let dir = path.posix.dirname(rel); dir.length >= rootDir.length; dir = path.posix.dirname(dir)) {
+        if (isLink(dir)) return true
+    }
+    return false
+}
+
+/** Whether an app-relative path is a symbolic link, remembered per path. */
+function symbolicLinks(root: string): (rel: string) => boolean {
+    const known = new Map<string, boolean>()
+    return (rel) => {
+        let link = known.get(rel)
+        if (link === undefined) {
+            try {
+                link = fs.lstatSync(path.join(root, rel)).isSymbolicLink()
+            } catch {
+                link = false
+            }
+            known.set(rel, link)
+        }
+        return link
+    }
 }
 
 function appFile(root: string, rel: string): AppFile {

@@ -18,7 +18,7 @@ import {isFileFactsOf} from "./facts-schema.js"
 import {isInside, readText, realpathOr} from "./read-file.js"
 
 /** Bump when the shape of FileFacts or of the file changes. */
-const SCHEMA = 3
+const SCHEMA = 5
 
 const CACHE_FILE = "facts.json"
 

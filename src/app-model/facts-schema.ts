@@ -21,6 +21,8 @@ const oneOf =
     (v): v is T =>
         values.includes(v as T)
 
+const isTrue: Check<true> = (v): v is true => v === true
+
 const either =
     <A, B>(a: Check<A>, b: Check<B>): Check<A | B> =>
     (v, max): v is A | B =>
@@ -80,11 +82,17 @@ function object<R extends Shape, O extends Shape = Record<never, never>>(
 const range = object({line: position, column: position, endLine: position, endColumn: position})
 const located = {range, pos: position}
 
+const connectionTypeFact = byKind({
+    sdk: object({kind: oneOf("sdk")}),
+    incompatible: object({...located, kind: oneOf("incompatible"), text: string}),
+    reference: object({...located, kind: oneOf("reference"), text: string}),
+})
+
 const typeFact = byKind({
     none: object({kind: oneOf("none")}),
     request: object({kind: oneOf("request")}),
     connection: object({kind: oneOf("connection")}),
-    object: object({kind: oneOf("object"), properties: array(string)}),
+    object: object({kind: oneOf("object"), properties: array(string)}, {connection: connectionTypeFact}),
     reference: object({kind: oneOf("reference"), text: string}),
     other: object({kind: oneOf("other"), text: string}),
 })
@@ -94,11 +102,16 @@ const functionFacts = object(
         ...located,
         async: boolean,
         generator: boolean,
-        declaredReturn: oneOf("none", "response", "promise-response", "promise", "other"),
+        declaredReturn: oneOf("none", "response", "promise-response", "promise", "other", "foreign"),
         params: array(
             object({...located, text: string, optional: boolean, type: typeFact}, {bindingNames: array(string)})
         ),
-        returns: array(object({...located, kind: oneOf("response", "not-response", "unknown"), text: string})),
+        returns: array(
+            object(
+                {...located, kind: oneOf("response", "not-response", "unknown"), text: string},
+                {promise: oneOf("response", "other")}
+            )
+        ),
         missingReturns: array(object({range, reason: oneOf("end", "bare-return", "catch", "if")})),
     },
     {name: string, declaredReturnText: string, asyncAt: position, usedElsewhere: boolean}
@@ -128,23 +141,26 @@ const importFact = object(
     {defaultLocal: string, namespaceLocal: string}
 )
 
+const localRef = object({local: string, members: array(string)})
+
 const webhookCall = object(
-    {...located, fileName: fileNameFact, valueRange: range, valuePos: position},
+    {...located, callee: localRef, fileName: fileNameFact, valueRange: range, valuePos: position},
     {literal: object({start: position, end: position, quote: string})}
 )
 
 const fileFacts = object(
     {
         imports: array(importFact),
-        exports: record(either(object({local: string}), object({module: string, name: string}))),
+        exports: record(either(object({local: string}), object({module: string, name: string}, {typeOnly: isTrue}))),
         starExports: array(string),
         consts: record(array(string)),
         exportValues: record(valueFact),
         webhookCalls: array(webhookCall),
-        sdkValueImports: array(object({name: string, range})),
+        aliases: record(localRef),
+        refs: array(object({local: string, members: array(string), range}, {call: isTrue})),
         clientImports: array(range),
     },
-    {parseError: object({message: string, range})}
+    {parseError: object({message: string, range}), clientTypeImports: array(range)}
 )
 
 const QUOTES = ['"', "'", "`"]

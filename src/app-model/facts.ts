@@ -6,6 +6,7 @@
  */
 import type {ts} from "ts-morph"
 
+import {importUse, typeScriptInJavaScript} from "./bundler-syntax.js"
 import {type TypeScriptSyntax, typescriptSyntax} from "./typescript.js"
 
 /** The compiler's syntax API, bound on the first extraction (see typescript.ts). */
@@ -30,16 +31,47 @@ export interface ImportFact extends Located {
     named: {imported: string; local: string; typeOnly: boolean; range: Range}[]
 }
 
-/** What an exported name refers to: a top-level local, or a name re-exported from another module. */
-export type ExportTarget = {local: string} | {module: string; name: string}
+/**
+ * What an exported name refers to: a top-level local, or a name re-exported from another module
+ * (`*` for `export * as ns from`, the module's namespace object).
+ */
+export type ExportTarget = {local: string} | {module: string; name: string; typeOnly?: true}
+
+/**
+ * A top-level import binding of the file followed by property names, after in-file aliases:
+ * `sdk.createWebhookHandler`, `const {createWebhookHandler: make} = sdk; make(…)` and
+ * `const make = sdk.createWebhookHandler` are all {local: "sdk", members: ["createWebhookHandler"]}.
+ * Where the import leads is a question for the module graph (AppAnalysis).
+ */
+export interface LocalRef {
+    local: string
+    members: string[]
+}
+
+export interface RefFact extends LocalRef {
+    range: Range
+    /** The read is called: `sdk.attioFetch(…)`, `fetchIt(…)`. */
+    call?: true
+}
 
 export type TypeFact =
     | {kind: "none"}
+    /** The Fetch API's Request: the global name, not shadowed by a declaration or an import of the file. */
     | {kind: "request"}
     | {kind: "connection"}
-    | {kind: "object"; properties: string[]}
+    /** A type literal; `connection`: what its `connection` property is declared as, when it has a type. */
+    | {kind: "object"; properties: string[]; connection?: ConnectionTypeFact}
+    /** A named type syntax cannot judge (an alias, an import from a module of the app): ask the checker. */
     | {kind: "reference"; text: string}
     | {kind: "other"; text: string}
+
+/** The declared type of an event argument's `connection`, judged by where its name comes from. */
+export type ConnectionTypeFact =
+    | {kind: "sdk"}
+    /** Syntax shows it is not the SDK's Connection nor compatible with it (`string`, `{token: string}`). */
+    | ({kind: "incompatible"; text: string} & Located)
+    /** A named type syntax cannot judge: ask the checker, at the type node. */
+    | ({kind: "reference"; text: string} & Located)
 
 export interface ParamFact extends Located {
     text: string
@@ -55,6 +87,8 @@ export type ReturnKind = "response" | "not-response" | "unknown"
 export interface ReturnFact extends Located {
     kind: ReturnKind
     text: string
+    /** The value is a Promise, as syntax shows (`fetch(…)`, `Promise.resolve(…)`, `.then(…)`): of a Response, or of something else. */
+    promise?: "response" | "other"
 }
 
 export type MissingReturnReason = "end" | "bare-return" | "catch" | "if"
@@ -68,8 +102,11 @@ export interface FunctionFacts extends Located {
     name?: string
     async: boolean
     generator: boolean
-    /** The declared return type, classified. */
-    declaredReturn: "none" | "response" | "promise-response" | "promise" | "other"
+    /**
+     * The declared return type, classified; `foreign` names a Response that syntax shows is not the
+     * Fetch API's (declared in the file, or imported from a package).
+     */
+    declaredReturn: "none" | "response" | "promise-response" | "promise" | "other" | "foreign"
     declaredReturnText?: string
     params: ParamFact[]
     returns: ReturnFact[]
@@ -98,7 +135,9 @@ export type FileNameFact =
     | {kind: "needsTypes"; text: string}
     | {kind: "missing"}
 
+/** A call that may be the SDK's createWebhookHandler: whether it is, the module graph decides. */
 export interface WebhookCallFact extends Located {
+    callee: LocalRef
     fileName: FileNameFact
     /** Range of the fileName value (or of the call when there is none). */
     valueRange: Range
@@ -117,9 +156,17 @@ export interface FileFacts {
     /** Exported names (including `default`) and what they are. */
     exportValues: Record<string, ValueFact>
     webhookCalls: WebhookCallFact[]
-    /** Named value imports from attio/server, e.g. attioFetch, and uses through a namespace import (`attio.attioFetch`). */
-    sdkValueImports: {name: string; range: Range}[]
+    /** Top-level consts bound to an import (`const make = sdk.createWebhookHandler`), for re-exports of them. */
+    aliases: Record<string, LocalRef>
+    /** Property reads and destructurings of imports from attio/server and from app modules (`sdk.attioFetch`). */
+    refs: RefFact[]
     clientImports: Range[]
+    /**
+     * Imports of attio/client the bundler erases from a TypeScript file unless the tsconfig sets
+     * verbatimModuleSyntax (`import {type X}`, value imports used only as types): not in clientImports,
+     * which holds the imports and re-exports it keeps (and so fails on in server code).
+     */
+    clientTypeImports?: Range[]
 }
 
 /** Files worth parsing at all: a cheap text test before the parser runs. */
@@ -133,9 +180,8 @@ export function extractFacts(fileName: string, text: string): FileFacts {
     const options = {languageVersion: tsApi.ScriptTarget.Latest, jsDocParsingMode: tsApi.JSDocParsingMode.ParseNone}
     // Parent pointers cost a walk over every node; only the scope lookups around SDK calls need them.
     try {
-        const hasCalls = CALLS_OF_INTEREST.test(text)
-        const sf = tsApi.createSourceFile(fileName, text, options, hasCalls, scriptKind(fileName))
-        return new FactsReader(sf, hasCalls).read()
+        const sf = tsApi.createSourceFile(fileName, text, options, false, scriptKind(fileName))
+        return new FactsReader(sf, DYNAMIC_IMPORT.test(text)).read()
     } catch (error) {
         // Thousands of nested blocks exhaust the stack of the parser or of the walk (tsc fails there too).
         if (!(error instanceof RangeError)) throw error
@@ -148,11 +194,14 @@ function scriptKind(fileName: string): ts.ScriptKind {
     return fileName.endsWith("x") ? tsApi.ScriptKind.JSX : tsApi.ScriptKind.JS
 }
 
-/** Calls readCall looks at: createWebhookHandler and dynamic `import()`. */
-const CALLS_OF_INTEREST = /createWebhookHandler|import\s*\(/
+const DYNAMIC_IMPORT = /import\s*\(/
 
 const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
 const CONNECTION_TYPES = new Set(["Connection", "UserConnection", "WorkspaceConnection"])
+/** What the SDK's Connection has (both of its kinds): a type with only these is compatible with it. */
+export const CONNECTION_PROPERTIES = new Set(["id", "value", "connection_key", "createdBy", "ownedBy"])
+/** Modules whose Request and Response are the Fetch API's own (Node's globals are undici's). */
+const FETCH_MODULES = new Set(["undici", "undici-types"])
 
 function emptyFacts(): FileFacts {
     return {
@@ -162,25 +211,30 @@ function emptyFacts(): FileFacts {
         consts: {},
         exportValues: {},
         webhookCalls: [],
-        sdkValueImports: [],
+        aliases: {},
+        refs: [],
         clientImports: [],
     }
 }
 
 class FactsReader {
     private readonly facts: FileFacts = emptyFacts()
-    /** Local names bound to SDK functions, by SDK name. */
-    private readonly sdkLocals = new Map<string, string>()
-    private readonly sdkNamespaces = new Set<string>()
+    /** Value imports from attio/server and from app modules: the roots of LocalRefs. */
+    private readonly watchedImports = new Set<string>()
+    /** Names that may hold a LocalRef: watched imports, and consts bound to one (found as the walk goes). */
+    private readonly watched = new Set<string>()
     /** Top-level declarations by name, for following `export default ident`. */
     private readonly topLevel = new Map<string, ts.Node>()
+    /** Top-level interfaces and type aliases by name, for judging where a type name comes from. */
+    private readonly typeDecls = new Map<string, ts.Node>()
     /** Declarations whose values are being worked out, against cycles such as `const a = x ? a : "b"`. */
     private readonly resolving = new Set<ts.Node>()
+    private responseClass: ReturnType<FactsReader["origin"]> | undefined
 
     constructor(
         private readonly sf: ts.SourceFile,
-        /** Whether the text mentions a call readCall looks at (CALLS_OF_INTEREST). */
-        private readonly hasCalls: boolean
+        /** Whether the text may hold a dynamic `import()` (of attio/client). */
+        private readonly hasDynamicImport: boolean
     ) {}
 
     read(): FileFacts {
@@ -192,15 +246,44 @@ class FactsReader {
                 range: this.rangeOf(d.start, d.start + Math.max(d.length, 1)),
             }
         }
+        // As the build's bundler: a .js file is plain JavaScript (TypeScript's parser accepts types there).
+        const js = /\.[cm]?jsx?$/.exec(this.sf.fileName)
+        const foreign = js && !this.facts.parseError && typeScriptInJavaScript(tsApi, this.sf, js[0].endsWith("x"))
+        if (foreign) this.facts.parseError = {message: foreign.message, range: this.rangeOfNode(foreign.node)}
         for (const statement of this.sf.statements) this.readTopLevel(statement)
+        this.sortClientImports()
+        // Most files import nothing that could lead to the SDK: the walk over every node (and the
+        // parent pointers its scope look-ups need) is skipped.
+        const walk = this.watchedImports.size > 0 || this.hasDynamicImport
+        if (walk) tsApi.setParentRecursive(this.sf, false)
+        if (this.watchedImports.size > 0) for (const statement of this.sf.statements) this.readAliases(statement)
         for (const statement of this.sf.statements) this.readExports(statement)
-        // Most handler files call none of the SDK functions looked for and use no SDK namespace:
-        // skip the walk over every node.
-        if (this.hasCalls || this.sdkNamespaces.size > 0) this.visit(this.sf)
+        if (walk) this.visit(this.sf)
         return this.facts
     }
 
     // ---- top level: imports, declarations, consts
+
+    /**
+     * Sorts the imports of attio/client by what the bundler does with them: `import type` it always
+     * erases; from a TypeScript file also an import whose bindings are all marked types (or none:
+     * `import {}`) or used only in types, unless the tsconfig says verbatimModuleSyntax. A JavaScript
+     * file's it keeps, as a side-effect import. An unused value import is judged as kept: the
+     * template's noUnusedLocals fails the build on it anyway.
+     */
+    private sortClientImports(): void {
+        const typeScript = /\.[cm]?tsx?$/.test(this.sf.fileName)
+        for (const fact of this.facts.imports) {
+            if (!isClientModule(fact.module) || !(fact.typeOnly || typeScript)) continue
+            const node = this.sf.statements.find((s) => tsApi.isImportDeclaration(s) && this.start(s) === fact.pos) as ts.ImportDeclaration
+            const locals = [fact.defaultLocal, fact.namespaceLocal, ...fact.named.filter((n) => !n.typeOnly).map((n) => n.local)]
+            const values = new Set(locals.filter((l) => l !== undefined))
+            const typesOnly = node.importClause !== undefined && (values.size === 0 || importUse(tsApi, this.sf, values, node) === "type")
+            if (!fact.typeOnly && !typesOnly) continue
+            this.facts.clientImports = this.facts.clientImports.filter((range) => range !== fact.range)
+            if (!fact.typeOnly) (this.facts.clientTypeImports ??= []).push(fact.range)
+        }
+    }
 
     private readTopLevel(statement: ts.Statement): void {
         if (tsApi.isImportDeclaration(statement) && tsApi.isStringLiteral(statement.moduleSpecifier)) {
@@ -217,6 +300,9 @@ class FactsReader {
             }
         } else if (tsApi.isEnumDeclaration(statement) || tsApi.isModuleDeclaration(statement)) {
             if (tsApi.isIdentifier(statement.name)) this.topLevel.set(statement.name.text, statement)
+        } else if (statement.kind === tsApi.SyntaxKind.InterfaceDeclaration || statement.kind === tsApi.SyntaxKind.TypeAliasDeclaration) {
+            const name = (statement as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name
+            this.typeDecls.set(name.text, statement)
         }
     }
 
@@ -239,12 +325,20 @@ class FactsReader {
         }
         this.facts.imports.push(fact)
         if (isClientModule(module)) this.facts.clientImports.push(fact.range)
-        if (module !== SDK_SERVER) return
-        if (fact.namespaceLocal && !typeOnly) this.sdkNamespaces.add(fact.namespaceLocal)
-        for (const n of fact.named) {
-            if (n.typeOnly) continue
-            this.sdkLocals.set(n.local, n.imported)
-            this.facts.sdkValueImports.push({name: n.imported, range: n.range})
+        if ((module !== SDK_SERVER && !module.startsWith(".")) || typeOnly) return
+        const locals = [fact.defaultLocal, fact.namespaceLocal, ...fact.named.filter((n) => !n.typeOnly).map((n) => n.local)]
+        for (const local of locals) if (local) this.watchedImports.add(local)
+    }
+
+    /** Top-level consts bound to a watched import: what `export {make}` of one re-exports. */
+    private readAliases(statement: ts.Statement): void {
+        if (!tsApi.isVariableStatement(statement) || (statement.declarationList.flags & tsApi.NodeFlags.Const) === 0) return
+        for (const decl of statement.declarationList.declarations) {
+            const base = decl.initializer && this.refOf(decl.initializer)
+            if (!base) continue
+            for (const {name, path} of boundNames(decl.name)) {
+                this.facts.aliases[name] = {local: base.local, members: [...base.members, ...path]}
+            }
         }
     }
 
@@ -254,17 +348,24 @@ class FactsReader {
                 statement.moduleSpecifier && tsApi.isStringLiteral(statement.moduleSpecifier)
                     ? statement.moduleSpecifier.text
                     : undefined
-            if (module && isClientModule(module)) this.facts.clientImports.push(this.rangeOfNode(statement))
+            if (module && isClientModule(module) && !statement.isTypeOnly) this.facts.clientImports.push(this.rangeOfNode(statement))
             const clause = statement.exportClause
             if (!clause) {
                 if (module) this.facts.starExports.push(module)
                 return
             }
-            if (!tsApi.isNamedExports(clause)) return
+            if (!tsApi.isNamedExports(clause)) {
+                // `export * as ns from "m"`: the module's namespace object.
+                if (!module || !tsApi.isIdentifier(clause.name)) return
+                this.facts.exports[clause.name.text] = {module, name: "*"}
+                this.facts.exportValues[clause.name.text] = {kind: "not-function", what: "a module namespace object", ...this.located(clause)}
+                return
+            }
             for (const el of clause.elements) {
                 const exported = el.name.text
                 const local = (el.propertyName ?? el.name).text
-                this.facts.exports[exported] = module ? {module, name: local} : {local}
+                const typeOnly = statement.isTypeOnly || el.isTypeOnly
+                this.facts.exports[exported] = module ? {module, name: local, ...(typeOnly && {typeOnly})} : {local}
                 this.facts.exportValues[exported] = module
                     ? {kind: "import", module, name: local, ...this.located(el)}
                     : this.valueOfLocal(local, el)
@@ -272,7 +373,9 @@ class FactsReader {
             return
         }
         if (tsApi.isExportAssignment(statement) && !statement.isExportEquals) {
-            this.facts.exports.default = {local: "default"}
+            // `export default make` is what `make` is (an import, an alias, a const), for the module graph.
+            const e = unwrap(statement.expression)
+            this.facts.exports.default = {local: tsApi.isIdentifier(e) ? e.text : "default"}
             this.facts.exportValues.default = this.valueOfExpression(statement.expression, statement)
             return
         }
@@ -333,7 +436,7 @@ class FactsReader {
             name: fn.name && tsApi.isIdentifier(fn.name) ? fn.name.text : undefined,
             async: isAsync,
             generator: "asteriskToken" in fn && fn.asteriskToken !== undefined,
-            declaredReturn: classifyReturnType(fn.type, this.sf),
+            declaredReturn: this.classifyReturnType(fn.type),
             declaredReturnText: fn.type && this.text(fn.type),
             params: fn.parameters.map((p) => this.paramFacts(p)),
             returns: [],
@@ -393,15 +496,107 @@ class FactsReader {
         if (!type || type.kind === tsApi.SyntaxKind.AnyKeyword || type.kind === tsApi.SyntaxKind.UnknownKeyword) return {kind: "none"}
         if (tsApi.isTypeReferenceNode(type)) {
             const name = this.text(type.typeName)
-            if (name === "Request" || name === "globalThis.Request") return {kind: "request"}
-            if (CONNECTION_TYPES.has(name.replace(/^.*\./, ""))) return {kind: "connection"}
-            return {kind: "reference", text: this.text(type)}
+            const text = this.text(type)
+            if (name === "Request" || name === "globalThis.Request") {
+                const origin = this.origin(name)
+                if (origin === "fetch") return {kind: "request"}
+                return origin === "ask" ? {kind: "reference", text} : {kind: "other", text: `${text} (${origin})`}
+            }
+            // The whole argument typed as a Connection, unless the name is some other module's.
+            const bare = name.replace(/^.*\./, "")
+            if (CONNECTION_TYPES.has(bare) && (bare !== name || this.isSdkName(name))) return {kind: "connection"}
+            return {kind: "reference", text}
         }
         if (tsApi.isTypeLiteralNode(type)) {
             const properties = type.members.flatMap((m) => (m.name ? [this.text(m.name)] : []))
-            return {kind: "object", properties}
+            const member = type.members.find((m) => m.name && this.text(m.name) === "connection")
+            const declared = member?.kind === tsApi.SyntaxKind.PropertySignature ? (member as ts.PropertySignature).type : undefined
+            const connection = declared && this.connectionType(declared)
+            return connection ? {kind: "object", properties, connection} : {kind: "object", properties}
         }
         return {kind: "other", text: this.text(type)}
+    }
+
+    /** What a declared `connection` property type is, as far as syntax tells; undefined for none, any and unknown. */
+    private connectionType(type: ts.TypeNode): ConnectionTypeFact | undefined {
+        const k = tsApi.SyntaxKind
+        if (type.kind === k.AnyKeyword || type.kind === k.UnknownKeyword) return undefined
+        if (type.kind === k.ParenthesizedType) return this.connectionType((type as ts.ParenthesizedTypeNode).type)
+        const text = this.text(type)
+        if (tsApi.isTypeReferenceNode(type)) {
+            const name = this.text(type.typeName)
+            const bare = name.replace(/^.*\./, "")
+            if (CONNECTION_TYPES.has(bare) && (bare !== name || importedAs(this.facts, name)?.module === SDK_SERVER)) return {kind: "sdk"}
+            const origin = bare === name ? this.origin(name) : "ask"
+            if (CONNECTION_TYPES.has(bare) && origin.startsWith("from ")) return {kind: "incompatible", text: `${text} (${origin})`, ...this.located(type)}
+            return {kind: "reference", text, ...this.located(type)}
+        }
+        if (type.kind === k.UnionType) {
+            // `Connection | undefined`: the platform always passes one; the other members are the app's caution.
+            const parts = (type as ts.UnionTypeNode).types
+                .filter((t) => !isNullishType(t))
+                .map((t) => this.connectionType(t))
+            if (parts.some((p) => p === undefined)) return undefined
+            return parts.find((p) => p!.kind === "incompatible") ?? parts.find((p) => p!.kind === "reference") ?? {kind: "sdk"}
+        }
+        if (tsApi.isTypeLiteralNode(type)) {
+            // A hand-written shape is compatible when the Connection has every property it names.
+            const names = type.members.map((m) => (m.name ? this.text(m.name) : ""))
+            return names.every((n) => CONNECTION_PROPERTIES.has(n)) ? {kind: "sdk"} : {kind: "incompatible", text, ...this.located(type)}
+        }
+        if (type.kind === k.IntersectionType || type.kind === k.TypeQuery || type.kind === k.IndexedAccessType) {
+            return {kind: "reference", text, ...this.located(type)}
+        }
+        // Keywords (`string`), literals, arrays, tuples, functions: no Connection is one of them.
+        return {kind: "incompatible", text, ...this.located(type)}
+    }
+
+    /** Whether a type name is imported from attio/server (directly or through a module of the app: ask the graph then). */
+    private isSdkName(name: string): boolean {
+        const imported = importedAs(this.facts, name)
+        return imported !== undefined && (imported.module === SDK_SERVER || imported.module.startsWith("."))
+    }
+
+    /**
+     * Where a global Fetch API name (Request, Response) used in this file comes from: `fetch` when
+     * nothing in the file shadows it (or it is imported from undici, whose classes Node's globals
+     * are), `ask` when an alias or a module of the app may stand for it, otherwise a description
+     * of the look-alike.
+     */
+    private origin(name: string): "fetch" | "ask" | `from "${string}"` | "declared in this file" {
+        if (name.startsWith("globalThis.")) return "fetch"
+        const imported = importedAs(this.facts, name)
+        if (imported) {
+            if (FETCH_MODULES.has(imported.module) && imported.name === name) return "fetch"
+            return imported.module.startsWith(".") ? "ask" : `from "${imported.module}"`
+        }
+        const decl = this.typeDecls.get(name) ?? this.topLevel.get(name)
+        if (!decl) return "fetch"
+        if (decl.kind === tsApi.SyntaxKind.TypeAliasDeclaration) {
+            const aliased = (decl as ts.TypeAliasDeclaration).type
+            if (tsApi.isTypeReferenceNode(aliased) && this.text(aliased.typeName) === `globalThis.${name}`) return "fetch"
+            return "ask"
+        }
+        // A const (`const Response = …`) may hold anything; interfaces, classes and enums are look-alikes.
+        return tsApi.isVariableDeclaration(decl) ? "ask" : "declared in this file"
+    }
+
+    private classifyReturnType(type: ts.TypeNode | undefined): FunctionFacts["declaredReturn"] {
+        if (!type) return "none"
+        if (!tsApi.isTypeReferenceNode(type)) return "other"
+        const name = this.text(type.typeName)
+        if (name === "Response" || name === "globalThis.Response") return this.responseOrigin(name, "response")
+        if (name !== "Promise") return "other"
+        const arg = type.typeArguments?.[0]
+        if (!arg || !tsApi.isTypeReferenceNode(arg)) return "promise"
+        const argName = this.text(arg.typeName)
+        return argName === "Response" || argName === "globalThis.Response" ? this.responseOrigin(argName, "promise-response") : "promise"
+    }
+
+    /** `fetch` as what syntax shows; a look-alike is foreign, an alias or an app module's name `other` (ask the checker). */
+    private responseOrigin(name: string, fetch: "response" | "promise-response"): FunctionFacts["declaredReturn"] {
+        const origin = this.origin(name)
+        return origin === "fetch" ? fetch : origin === "ask" ? "other" : "foreign"
     }
 
     /** The function's own return statements: statements only, as expressions hold none but nested functions'. */
@@ -417,7 +612,11 @@ class FactsReader {
     }
 
     private returnFact(expr: ts.Expression): ReturnFact {
-        return {kind: classifyReturnExpression(expr), text: this.text(expr), ...this.located(expr)}
+        // What `new Response(…)` makes in this file: the Fetch API's, a look-alike's, or (an app module's) unknown.
+        const origin = (this.responseClass ??= this.origin("Response"))
+        const response = origin === "fetch" ? "response" : origin === "ask" ? "unknown" : "not-response"
+        const promise = promiseOf(expr)
+        return {kind: classifyReturnExpression(expr, response), text: this.text(expr), ...this.located(expr), ...(promise && {promise})}
     }
 
     /** Where a path that falls off the end of the body comes from, most specific first. */
@@ -442,13 +641,12 @@ class FactsReader {
         }
     }
 
-    // ---- calls anywhere in the file
+    // ---- uses anywhere in the file
 
     private visit(node: ts.Node): void {
         if (tsApi.isCallExpression(node)) this.readCall(node)
-        if (tsApi.isPropertyAccessExpression(node) && tsApi.isIdentifier(node.expression) && this.sdkNamespaces.has(node.expression.text)) {
-            this.facts.sdkValueImports.push({name: node.name.text, range: this.rangeOfNode(node)})
-        }
+        else if (tsApi.isPropertyAccessExpression(node) || node.kind === tsApi.SyntaxKind.ElementAccessExpression) this.readMember(node as ts.Expression)
+        else if (tsApi.isVariableDeclaration(node) && node.initializer) this.readBinding(node)
         tsApi.forEachChild(node, (child) => this.visit(child))
     }
 
@@ -461,8 +659,11 @@ class FactsReader {
             }
             return
         }
-        const sdkName = this.sdkFunction(callee)
-        if (sdkName !== "createWebhookHandler") return
+        const ref = this.watchedRef(callee)
+        if (!ref) return
+        // A called property read is recorded as such by readMember; a called name here.
+        if (tsApi.isIdentifier(unwrap(callee))) this.facts.refs.push({...ref, range: this.rangeOfNode(callee), call: true})
+        if (!this.mayCreateHandler(ref)) return
         const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined
         const prop =
             arg && tsApi.isObjectLiteralExpression(arg)
@@ -473,6 +674,7 @@ class FactsReader {
         else if (prop && tsApi.isShorthandPropertyAssignment(prop)) value = prop.name
         const at = value ?? call
         const fact: WebhookCallFact = {
+            callee: ref,
             fileName: value ? this.fileNameFact(value) : arg ? {kind: "needsTypes", text: this.text(arg)} : {kind: "missing"},
             valueRange: this.rangeOfNode(at),
             valuePos: this.start(at),
@@ -485,13 +687,70 @@ class FactsReader {
         this.facts.webhookCalls.push(fact)
     }
 
-    /** The SDK function a callee refers to, if it is one imported from attio/server. */
-    private sdkFunction(callee: ts.Expression): string | undefined {
-        if (tsApi.isIdentifier(callee)) return this.sdkLocals.get(callee.text)
-        if (tsApi.isPropertyAccessExpression(callee) && tsApi.isIdentifier(callee.expression)) {
-            if (this.sdkNamespaces.has(callee.expression.text)) return callee.name.text
+    /**
+     * Whether a call through `ref` may be createWebhookHandler: a direct import from attio/server
+     * settles it here; one from an app module (a re-export, perhaps renamed) only the module graph can.
+     */
+    private mayCreateHandler(ref: LocalRef): boolean {
+        const imp = this.facts.imports.find((i) => i.defaultLocal === ref.local || i.namespaceLocal === ref.local || i.named.some((n) => n.local === ref.local))
+        if (!imp) return false
+        if (imp.module !== SDK_SERVER) return true
+        const name = imp.namespaceLocal === ref.local ? ref.members[0] : imp.named.find((n) => n.local === ref.local)?.imported
+        return name === "createWebhookHandler" && ref.members.length === (imp.namespaceLocal === ref.local ? 1 : 0)
+    }
+
+    /** `sdk.x`, `sdk["x"]` on a watched name: a use of what the import leads to. */
+    private readMember(node: ts.Expression): void {
+        const ref = this.watchedRef(node)
+        if (!ref) return
+        const called = node.parent && tsApi.isCallExpression(node.parent) && node.parent.expression === node
+        this.facts.refs.push({...ref, range: this.rangeOfNode(node), ...(called && {call: true as const})})
+    }
+
+    /** `const make = sdk.createWebhookHandler`, `const {attioFetch} = sdk`: a new name for a ref, and a use of it. */
+    private readBinding(decl: ts.VariableDeclaration): void {
+        const base = this.watchedRef(decl.initializer!)
+        if (!base) return
+        for (const {name, path, node} of boundNames(decl.name)) {
+            this.watched.add(name)
+            if (path.length > 0) this.facts.refs.push({local: base.local, members: [...base.members, ...path], range: this.rangeOfNode(node)})
         }
-        return undefined
+    }
+
+    /** refOf, for expressions whose root names something that may hold a ref (a cheap test first). */
+    private watchedRef(expr: ts.Expression): LocalRef | undefined {
+        let root = unwrap(expr)
+        while (tsApi.isPropertyAccessExpression(root) || root.kind === tsApi.SyntaxKind.ElementAccessExpression) {
+            root = unwrap((root as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression)
+        }
+        if (!tsApi.isIdentifier(root) || !(this.watchedImports.has(root.text) || this.watched.has(root.text))) return undefined
+        return this.refOf(expr)
+    }
+
+    /** The import an expression reads, through property reads and const aliases in scope; undefined for anything else. */
+    private refOf(expr: ts.Expression): LocalRef | undefined {
+        const e = unwrap(expr)
+        if (tsApi.isPropertyAccessExpression(e) || e.kind === tsApi.SyntaxKind.ElementAccessExpression) {
+            const access = e as ts.PropertyAccessExpression | ts.ElementAccessExpression
+            const member = tsApi.isPropertyAccessExpression(access)
+                ? access.name.text
+                : tsApi.isStringLiteralLike(access.argumentExpression)
+                  ? access.argumentExpression.text
+                  : undefined
+            const base = member === undefined ? undefined : this.refOf(access.expression)
+            return base && {local: base.local, members: [...base.members, member!]}
+        }
+        if (!tsApi.isIdentifier(e)) return undefined
+        const found = this.lookup(e)
+        if (found.kind === "free") return this.watchedImports.has(e.text) ? {local: e.text, members: []} : undefined
+        if (found.kind !== "const" || this.resolving.has(found.decl)) return undefined
+        this.resolving.add(found.decl)
+        try {
+            const base = this.refOf(found.init)
+            return base && {local: base.local, members: [...base.members, ...found.path]}
+        } finally {
+            this.resolving.delete(found.decl)
+        }
     }
 
     private fileNameFact(value: ts.Expression): FileNameFact {
@@ -545,6 +804,18 @@ class FactsReader {
      * `free` when nothing in the file declares it but an import (or nothing: a global).
      */
     private binding(id: ts.Identifier): string[] | "other" | "free" {
+        const found = this.lookup(id)
+        if (found.kind === "for-of") return this.valuesOf(found.decl, found.expression)
+        if (found.kind === "const") return found.path.length === 0 ? this.valuesOf(found.decl, found.init) : "other"
+        return found.kind
+    }
+
+    /**
+     * The nearest declaration of an identifier, looking outwards from its use. A `const` comes with
+     * its initializer and the property path a destructuring takes from it (`const {a: {b}} = x` binds
+     * `b` to `x.a.b`).
+     */
+    private lookup(id: ts.Identifier): Lookup {
         const name = id.text
         // Without parent pointers (files with no SDK calls) only top-level consts are looked up.
         for (let scope: ts.Node | undefined = id.parent ?? this.sf; scope; scope = scope.parent) {
@@ -553,14 +824,14 @@ class FactsReader {
                 if (!init || !tsApi.isVariableDeclarationList(init)) continue
                 const decl = init.declarations.find((d) => bindsName(d.name, name))
                 if (!decl) continue
-                if (!tsApi.isForOfStatement(scope) || !tsApi.isIdentifier(decl.name)) return "other"
-                return this.valuesOf(decl, scope.expression)
+                if (!tsApi.isForOfStatement(scope) || !tsApi.isIdentifier(decl.name)) return {kind: "other"}
+                return {kind: "for-of", decl, expression: scope.expression}
             }
             if (tsApi.isFunctionLike(scope)) {
-                if (scope.parameters.some((p) => bindsName(p.name, name))) return "other"
+                if (scope.parameters.some((p) => bindsName(p.name, name))) return {kind: "other"}
                 continue
             }
-            if (tsApi.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) return "other"
+            if (tsApi.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) return {kind: "other"}
             const statements =
                 tsApi.isBlock(scope) || tsApi.isSourceFile(scope) || tsApi.isModuleBlock(scope) || tsApi.isCaseClause(scope) || tsApi.isDefaultClause(scope)
                     ? scope.statements
@@ -570,14 +841,15 @@ class FactsReader {
                     const decl = st.declarationList.declarations.find((d) => bindsName(d.name, name))
                     if (!decl) continue
                     const isConst = (st.declarationList.flags & tsApi.NodeFlags.Const) !== 0
-                    return isConst && tsApi.isIdentifier(decl.name) && decl.initializer ? this.valuesOf(decl, decl.initializer) : "other"
+                    const path = boundNames(decl.name).find((b) => b.name === name)?.path
+                    return isConst && decl.initializer && path ? {kind: "const", decl, init: decl.initializer, path} : {kind: "other"}
                 }
                 if (tsApi.isImportDeclaration(st)) continue
                 const declared = (tsApi.isFunctionDeclaration(st) || tsApi.isClassDeclaration(st) || tsApi.isEnumDeclaration(st)) && st.name?.text === name
-                if (declared) return "other"
+                if (declared) return {kind: "other"}
             }
         }
-        return "free"
+        return {kind: "free"}
     }
 
     private valuesOf(decl: ts.Node, expr: ts.Expression): string[] | "other" {
@@ -636,6 +908,27 @@ function isClientModule(module: string): boolean {
     return module === SDK_CLIENT || module.startsWith(SDK_CLIENT + "/")
 }
 
+type Lookup =
+    | {kind: "free"}
+    | {kind: "other"}
+    | {kind: "const"; decl: ts.VariableDeclaration; init: ts.Expression; path: string[]}
+    | {kind: "for-of"; decl: ts.VariableDeclaration; expression: ts.Expression}
+
+/**
+ * The names an object destructuring (or a plain identifier) binds, each with the property path it
+ * reads: `{a, b: {c: d}}` binds `a` to ["a"] and `d` to ["b", "c"]. Rest elements, array patterns
+ * and computed keys bind names no path describes: they are left out.
+ */
+function boundNames(name: ts.BindingName): {name: string; path: string[]; node: ts.Node}[] {
+    if (tsApi.isIdentifier(name)) return [{name: name.text, path: [], node: name}]
+    if (!tsApi.isObjectBindingPattern(name)) return []
+    return name.elements.flatMap((el) => {
+        const key = el.propertyName ?? el.name
+        if (el.dotDotDotToken || !(tsApi.isIdentifier(key) || tsApi.isStringLiteral(key))) return []
+        return boundNames(el.name).map((b) => ({name: b.name, path: [key.text, ...b.path], node: tsApi.isIdentifier(el.name) ? el : b.node}))
+    })
+}
+
 /** Whether a declaration's name (an identifier or a destructuring pattern) binds `name`. */
 function bindsName(node: ts.BindingName, name: string): boolean {
     if (tsApi.isIdentifier(node)) return node.text === name
@@ -668,23 +961,12 @@ function describeNonFunction(e: ts.Expression): string | undefined {
     return undefined
 }
 
-function classifyReturnType(type: ts.TypeNode | undefined, sf: ts.SourceFile): FunctionFacts["declaredReturn"] {
-    if (!type) return "none"
-    if (!tsApi.isTypeReferenceNode(type)) return "other"
-    const name = nodeText(type.typeName, sf).replace(/^globalThis\./, "")
-    if (name === "Response") return "response"
-    if (name !== "Promise") return "other"
-    const arg = type.typeArguments?.[0]
-    return arg && tsApi.isTypeReferenceNode(arg) && nodeText(arg.typeName, sf).replace(/^globalThis\./, "") === "Response"
-        ? "promise-response"
-        : "promise"
-}
-
-function classifyReturnExpression(expr: ts.Expression): ReturnKind {
+/** `response`: what a Response built with the name `Response` is in this file (see FactsReader.origin). */
+function classifyReturnExpression(expr: ts.Expression, response: ReturnKind = "response"): ReturnKind {
     let e = unwrap(expr)
     if (tsApi.isAwaitExpression(e)) e = unwrap(e.expression)
     if (tsApi.isNewExpression(e) && tsApi.isIdentifier(e.expression)) {
-        return e.expression.text === "Response" ? "response" : "unknown"
+        return e.expression.text === "Response" ? response : "unknown"
     }
     if (
         tsApi.isCallExpression(e) &&
@@ -693,7 +975,7 @@ function classifyReturnExpression(expr: ts.Expression): ReturnKind {
         e.expression.expression.text === "Response" &&
         RESPONSE_FACTORIES.has(e.expression.name.text)
     ) {
-        return "response"
+        return response
     }
     if (
         tsApi.isStringLiteralLike(e) ||
@@ -704,11 +986,18 @@ function classifyReturnExpression(expr: ts.Expression): ReturnKind {
         e.kind === tsApi.SyntaxKind.NullKeyword ||
         e.kind === tsApi.SyntaxKind.TrueKeyword ||
         e.kind === tsApi.SyntaxKind.FalseKeyword ||
+        e.kind === tsApi.SyntaxKind.VoidExpression ||
         (tsApi.isIdentifier(e) && e.text === "undefined")
     ) {
         return "not-response"
     }
     return "unknown"
+}
+
+function isNullishType(t: ts.TypeNode): boolean {
+    const k = tsApi.SyntaxKind
+    if (t.kind === k.LiteralType) return (t as ts.LiteralTypeNode).literal.kind === k.NullKeyword
+    return t.kind === k.UndefinedKeyword || t.kind === k.VoidKeyword || t.kind === k.NullKeyword
 }
 
 /** Statements and clauses that can contain statements of the same function (not functions or classes). */
@@ -772,4 +1061,53 @@ function breaksOut(node: ts.Node, label?: string): boolean {
     // Unlabelled breaks inside a nested loop or switch belong to it.
     if (nested && label === undefined) return false
     return tsApi.forEachChild(node, (child) => breaksOut(child, label) || undefined) ?? false
+}
+
+/**
+ * Whether an expression is a Promise, as far as syntax shows, and whether of a Response: `fetch(…)`,
+ * `Promise.resolve(new Response(…))`, `new Promise(…)`, and `.then`/`.catch`/`.finally` chains, whose
+ * callbacks decide what they resolve to.
+ */
+function promiseOf(expr: ts.Expression): "response" | "other" | undefined {
+    const e = unwrap(expr)
+    if (tsApi.isNewExpression(e)) return tsApi.isIdentifier(e.expression) && e.expression.text === "Promise" ? "other" : undefined
+    if (!tsApi.isCallExpression(e)) return undefined
+    const callee = unwrap(e.expression)
+    if (tsApi.isIdentifier(callee)) return callee.text === "fetch" ? "response" : undefined
+    if (!tsApi.isPropertyAccessExpression(callee)) return undefined
+    const method = callee.name.text
+    const target = unwrap(callee.expression)
+    const [first, second] = e.arguments
+    if (tsApi.isIdentifier(target) && target.text === "Promise") {
+        if (method !== "resolve") return ["reject", "all", "allSettled", "race", "any"].includes(method) ? "other" : undefined
+        return first && resolvesToResponse(first) ? "response" : "other"
+    }
+    const callbacksRespond = [first, second].every((cb) => cb === undefined || callbackResponds(cb))
+    if (method === "then") return first && callbacksRespond ? "response" : "other"
+    if (method === "catch") return promiseOf(target) === "response" && callbacksRespond ? "response" : promiseOf(target) && "other"
+    if (method === "finally") return promiseOf(target)
+    return undefined
+}
+
+/** A value that a Promise resolving to it makes a Promise of a Response: a Response, or a Promise of one. */
+function resolvesToResponse(expr: ts.Expression): boolean {
+    return classifyReturnExpression(expr) === "response" || promiseOf(expr) === "response"
+}
+
+/** Whether a `.then`/`.catch` callback written in place returns (or throws) a Response on every path. */
+function callbackResponds(cb: ts.Expression): boolean {
+    const fn = unwrap(cb)
+    if (!tsApi.isArrowFunction(fn) && !tsApi.isFunctionExpression(fn)) return false
+    if (!tsApi.isBlock(fn.body)) return resolvesToResponse(fn.body)
+    const last = fn.body.statements[fn.body.statements.length - 1]
+    if (!last || !(tsApi.isReturnStatement(last) || tsApi.isThrowStatement(last))) return false
+    const returns: (ts.Expression | undefined)[] = []
+    const collect = (node: ts.Node): void => {
+        tsApi.forEachChild(node, (child) => {
+            if (tsApi.isReturnStatement(child)) returns.push(child.expression)
+            else if (holdsStatements(child)) collect(child)
+        })
+    }
+    collect(fn.body)
+    return returns.every((r) => r !== undefined && resolvesToResponse(r))
 }

@@ -37,8 +37,15 @@ export interface HandlerPathInfo {
     root: HandlerRoot | undefined
     /** Handler id (path under the root without the suffix), when inside a root. */
     id: string | undefined
-    /** True when the suffix is one the build picks up (`.webhook.ts`/`.webhook.js`). */
+    /** True when the name is one the build picks up (`.webhook.ts`/`.webhook.js`) and no linked folder hides it; with a root, it is a handler. */
     picked: boolean
+    /**
+     * For a file the build ignores for its name alone (`.webhook.tsx`, `.events.ts`, `.Webhook.ts`): the
+     * app-relative path it would pick up.
+     */
+    expected?: string
+    /** Reached through a symbolic link to a folder (the root itself or one below it), which the build's glob does not follow. */
+    linked?: boolean
 }
 
 export function toPosix(p: string): string {
@@ -56,8 +63,12 @@ export function anyRootOf(relPath: string): HandlerRoot | undefined {
 }
 
 /**
- * Classifies an app-relative posix path by its name alone. Returns undefined for files that are not
- * handler-shaped at all (including `x.webhook.test.ts` and declaration files).
+ * Classifies an app-relative posix path by its name alone, as the build's glob does: per root,
+ * every `*.webhook.{js,ts}` and `*.event.{js,ts}` at any depth, case-sensitively (glob's default on Linux), the id
+ * being the path below the root without the suffix. Also classifies names the build ignores but that
+ * are meant as handlers: other script extensions anywhere, and in a root a misspelt, plural or
+ * differently cased suffix (`.events.ts`, `.evnt.ts`, `.Webhook.ts`). Returns undefined for everything
+ * else (including `x.webhook.test.ts` and declaration files).
  */
 export function classifyHandlerPath(relPath: string): HandlerPathInfo | undefined {
     const base = relPath.slice(relPath.lastIndexOf("/") + 1)
@@ -71,9 +82,50 @@ export function classifyHandlerPath(relPath: string): HandlerPathInfo | undefine
         if (!picked && !(IGNORED_HANDLER_EXTENSIONS as readonly string[]).includes(ext)) continue
         const root = rootOf(relPath, kind)
         const id = root ? relPath.slice(root.dir.length + 1, relPath.length - (marker.length - 1 + ext.length)) : undefined
-        return {kind, root, id, picked}
+        const expected = picked ? undefined : `${relPath.slice(0, relPath.length - ext.length)}${pickedExtension(ext)}`
+        return {kind, root, id, picked, ...(expected && {expected})}
     }
-    return undefined
+    return misnamedHandler(relPath, base)
+}
+
+/** A file in a root whose name is a near miss of the handler suffix: the build ignores it. */
+function misnamedHandler(relPath: string, base: string): HandlerPathInfo | undefined {
+    const root = anyRootOf(relPath)
+    const extAt = base.lastIndexOf(".")
+    if (!root || extAt <= 0 || isTestFile(relPath) || !/^\.[cm]?[jt]sx?$/i.test(base.slice(extAt))) return undefined
+    const stem = base.slice(0, extAt)
+    const markerAt = stem.lastIndexOf(".")
+    if (markerAt <= 0 || !nearMiss(stem.slice(markerAt + 1).toLowerCase(), root.kind)) return undefined
+    const dir = relPath.slice(0, relPath.length - base.length)
+    const expected = `${dir}${stem.slice(0, markerAt)}.${root.kind}${pickedExtension(base.slice(extAt))}`
+    return {kind: root.kind, root, id: undefined, picked: false, expected}
+}
+
+/** `.ts`/`.js` for any script extension the build would not pick up (`.tsx` -> `.ts`, `.MJS` -> `.js`). */
+export function pickedExtension(ext: string): string {
+    return /t/i.test(ext) ? ".ts" : ".js"
+}
+
+/**
+ * Whether a suffix segment is the kind's marker mistyped: another letter case, the plural, or one
+ * letter added, dropped, changed or swapped (`events`, `evnt`, `webhok`, `wehbook`).
+ */
+function nearMiss(segment: string, kind: HandlerKind): boolean {
+    if (segment === kind || segment === `${kind}s`) return true
+    const [short, long] = segment.length <= kind.length ? [segment, kind] : [kind, segment]
+    if (long.length - short.length > 1 || short.length < 3) return false
+    let i = 0
+    while (i < short.length && short[i] === long[i]) i++
+    if (short.length === long.length) {
+        const swapped = short[i] === long[i + 1] && short[i + 1] === long[i] && short.slice(i + 2) === long.slice(i + 2)
+        return swapped || short.slice(i + 1) === long.slice(i + 1)
+    }
+    return short.slice(i) === long.slice(i + 1)
+}
+
+/** Server functions the build bundles: every `*.server.ts`/`*.server.js` in src/, found as handlers are. */
+export function isServerFunctionPath(relPath: string): boolean {
+    return relPath.startsWith("src/") && /\.server\.(js|ts)$/.test(relPath)
 }
 
 /** Tests kept beside handlers (`x.webhook.test.ts`, `__tests__/…`): never handlers, never call sites. */

@@ -9,6 +9,7 @@ import path from "node:path"
 
 import type {ts} from "ts-morph"
 
+import {CONNECTION_PROPERTIES} from "./facts.js"
 import {fullBundlePath, typescript} from "./typescript.js"
 
 /** Where programs find TypeScript's lib files: ts-morph's copies, served from memory at the path ts-morph uses. */
@@ -75,15 +76,33 @@ export class TypeInfo {
         const signature = checker.getSignatureFromDeclaration(node as ts.SignatureDeclaration)
         if (!signature) return undefined
         const returned = checker.getReturnTypeOfSignature(signature)
-        return isNamedType(checker.getAwaitedType(returned) ?? returned, "Response")
+        return this.isFetchType(checker.getAwaitedType(returned) ?? returned, "Response")
     }
 
     /** Whether the parameter at `pos` is typed as the Fetch API Request; undefined when unknown. */
     isRequest(file: string, pos: number): boolean | undefined {
         const {checker, node} = this.at(file, pos, typescript().isParameter)
         if (!node) return undefined
-        return isNamedType(checker.getTypeAtLocation(node), "Request")
+        return this.isFetchType(checker.getTypeAtLocation(node), "Request")
     }
+
+    /**
+     * Whether the type node at `pos` (an event's declared `connection`) is the SDK's Connection or
+     * compatible with it: an object whose properties a Connection all has. Undefined when unknown.
+     */
+    isConnectionCompatible(file: string, pos: number): boolean | undefined {
+        const {checker, node} = this.at(file, pos, typescript().isTypeNode)
+        if (!node) return undefined
+        const type = checker.getTypeFromTypeNode(node)
+        const flags = typescript().TypeFlags
+        if (type.flags & (flags.Any | flags.Unknown)) return undefined
+        const parts = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & (flags.Null | flags.Undefined | flags.Void)))
+        return parts.every((t) => {
+            if (!(t.flags & flags.Object) || t.getCallSignatures().length > 0) return false
+            return t.getProperties().every((p) => CONNECTION_PROPERTIES.has(p.getName()))
+        })
+    }
+
 
     /** Whether the parameter at `pos` has a `connection` property; undefined when unknown. */
     hasConnectionProperty(file: string, pos: number): boolean | undefined {
@@ -102,6 +121,21 @@ export class TypeInfo {
         const type = checker.getTypeAtLocation(expr)
         if (type.flags & (typescript().TypeFlags.Any | typescript().TypeFlags.Unknown)) return undefined
         return type.getCallSignatures().length > 0
+    }
+
+    /**
+     * Whether a type is the Fetch API's `name`: a type of that name declared by TypeScript's own
+     * libraries or by Node's (undici's) types, not an app's or a package's look-alike.
+     */
+    private isFetchType(type: ts.Type, name: string): boolean | undefined {
+        if (type.flags & (typescript().TypeFlags.Any | typescript().TypeFlags.Unknown)) return undefined
+        const symbol = type.getSymbol() ?? type.aliasSymbol
+        if (symbol?.getName() !== name) return false
+        const program = this.program!
+        return (symbol.getDeclarations() ?? []).some((d) => {
+            const sf = d.getSourceFile()
+            return program.isSourceFileDefaultLibrary(sf) || /[\\/]node_modules[\\/](undici-types|undici|@types[\\/]node)[\\/]/.test(sf.fileName)
+        })
     }
 
     private at<T extends ts.Node>(
@@ -160,11 +194,6 @@ export class TypeInfo {
         const parsed = typescript().parseJsonConfigFileContent(read.config, typescript().sys, this.appRoot)
         return {...fallback, ...parsed.options}
     }
-}
-
-function isNamedType(type: ts.Type, name: string): boolean | undefined {
-    if (type.flags & (typescript().TypeFlags.Any | typescript().TypeFlags.Unknown)) return undefined
-    return (type.getSymbol() ?? type.aliasSymbol)?.getName() === name
 }
 
 function nodeStartingAt<T extends ts.Node>(root: ts.Node, pos: number, accept: (n: ts.Node) => n is T): T | undefined {

@@ -32,6 +32,7 @@ export const SYNTAX_API = [
     "getLineAndCharacterOfPosition",
     "getTokenPosOfNode",
     "skipTrivia",
+    "setParentRecursive",
     "flattenDiagnosticMessageText",
     "getModifiers",
     "canHaveModifiers",
@@ -115,6 +116,8 @@ interface SyntaxInternals {
     getTokenPosOfNode(node: TsMorph.ts.Node, sourceFile: TsMorph.ts.SourceFile): number
     /** The position after whitespace and comments from `pos`. */
     skipTrivia(text: string, pos: number): number
+    /** Sets the parent pointers that createSourceFile was asked not to (its `setParentNodes`). */
+    setParentRecursive(node: TsMorph.ts.Node, incremental: boolean): void
 }
 
 export type TypeScriptSyntax = Pick<ts, Exclude<(typeof SYNTAX_API)[number], keyof SyntaxInternals>> & SyntaxInternals

@@ -7,7 +7,7 @@ import {STATUS_CODES} from "node:http"
 import path from "node:path"
 import {parseArgs, parseEnv} from "node:util"
 
-import {findAppRoot} from "../app-model/app.js"
+import {findAppRoot} from "../app-model/root.js"
 import {loadApp, type TestApp} from "../testing/index.js"
 
 export const INVOKE_USAGE = `Usage: attio-app invoke <id> [options]   (run it in the app's folder)
@@ -132,7 +132,14 @@ async function invoke(
     }
     let target = options.id
     if (options.connect !== undefined) {
-        await app.connect({value: options.connect})
+        try {
+            await app.connect({value: options.connect})
+        } catch (error) {
+            io.stderr.write(
+                `connection-added failed, so nothing was delivered (the platform would not save the connection):\n${errorText(error)}\n`
+            )
+            return 1
+        }
         // Through the handler connection-added created, as the third party would call it.
         target = app.webhookHandlers().find((h) => h.fileName === options.id)?.id ?? target
     }
@@ -144,10 +151,22 @@ async function invoke(
     const body = Buffer.from(await response.arrayBuffer())
     io.stdout.write(body)
     if (body.length > 0 && body[body.length - 1] !== 0x0a) io.stdout.write("\n")
-    if (error !== undefined)
-        io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    if (options.connect !== undefined) await app.disconnect()
+    if (error !== undefined) io.stderr.write(`${errorText(error)}\n`)
+    if (options.connect !== undefined) {
+        try {
+            await app.disconnect()
+        } catch (error) {
+            io.stderr.write(
+                `connection-removed failed (the platform would keep the connection):\n${errorText(error)}\n`
+            )
+            return 1
+        }
+    }
     return response.status >= 200 && response.status < 300 ? 0 : 1
+}
+
+function errorText(error: unknown): string {
+    return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }
 
 /** What the handlers see as process.env, as `attio dev` gives it: the app's .env files, then ATTIO_API_TOKEN when set. */

@@ -9,7 +9,7 @@ import {parseArgs} from "node:util"
 
 import writeFileAtomic from "write-file-atomic"
 
-import {findAppRoot} from "../app-model/app.js"
+import {findAppRoot} from "../app-model/root.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"
 import {VITEST_CONFIGS} from "../scaffold/webhook-test.js"
@@ -17,7 +17,7 @@ import {VITEST_CONFIGS} from "../scaffold/webhook-test.js"
 export const TEST_SETUP_USAGE = `Usage: attio-app test-setup [--install]   (run it in the app's folder)
 
 Adds what the generated webhook tests need to an app that has none of it: vitest and generator-attio-app in
-devDependencies, a "test" script (vitest run) and vitest.config.mts. What is there already is left as it is.
+devDependencies, a "test" script (vitest run, when there is none or npm init's) and vitest.config.mts. What is there already is left as it is.
 
 Options:
   --install    run the package manager's install afterwards (else the command is printed)
@@ -36,6 +36,9 @@ export default defineConfig({
     },
 })
 `
+
+/** The test script `npm init` writes, which fails on purpose: it is no test of the user's. */
+const NO_TEST = /^echo "Error: no test specified" && exit 1$/
 
 /** Lockfiles, and the install command of the package manager that wrote each. */
 const INSTALLERS: [lockfile: string, command: string[]][] = [
@@ -87,7 +90,7 @@ function setup(cwd: string, install: boolean): number {
     const added = addDevDependencies(manifest, {vitest: VITEST_RANGE, "generator-attio-app": `^${packageVersion()}`})
     if (added.length > 0) done.push(`added ${added.join(" and ")} to devDependencies`)
     const scripts = isJsonObject(manifest.scripts) ? manifest.scripts : (manifest.scripts = {})
-    if (typeof scripts.test !== "string" || scripts.test.trim() === "") {
+    if (typeof scripts.test !== "string" || scripts.test.trim() === "" || NO_TEST.test(scripts.test)) {
         scripts.test = "vitest run"
         done.push('set the "test" script to "vitest run"')
     }

@@ -75,8 +75,9 @@ class Context<R> {
 
 /**
  * The wanted files a per-file check judges: handler-named directories, files that matter to
- * handlers (in a handler root, or using the SDK), and the modules that define a handler's default
- * function (a handler may re-export it from anywhere). Other files are never parsed.
+ * handlers (in a handler root, or using the SDK), the modules that define a handler's default
+ * function (a handler may re-export it from anywhere), and the modules the build bundles with the
+ * handlers. Other files are never parsed.
  */
 function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) => boolean): AppFile[] {
     let implementations: Set<string> | undefined
@@ -86,11 +87,16 @@ function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) =
         )
         return implementations.has(file.path)
     }
+    // Files that reach the SDK through a module of the app that re-exports it, without naming it.
+    let sdkFiles: Set<AppFile> | undefined
+    const usesSdk = (file: AppFile) => (sdkFiles ??= new Set(analysis.sdkFiles())).has(file)
     // Choosing the files is syntactic, whichever rule runs first.
     analysis.types.denied = "the engine's choice of files to check asked for type information"
     try {
         return app.files.filter(
-            (f) => wanted(f) && (f.isDirectory === true || app.isRelevant(f) || implementsHandler(f))
+            (f) =>
+                wanted(f) &&
+                (f.isDirectory === true || app.isRelevant(f) || implementsHandler(f) || usesSdk(f) || app.bundledFiles().has(f))
         )
     } finally {
         analysis.types.denied = undefined

@@ -19,7 +19,7 @@ import fs from "node:fs"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
 
-import {findAppRoot} from "../app-model/app-root.js"
+import {findAppRoot} from "../app-model/root.js"
 import {readText} from "../app-model/read-file.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"

@@ -3,9 +3,10 @@
  * way the platform runs them, against an in-memory `attio/server`. Works from vitest, node:test or plain Node.
  */
 import {randomUUID} from "node:crypto"
+import fs from "node:fs"
 import path from "node:path"
 
-import {findAppRoot} from "../app-model/app.js"
+import {findAppRoot} from "../app-model/root.js"
 import {type AppHandlers, bundleHandlers, type BundledApp, evaluateBundle, findHandlers} from "./bundle.js"
 import {type Connection, InMemoryServer, type KVStore, type WebhookHandler} from "./server.js"
 
@@ -38,9 +39,12 @@ export interface DeliverRequest {
     /** Default POST. */
     method?: string
     headers?: Record<string, string> | Headers | [string, string][]
-    /** An object or array is sent as JSON (with `Content-Type: application/json` unless given); a string or bytes as they are. */
+    /**
+     * A string, bytes (an ArrayBuffer or a view of one), a Blob, FormData, URLSearchParams or a stream are sent as
+     * fetch sends them; anything else (an object, an array) as JSON, with `Content-Type: application/json` unless given.
+     */
     body?: unknown
-    /** Appended to the handler's URL, e.g. `?verify=1`. */
+    /** Appended to the handler's URL, e.g. `?verify=1` (the `?` may be left out). */
     query?: string
 }
 
@@ -77,10 +81,15 @@ export interface TestApp {
 
 /** Loads the app at `dir` (or the app around it): discovers its handlers and bundles them. */
 export async function loadApp(dir: string, options: LoadAppOptions = {}): Promise<TestApp> {
+    // A mistyped folder would otherwise load as an app without handlers.
+    if (!fs.existsSync(dir)) throw new Error(`loadApp(${JSON.stringify(dir)}): there is no such folder or file`)
     const root = findAppRoot(path.resolve(dir)) ?? path.resolve(dir)
-    // esbuild loads while the app is walked.
-    const [files] = await Promise.all([findHandlers(root), import("esbuild")])
-    const code = await bundleHandlers(root, files)
+    const files = findHandlers(root)
+    // Node's fetch API (undici, which the first Request loads) loads while esbuild's service starts and builds: a
+    // fresh process spends most of its time in these two.
+    const building = bundleHandlers(root, files)
+    new Headers()
+    const code = await building
     const env = {...options.env}
     const server = new InMemoryServer({
         webhookFiles: files.webhooks.map((f) => f.id),
@@ -184,7 +193,8 @@ class LoadedApp implements TestApp {
                 `deliver(${JSON.stringify(target)}): no webhook handler has that id, and no handler file is named so (the app's handler ids: ${ids})`
             )
         }
-        const url = (created?.url ?? UNREGISTERED_URL_BASE + fileName) + (init.query ?? "")
+        const query = init.query?.replace(/^(?=[^?])/, "?") ?? ""
+        const url = (created?.url ?? UNREGISTERED_URL_BASE + fileName) + query
         const request = toRequest(url, init)
         let response: Response | undefined
         let error: unknown
@@ -219,12 +229,24 @@ type RequestInit = NonNullable<ConstructorParameters<typeof Request>[1]>
 function toRequest(url: string, init: DeliverRequest): Request {
     const headers = new Headers(init.headers)
     let body = init.body
-    const isBytes = body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob
-    if (body !== undefined && body !== null && typeof body !== "string" && !isBytes) {
+    if (body !== undefined && body !== null && typeof body !== "string" && !isBodyInit(body)) {
         body = JSON.stringify(body)
         if (!headers.has("content-type")) headers.set("content-type", "application/json")
     }
-    return new Request(url, {method: init.method ?? "POST", headers, body: body as RequestInit["body"]})
+    // duplex: what fetch requires of a stream body, and accepts for any.
+    return new Request(url, {method: init.method ?? "POST", headers, body: body as RequestInit["body"], duplex: "half"})
+}
+
+/** What fetch sends as it is (bytes, forms, blobs, streams); anything else is JSON. */
+function isBodyInit(body: unknown): boolean {
+    return (
+        body instanceof ArrayBuffer ||
+        ArrayBuffer.isView(body) ||
+        body instanceof Blob ||
+        body instanceof FormData ||
+        body instanceof URLSearchParams ||
+        body instanceof ReadableStream
+    )
 }
 
 function describe(value: unknown): string {

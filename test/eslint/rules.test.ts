@@ -110,10 +110,12 @@ run("async-handler", {
         {code: webhook(), filename: HOOK},
         {code: "export default function handler(req: Request): Promise<Response> {\n    return fetch(req)\n}\n", filename: HOOK},
         {code: event(), filename: ADDED},
+        // The platform awaits what a handler returns: fetch(…) is a Promise of a Response.
+        {code: "export default function handler(req: Request) {\n    return fetch(req)\n}\n", filename: HOOK},
     ],
     invalid: [
         {
-            code: "export default function handler(req: Request) {\n    return fetch(req)\n}\n",
+            code: "export default function handler(req: Request) {\n    return String(req.url)\n}\n",
             filename: HOOK,
             errors: [{messageId: "notAsync", data: {kind: "webhook"}, line: 1}],
         },
@@ -149,7 +151,6 @@ run("webhook-signature", {
             errors: [{messageId: "extraParam", data: {param: "token: string"}}],
         },
         {code: handler('    return "ok"', "(req: Request): Promise<string>"), filename: HOOK, errors: [{messageId: "declaredReturn"}]},
-        {code: handler("    return {ok: true}", "(req: Request)"), filename: HOOK, errors: [{messageId: "returnedValue", line: 2}]},
     ],
 })
 
@@ -170,6 +171,7 @@ run("webhook-response", {
             filename: at("src/app/webhooks/crm/deal.webhook.ts"),
             errors: [{messageId: "catch"}],
         },
+        {code: handler("    return {ok: true}", "(req: Request)"), filename: HOOK, errors: [{messageId: "notResponse", line: 2}]},
     ],
 })
 
@@ -228,7 +230,7 @@ run("webhook-filename", {
         },
         {
             code: creates("'src/app/webhooks/crm/deal'"),
-            filename: at("src/server/register.ts"),
+            filename: at("src/functions/register.server.ts"),
             output: creates("'crm/deal'"),
             errors: [{messageId: "notBare"}],
         },
@@ -261,7 +263,7 @@ run("deprecated-attio-fetch", {
         {
             code: 'import {attioFetch} from "attio/server"\n\nawait attioFetch({path: "/objects"})\n',
             filename: at("src/server/sync.ts"),
-            errors: [{messageId: "deprecated", data: {version: "1.0.4"}, line: 1, column: 9}],
+            errors: [{messageId: "deprecated", data: {version: "1.0.4"}, line: 3, column: 7}],
         },
     ],
 })
@@ -283,6 +285,37 @@ run("client-import", {
             errors: [{messageId: "clientImport", data: {kind: "server function"}}],
         },
     ],
+})
+
+/** A handler that re-exports its default from a module beside it: that module is judged as the CLI judges it. */
+const reExported = tempApp({
+    "src/webhooks/a.webhook.ts": 'export {default} from "./impl.js"\n',
+    "src/webhooks/impl.ts": handler("    return new Response(null)", "(req: Request)"),
+})
+const IMPL = reExported.at("src/webhooks/impl.ts")
+
+run("webhook-location", {
+    valid: [{code: handler("    return new Response(null)", "(req: Request)"), filename: IMPL}],
+    invalid: [],
+})
+
+run("webhook-response", {
+    valid: [{code: 'export {default} from "./impl.js"\n', filename: reExported.at("src/webhooks/a.webhook.ts")}],
+    invalid: [{code: handler("    await req.text()", "(req: Request)"), filename: IMPL, errors: [{messageId: "end", line: 3}]}],
+})
+
+/** A helper that reaches the SDK only through a module that re-exports it, and never mentions attio/. */
+const facade = tempApp({
+    "src/webhooks/deal.webhook.ts": webhook(),
+    "src/platform/index.ts": 'export * from "./sdk.js"\n',
+    "src/platform/sdk.ts": 'export {createWebhookHandler as make} from "attio/server"\n',
+    "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+})
+const REGISTER = 'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deals"})\n}\n'
+
+run("webhook-filename", {
+    valid: [{code: REGISTER.replace('"deals"', '"deal"'), filename: facade.at("src/server/register.ts")}],
+    invalid: [{code: REGISTER, filename: facade.at("src/server/register.ts"), errors: [{messageId: "unknown", line: 4, suggestions: [{desc: 'Change the fileName to "deal"', output: REGISTER.replace('"deals"', '"deal"')}]}]}],
 })
 
 describe("the plugin's rules", () => {

@@ -74,8 +74,63 @@ ruleTester(asyncHandler, {
                     "export default function a(req: Request) {\n    return new Response(null)\n}\n",
             },
         },
+        {
+            name: "not async but returning a Promise of a Response on every path (the platform awaits it)",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    'export default function proxy(req: Request) {\n    return fetch("https://example.com", {method: "POST", body: req.body})\n}\n',
+                "src/webhooks/b.webhook.ts": "export default (req: Request) => Promise.resolve(new Response(req.url))\n",
+                "src/webhooks/c.webhook.ts": [
+                    "export default function c(req: Request) {",
+                    '    if (req.method !== "POST") return Promise.resolve(new Response(null, {status: 405}))',
+                    "    return req",
+                    "        .json()",
+                    "        .then((body) => {",
+                    '            if (!body) throw new Error("empty")',
+                    "            return Response.json(body)",
+                    "        })",
+                    "        .catch(() => new Response(null, {status: 400}))",
+                    "        .finally(() => console.log(req.url))",
+                    "}",
+                    "",
+                ].join("\n"),
+                "src/app/webhooks/d.webhook.js":
+                    'export default (req) => fetch("https://example.com").then((res) => new Response(res.body, {status: res.status}))\n',
+            },
+        },
+        {
+            name: "a non-async event returning a Promise on every path",
+            files: {
+                "src/events/connection-removed.event.ts":
+                    'export default function removed() {\n    return fetch("https://example.com", {method: "DELETE"}).then(() => undefined)\n}\n',
+                "src/app/events/connection-added.event.js": "export default ({connection}) => new Promise((resolve) => resolve(connection))\n",
+            },
+        },
     ],
     invalid: [
+        {
+            name: "not async, and not a Promise of a Response on every path (syntax cannot tell, or it is not)",
+            files: {
+                "src/webhooks/a.webhook.ts":
+                    'export default function a(req: Request) {\n    if (req.method === "GET") return new Response(null)\n    return fetch(req.url)\n}\n',
+                "src/webhooks/b.webhook.ts": "export default (req: Request) => req.json().then((body) => JSON.stringify(body))\n",
+                "src/webhooks/c.webhook.ts": "export default (req: Request) => Promise.resolve(req.url)\n",
+                "src/webhooks/d.webhook.ts": 'export default (req: Request) => req.json().catch(() => new Response(null))\n',
+                "src/webhooks/e.webhook.ts":
+                    'export default function e(req: Request) {\n    if (req.method === "GET") return fetch(req.url)\n}\n',
+                "src/webhooks/f.webhook.ts": "export default (req: Request) => forward(req)\n\nasync function forward(req: Request) {\n    return fetch(req.url)\n}\n",
+                "src/events/connection-added.event.ts": "export default function added() {\n    console.log(1)\n}\n",
+            },
+            errors: [
+                {messageId: "notAsync", file: "src/events/connection-added.event.ts"},
+                {messageId: "notAsync", file: "src/webhooks/a.webhook.ts"},
+                {messageId: "notAsync", file: "src/webhooks/b.webhook.ts"},
+                {messageId: "notAsync", file: "src/webhooks/c.webhook.ts"},
+                {messageId: "notAsync", file: "src/webhooks/d.webhook.ts"},
+                {messageId: "notAsync", file: "src/webhooks/e.webhook.ts"},
+                {messageId: "notAsync", file: "src/webhooks/f.webhook.ts"},
+            ],
+        },
         {
             name: "a sync webhook function",
             files: {

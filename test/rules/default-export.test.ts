@@ -55,6 +55,20 @@ ruleTester(defaultExport, {
             },
         },
         {
+            name: "export {default} from a module whose default is re-exported from a package",
+            files: {
+                "src/webhooks/a.webhook.ts": 'export {default} from "./impl.js"\n',
+                "src/webhooks/impl.ts": 'export {default} from "@acme/handlers"\n',
+            },
+        },
+        {
+            name: "export {x as default} from a module that re-exports a package with `export *`",
+            files: {
+                "src/webhooks/a.webhook.ts": 'export {handle as default} from "./impl.js"\n',
+                "src/webhooks/impl.ts": 'export * from "@acme/handlers"\n',
+            },
+        },
+        {
             name: "an imported default, re-exported",
             files: {
                 "src/webhooks/a.webhook.ts": 'import handler from "../lib/handler.js"\n\nexport default handler\n',
@@ -159,6 +173,52 @@ ruleTester(defaultExport, {
             errors: [
                 {messageId: "notFunction", file: "src/webhooks/a.webhook.ts", line: 1, column: 9, message: "a string"},
             ],
+        },
+        {
+            name: "export {default} from a module that has no default export",
+            files: {
+                "src/webhooks/a.webhook.ts": 'export {default} from "./impl.js"\n',
+                "src/webhooks/impl.ts": "export async function h(req: Request) {\n    return new Response(null)\n}\n",
+            },
+            errors: [
+                {
+                    messageId: "missingTarget",
+                    file: "src/webhooks/a.webhook.ts",
+                    line: 1,
+                    column: 9,
+                    message: 'comes from "./impl.js", which has no export `default`: `attio build` fails',
+                },
+            ],
+        },
+        {
+            name: "export {x as default} from a module without x, through `export *`",
+            files: {
+                "src/app/webhooks/a.webhook.ts": 'export {handleA as default} from "../../handlers/index.js"\n',
+                "src/handlers/index.ts": 'export * from "./b.js"\n',
+                "src/handlers/b.ts": "export const handleB = async (req: Request) => new Response(null)\n",
+            },
+            errors: [{messageId: "missingTarget", file: "src/app/webhooks/a.webhook.ts", message: "has no export `handleA`"}],
+        },
+        {
+            name: "export {default} from a module that does not exist",
+            files: {"src/webhooks/a.webhook.ts": 'export {default} from "./nope.js"\n'},
+            errors: [{messageId: "missingTarget", line: 1, message: '"./nope.js", which does not exist'}],
+        },
+        {
+            name: "an imported default that the module lacks",
+            files: {
+                "src/events/connection-added.event.ts": 'import added from "../lib/added.js"\n\nexport default added\n',
+                "src/lib/added.ts": "export async function added() {}\n",
+            },
+            errors: [{messageId: "missingTarget", file: "src/events/connection-added.event.ts", line: 3}],
+        },
+        {
+            name: "export * as default: a module namespace object",
+            files: {
+                "src/webhooks/a.webhook.ts": 'export * as default from "./impl.js"\n',
+                "src/webhooks/impl.ts": IMPL,
+            },
+            errors: [{messageId: "notFunction", message: "a module namespace object"}],
         },
         {
             name: "an event whose default is a string",

@@ -38,8 +38,59 @@ ruleTester(deprecatedAttioFetch, {
             },
             sdkVersion: "1.0.4",
         },
+        {
+            name: "a module that re-exports the SDK, used for other functions, on attio 1.0.4",
+            files: {
+                [W]: 'import {sdk} from "../platform.js"\n\nexport default async function a(req: Request): Promise<Response> {\n    await sdk.listWebhookHandlers()\n    return new Response(null)\n}\n',
+                "src/platform.ts": 'export * as sdk from "attio/server"\n',
+            },
+            sdkVersion: "1.0.4",
+        },
+        {
+            name: "a local attioFetch re-exported beside the SDK, on attio 1.0.4",
+            files: {
+                [W]: usesFetch('import {attioFetch} from "../platform.js"\n'),
+                "src/platform.ts": 'export * from "attio/server"\nexport {attioFetch} from "./fetch.js"\n',
+                "src/fetch.ts": "export async function attioFetch(o: {path: string; method: string; body: unknown}) {\n    return fetch(o.path)\n}\n",
+            },
+            sdkVersion: "1.0.4",
+        },
+        {
+            name: "a .js handler calling it (not type-checked) and a mere reference (no call) on attio 1.0.4",
+            files: {
+                "src/app/webhooks/crm/deal.webhook.js":
+                    'import {attioFetch} from "attio/server"\n\nexport default async function deal(req) {\n    await attioFetch({path: "/x"})\n    return new Response(null)\n}\n',
+                "src/server/attio.ts":
+                    'import {ATTIO_API_TOKEN} from "attio/server"\nimport {attioFetch} from "attio/server"\n\nexport const call = attioFetch\nexport const token = ATTIO_API_TOKEN\n',
+            },
+            sdkVersion: "1.0.4",
+        },
     ],
     invalid: [
+        {
+            name: "through a re-export module, a chain of `export *` and a rename",
+            files: {
+                [W]: usesFetch('import {call} from "../platform/index.js"\n', "call"),
+                "src/platform/index.ts": 'export * from "./sdk.js"\n',
+                "src/platform/sdk.ts": 'export {attioFetch as call} from "attio/server"\n',
+            },
+            sdkVersion: "1.0.4",
+            errors: [{messageId: "deprecated", file: W, line: 4, column: 11}],
+        },
+        {
+            name: "through a destructured namespace and an `export * as` module",
+            files: {
+                [W]: usesFetch('import * as sdk from "attio/server"\nimport {attio} from "../ns.js"\n\nconst {attioFetch: call} = sdk\n', "call"),
+                "src/app/events/connection-added.event.ts":
+                    'import {attio} from "../../ns.js"\n\nexport default async function added() {\n    await attio.attioFetch({path: "/self"})\n}\n',
+                "src/ns.ts": 'export * as attio from "attio/server"\n',
+            },
+            sdkVersion: "1.0.4",
+            errors: [
+                {messageId: "deprecated", file: "src/app/events/connection-added.event.ts", line: 4, column: 11},
+                {messageId: "deprecated", file: W, line: 7, column: 11},
+            ],
+        },
         {
             name: "the seed's handler on attio 1.0.4",
             files: SEED_APP,
@@ -48,8 +99,8 @@ ruleTester(deprecatedAttioFetch, {
                 {
                     messageId: "deprecated",
                     file: "src/webhooks/prospect-updated.webhook.ts",
-                    line: 1,
-                    column: 9,
+                    line: 16,
+                    column: 15,
                     message: "(installed: 1.0.4)",
                     hint: "ATTIO_API_TOKEN",
                 },
@@ -76,33 +127,19 @@ ruleTester(deprecatedAttioFetch, {
             name: "renamed on import",
             files: {[W]: usesFetch('import {attioFetch as call} from "attio/server"\n', "call")},
             sdkVersion: "1.0.4",
-            errors: [{messageId: "deprecated", line: 1, column: 9}],
+            errors: [{messageId: "deprecated", line: 4, column: 11}],
         },
         {
             name: "beside other SDK imports",
             files: {[W]: usesFetch('import {ATTIO_API_TOKEN, attioFetch} from "attio/server"\n')},
             sdkVersion: "1.0.4",
-            errors: [{messageId: "deprecated", line: 1, column: 26}],
+            errors: [{messageId: "deprecated", line: 4, column: 11}],
         },
         {
             name: "through a namespace import",
             files: {[W]: usesFetch('import * as attio from "attio/server"\n', "attio.attioFetch")},
             sdkVersion: "1.0.4",
             errors: [{messageId: "deprecated", line: 4, column: 11}],
-        },
-        {
-            name: "in a helper module and a nested .js handler",
-            files: {
-                "src/app/webhooks/crm/deal.webhook.js":
-                    'import {attioFetch} from "attio/server"\n\nexport default async function deal(req) {\n    await attioFetch({path: "/x"})\n    return new Response(null)\n}\n',
-                "src/server/attio.ts":
-                    'import {ATTIO_API_TOKEN} from "attio/server"\nimport {attioFetch} from "attio/server"\n\nexport const call = attioFetch\nexport const token = ATTIO_API_TOKEN\n',
-            },
-            sdkVersion: "1.0.4",
-            errors: [
-                {messageId: "deprecated", file: "src/app/webhooks/crm/deal.webhook.js", line: 1},
-                {messageId: "deprecated", file: "src/server/attio.ts", line: 2},
-            ],
         },
     ],
 })

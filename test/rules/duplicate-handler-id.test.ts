@@ -29,11 +29,58 @@ ruleTester(duplicateHandlerId, {
             files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/a.webhook.tsx": webhook()},
         },
         {
+            name: "ids that differ only in case in different roots, or with another extension, are different files everywhere",
+            files: {
+                "src/webhooks/Deal.webhook.ts": webhook(),
+                "src/app/webhooks/deal.webhook.ts": webhook(),
+                "src/app/webhooks/Lead.webhook.js": "export default async (req) => new Response(null)\n",
+                "src/app/webhooks/lead.webhook.ts": webhook(),
+            },
+        },
+        {
             name: "a file outside the roots is not picked up",
             files: {"src/webhooks/a.webhook.ts": webhook(), "src/handlers/a.webhook.ts": webhook()},
         },
     ],
     invalid: [
+        {
+            name: "webhook paths that differ only in letter case, in a file or a folder name",
+            files: {
+                "src/app/webhooks/Deal.webhook.ts": webhook(),
+                "src/app/webhooks/deal.webhook.ts": webhook(),
+                "src/webhooks/crm/lead.webhook.js": "export default async (req) => new Response(null)\n",
+                "src/webhooks/CRM/lead.webhook.js": "export default async (req) => new Response(null)\n",
+            },
+            errors: [
+                {messageId: "caseOnly", file: "src/app/webhooks/deal.webhook.ts", message: "`deal`"},
+                {
+                    messageId: "caseOnly",
+                    file: "src/app/webhooks/Deal.webhook.ts",
+                    message: "Handler file of id `Deal` differs only in letter case from src/app/webhooks/deal.webhook.ts",
+                    hint: "Rename one of them",
+                },
+                {messageId: "caseOnly", file: "src/webhooks/crm/lead.webhook.js", message: "src/webhooks/CRM/lead.webhook.js"},
+                {messageId: "caseOnly", file: "src/webhooks/CRM/lead.webhook.js", message: "`CRM/lead`"},
+            ],
+        },
+        {
+            name: "an exact duplicate and a case-only one",
+            files: {
+                "src/webhooks/connection-added.event.ts": webhook(),
+                "src/events/connection-added.event.ts": event(),
+                "src/app/events/connection-added.event.ts": event(),
+                "src/app/events/Connection-Added.event.ts": event(),
+            },
+            errors: [
+                {messageId: "duplicate", file: "src/app/events/connection-added.event.ts"},
+                {
+                    messageId: "caseOnly",
+                    file: "src/app/events/Connection-Added.event.ts",
+                    message: "differs only in letter case from src/app/events/connection-added.event.ts:",
+                },
+                {messageId: "duplicate", file: "src/events/connection-added.event.ts"},
+            ],
+        },
         {
             name: "the same webhook id in both roots",
             files: {"src/webhooks/a.webhook.ts": webhook(), "src/app/webhooks/a.webhook.ts": webhook()},

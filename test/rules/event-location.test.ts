@@ -40,6 +40,17 @@ ruleTester(eventLocation, {
             files: {"src/handlers/a.webhook.ts": webhook()},
         },
         {
+            name: "an event's implementation beside it, and other modules in an event root",
+            files: {
+                "src/app/events/connection-added.ts": event(),
+                "src/app/events/connection-added.event.ts": 'export {default} from "./connection-added"\n',
+                "src/app/events/connection-removed.ts": 'export const HOOKS = ["a", "b"]\n',
+                "src/events/register.webhooks.ts": "export async function register() {}\n",
+                "src/events/connection-added.events.test.ts": 'import {it} from "vitest"\n\nit("runs", () => {})\n',
+                "src/lib/connection-added.events.ts": event(),
+            },
+        },
+        {
             name: "a declaration file",
             files: {"src/connection-added.event.d.ts": "export default function added(): Promise<void>\n"},
         },
@@ -92,6 +103,45 @@ ruleTester(eventLocation, {
             name: "a .event.cjs in a root",
             files: {"src/events/connection-removed.event.cjs": "module.exports = async function removed() {}\n"},
             errors: [{messageId: "ignoredSuffix", hint: "src/events/connection-removed.event.js"}],
+        },
+        {
+            name: "a plural, misspelt or differently cased suffix in an event root, with a did-you-mean",
+            files: {
+                "src/app/events/connection-added.events.ts": event(),
+                "src/events/connection-removed.evnt.js": "export default async function removed() {}\n",
+                "src/events/crm/connection-added.Event.ts": event(),
+                "src/events/connection-remove.events.ts": event(),
+            },
+            errors: [
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/app/events/connection-added.events.ts",
+                    message: "`src/app/events/connection-added.events.ts` is silently ignored",
+                    hint: "Did you mean connection-added.event.ts? Rename it to src/app/events/connection-added.event.ts.",
+                },
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/events/connection-remove.events.ts",
+                    hint: "Did you mean connection-removed.event.ts? Rename it to src/events/connection-removed.event.ts.",
+                },
+                {messageId: "ignoredSuffix", file: "src/events/connection-removed.evnt.js", hint: "src/events/connection-removed.event.js"},
+                {messageId: "ignoredSuffix", file: "src/events/crm/connection-added.Event.ts", hint: "Did you mean connection-added.event.ts?"},
+            ],
+        },
+        {
+            name: "an event without its suffix",
+            files: {
+                "src/app/events/connection-added.ts": event(),
+                "src/events/connection-removed.js": "export default async ({connection}) => {}\n",
+            },
+            errors: [
+                {
+                    messageId: "missingSuffix",
+                    file: "src/app/events/connection-added.ts",
+                    hint: "Did you mean connection-added.event.ts? Rename it to src/app/events/connection-added.event.ts.",
+                },
+                {messageId: "missingSuffix", file: "src/events/connection-removed.js", hint: "src/events/connection-removed.event.js"},
+            ],
         },
         {
             name: "a directory named like an event",

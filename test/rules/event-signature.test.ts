@@ -34,6 +34,17 @@ ruleTester(eventSignature, {
             name: "a rest binding beside connection",
             files: added("({connection, ...rest}: {connection: Connection; [key: string]: unknown})"),
         },
+        {name: "a hand-written shape the Connection has", files: added("({connection}: {connection: {value: string; readonly id: string}})", "")},
+        {name: "Connection or undefined", files: added("({connection}: {connection: Connection | undefined})")},
+        {name: "any connection", files: added("({connection}: {connection: any})", "")},
+        {
+            name: "a Connection re-exported by a module of the app (type information)",
+            files: {
+                ...added("({connection}: {connection: Connection})", 'import type {Connection} from "../types.js"\n\n'),
+                "src/types.ts": 'export type {Connection} from "attio/server"\n',
+            },
+        },
+        {name: "a namespace-qualified Connection", files: added("({connection}: {connection: attio.WorkspaceConnection})", 'import type * as attio from "attio/server"\n\n')},
         {name: "an undestructured wrapper", files: added("(event: {connection: Connection})")},
         {
             name: "UserConnection inside the wrapper",
@@ -89,6 +100,29 @@ ruleTester(eventSignature, {
         },
     ],
     invalid: [
+        {
+            name: "connection typed as a string",
+            files: added("({connection}: {connection: string})", ""),
+            errors: [{messageId: "connectionType", line: 1, column: 64, message: "not `string`"}],
+        },
+        {
+            name: "a hand-written shape with a property the Connection lacks",
+            files: added("(event: {connection: {token: string}})", ""),
+            errors: [{messageId: "connectionType", message: "not `{token: string}`"}],
+        },
+        {
+            name: "a Connection type from another package",
+            files: added("({connection}: {connection: Connection})", 'import type {Connection} from "mongoose"\n\n'),
+            errors: [{messageId: "connectionType", line: 3, message: 'Connection (from "mongoose")'}],
+        },
+        {
+            name: "a string alias from a module of the app (type information)",
+            files: {
+                ...added("({connection}: {connection: Token})", 'import type {Token} from "../types.js"\n\n'),
+                "src/types.ts": "export type Token = string\n",
+            },
+            errors: [{messageId: "connectionType", line: 3, message: "not `Token`"}],
+        },
         {
             name: "a generator function",
             files: {"src/events/connection-added.event.ts": "export default async function* connectionAdded() {}\n"},

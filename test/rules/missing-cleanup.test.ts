@@ -8,7 +8,12 @@ import {
     TOKEN_CHECK_APP,
     webhook,
 } from "../support/apps.js"
-import {ruleTester} from "../support/rule-tester.js"
+import fs from "node:fs"
+
+import {expect, it} from "vitest"
+
+import {lint} from "../../src/index.js"
+import {ruleTester, writeApp} from "../support/rule-tester.js"
 
 const HOOK = {"src/webhooks/a.webhook.ts": webhook()}
 
@@ -43,8 +48,27 @@ ruleTester(missingCleanup, {
                     'function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n\nexport default async function added() {\n    createWebhookHandler({fileName: "a"})\n}\n',
             },
         },
+        {
+            name: "a look-alike createWebhookHandler re-exported by a module of the app",
+            files: {
+                ...HOOK,
+                "src/events/connection-added.event.ts":
+                    'import {createWebhookHandler} from "../platform.js"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
+                "src/platform.ts": "export async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n",
+            },
+        },
     ],
     invalid: [
+        {
+            name: "handlers created through a module that re-exports the SDK, aliased",
+            files: {
+                ...HOOK,
+                "src/app/events/connection-added.event.ts":
+                    'import {sdk} from "../../platform.js"\n\nconst {createWebhookHandler: create} = sdk\n\nexport default async function added() {\n    await create({fileName: "a"})\n}\n',
+                "src/platform.ts": 'export * as sdk from "attio/server"\n',
+            },
+            errors: [{messageId: "noCleanup", file: "src/app/events/connection-added.event.ts", line: 6, column: 11}],
+        },
         {
             name: "the seed without connection-removed",
             files: {
@@ -101,4 +125,19 @@ ruleTester(missingCleanup, {
             errors: [{messageId: "noCleanup", file: "src/app/events/connection-added.event.ts", line: 4}],
         },
     ],
+})
+
+it("finds the calls without type information, even where a fileName would need it", async () => {
+    const root = writeApp({
+        ...HOOK,
+        "src/events/connection-added.event.ts":
+            'import {createWebhookHandler} from "attio/server"\n\nexport default async function added(names: string[]) {\n    for (const fileName of names) await createWebhookHandler({fileName})\n}\n',
+    })
+    try {
+        const report = await lint({cwd: root, rules: {"missing-cleanup": "warn", "dynamic-filename": "off", "unregistered-webhook": "off", "webhook-filename": "off"}})
+        expect(report.warningCount).toBe(1)
+        expect(report.stats.typeCheckedFiles).toEqual([])
+    } finally {
+        fs.rmSync(root, {recursive: true, force: true})
+    }
 })

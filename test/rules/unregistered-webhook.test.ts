@@ -21,6 +21,7 @@ ruleTester(unregisteredWebhook, {
         {
             name: "named by an imported const, a loop over an `as const` array and Promise.all in a helper",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/webhooks/b.webhook.ts": webhook(),
                 "src/webhooks/c.webhook.ts": webhook(),
@@ -36,6 +37,18 @@ ruleTester(unregisteredWebhook, {
                 "src/webhooks/b.webhook.ts": webhook(),
                 [ADDED]:
                     'import {createWebhookHandler as create} from "attio/server"\nimport * as attio from "attio/server"\n\nexport default async function added() {\n    await create({fileName: "a"})\n    await attio.createWebhookHandler({fileName: "b"})\n}\n',
+            },
+        },
+        {
+            name: "named through a module that re-exports the SDK, in a helper that never mentions attio/",
+            files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/b.webhook.ts": webhook(),
+                "src/platform/index.ts": 'export * from "./sdk.js"\n',
+                "src/platform/sdk.ts": 'export {createWebhookHandler as create} from "attio/server"\n',
+                "src/server/register.ts":
+                    'import * as platform from "../platform/index.js"\n\nexport async function register() {\n    const {create} = platform\n    await create({fileName: "a"})\n    await platform.create({fileName: "b"})\n}\n',
             },
         },
         {
@@ -60,6 +73,42 @@ ruleTester(unregisteredWebhook, {
         },
     ],
     invalid: [
+        {
+            name: "registered only from files the build ignores (a misnamed event, one outside the roots)",
+            files: {
+                "src/app/webhooks/a.webhook.ts": webhook(),
+                "src/app/webhooks/b.webhook.ts": webhook(),
+                "src/app/webhooks/c.webhook.ts": webhook(),
+                "src/app/events/connection-added.events.ts": creates('"a"'),
+                "src/connection-added.event.ts": creates('"b"'),
+                // Imported by a handler, a misnamed file is bundled all the same.
+                "src/app/events/register.event.tsx": `${SDK}\nexport const register = () => createWebhookHandler({fileName: "c"})\n`,
+                "src/app/events/connection-added.event.ts":
+                    'import {register} from "./register.event"\n\nexport default async function added() {\n    await register()\n}\n',
+            },
+            errors: [
+                {messageId: "unregistered", file: "src/app/webhooks/a.webhook.ts"},
+                {messageId: "unregistered", file: "src/app/webhooks/b.webhook.ts"},
+            ],
+        },
+        {
+            name: "a call in a module no handler imports registers nothing (the bundle leaves it out)",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/server/register.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "a"})\n}\n`,
+            },
+            errors: [{messageId: "unregistered", file: "src/webhooks/a.webhook.ts"}],
+        },
+        {
+            name: "a call of a look-alike re-exported under the SDK's name registers nothing",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/platform.ts": 'export {register as createWebhookHandler} from "./fake.js"\n',
+                "src/fake.ts": "export async function register(o: {fileName: string}) {\n    return o\n}\n",
+                [ADDED]: 'import {createWebhookHandler} from "../platform.js"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
+            },
+            errors: [{messageId: "unregistered", file: "src/webhooks/a.webhook.ts"}],
+        },
         {
             name: "a webhook nobody creates",
             files: {
@@ -89,6 +138,7 @@ ruleTester(unregisteredWebhook, {
         {
             name: "every resolvable fileName counts: only the handler no call names is reported",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/webhooks/b.webhook.ts": webhook(),
                 "src/app/webhooks/crm/c.webhook.ts": webhook(),

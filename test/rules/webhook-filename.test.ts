@@ -171,6 +171,43 @@ ruleTester(webhookFilename, {
             ),
         },
         {
+            name: "through a module that re-exports it (export {…} from), a chain of `export *` and a rename",
+            files: app(
+                addedWith(
+                    'import {createWebhookHandler} from "../platform/index.js"\nimport {makeHook} from "../platform/renamed.js"\n',
+                    '    await createWebhookHandler({fileName: "crm/deal"})\n    await makeHook({fileName: "enrichment"})\n'
+                ),
+                {
+                    "src/platform/index.ts": 'export * from "./sdk.js"\n',
+                    "src/platform/sdk.ts": 'export {createWebhookHandler} from "attio/server"\n',
+                    "src/platform/renamed.ts": 'export {createWebhookHandler as makeHook} from "./index.js"\n',
+                },
+            ),
+        },
+        {
+            name: "a look-alike re-exported by a module that also re-exports the SDK",
+            files: app(
+                addedWith('import {createWebhookHandler} from "../platform.js"\n', '    await createWebhookHandler({fileName: "nope"})\n'),
+                {
+                    "src/platform.ts": 'export * from "attio/server"\nexport {createWebhookHandler} from "./fake.js"\n',
+                    "src/fake.ts": "export async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n",
+                }
+            ),
+        },
+        {
+            name: "a local binding that shadows an SDK alias",
+            files: app(
+                addedWith(
+                    'import * as sdk from "attio/server"\n\nconst {createWebhookHandler: make} = sdk\n',
+                    '    const make = (o: {fileName: string}) => o\n    make({fileName: "nope"})\n'
+                )
+            ),
+        },
+        {
+            name: "a call in a module the bundle leaves out never runs",
+            files: {...HANDLERS, "src/server/unused.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "nope"})\n}\n`},
+        },
+        {
             name: "a dynamic value is dynamic-filename's business",
             files: app(
                 addedWith(
@@ -346,10 +383,71 @@ ruleTester(webhookFilename, {
         {
             name: "a helper module outside the event file",
             files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 ...HANDLERS,
                 "src/server/register.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n`,
             },
             errors: [{messageId: "unknown", file: "src/server/register.ts", line: 4, hint: '"prospect-updated"'}],
+        },
+        {
+            name: "through a re-export module, in a helper that never mentions attio/",
+            files: {
+                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                ...HANDLERS,
+                "src/platform/sdk.ts": 'export {createWebhookHandler} from "attio/server"\n',
+                "src/server/register.ts":
+                    'import {createWebhookHandler} from "../platform/sdk.js"\n\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n',
+            },
+            errors: [{messageId: "unknown", file: "src/server/register.ts", line: 4, hint: '"prospect-updated"'}],
+        },
+        {
+            name: "through `export *` chains, `export * as` and a namespace import of a re-export module",
+            files: app(
+                addedWith(
+                    'import * as api from "../platform/index.js"\nimport {attio} from "../platform/ns.js"\n',
+                    '    await api.createWebhookHandler({fileName: "crm-deal"})\n    await attio.createWebhookHandler({fileName: "enrichmnt"})\n'
+                ),
+                {
+                    "src/platform/index.ts": 'export * from "./all.js"\n',
+                    "src/platform/all.ts": 'export * from "attio/server"\n',
+                    "src/platform/ns.ts": 'export * as attio from "attio/server"\n',
+                }
+            ),
+            errors: [
+                {messageId: "unknown", line: 5, hint: '"crm/deal"'},
+                {messageId: "unknown", line: 6, hint: '"enrichment"'},
+            ],
+        },
+        {
+            name: "an alias, a destructured namespace and an exported alias",
+            files: app(
+                addedWith(
+                    'import * as sdk from "attio/server"\nimport {make} from "../hooks.js"\n\nconst {createWebhookHandler: create} = sdk\n',
+                    '    const direct = sdk.createWebhookHandler\n    await create({fileName: "crm-deal"})\n    await direct({fileName: "enrichmnt"})\n    await make({fileName: "prospect_updated"})\n'
+                ),
+                {"src/hooks.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport const make = createWebhookHandler\n'}
+            ),
+            errors: [
+                {messageId: "unknown", line: 8, hint: '"crm/deal"'},
+                {messageId: "unknown", line: 9, hint: '"enrichment"'},
+                {messageId: "unknown", line: 10, hint: '"prospect-updated"'},
+            ],
+        },
+        {
+            name: "through a module whose default export is createWebhookHandler",
+            files: app(addedWith('import create from "../sdk.js"\n', '    await create({fileName: "crm-deal"})\n'), {
+                "src/sdk.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default createWebhookHandler\n',
+            }),
+            errors: [{messageId: "unknown", line: 4, hint: '"crm/deal"'}],
+        },
+        {
+            name: "a call in a server function and in a module it imports",
+            files: {
+                ...HANDLERS,
+                "src/functions/sync.server.ts": `import {register} from "../server/register.js"\n${SDK}\nexport default async function sync() {\n    await createWebhookHandler({fileName: "crm/deal"})\n    await register()\n}\n`,
+                "src/server/register.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "enrichmnt"})\n}\n`,
+            },
+            errors: [{messageId: "unknown", file: "src/server/register.ts", line: 4, hint: '"enrichment"'}],
         },
         {
             name: "a handler the build ignores (.webhook.tsx) is no id",

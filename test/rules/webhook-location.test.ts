@@ -1,6 +1,11 @@
 import webhookLocation from "../../src/lint/rules/webhook-location.js"
+import fs from "node:fs"
+import path from "node:path"
+
+import {describe, expect, it} from "vitest"
+
 import {REAL_WORLD_APPS, webhook} from "../support/apps.js"
-import {ruleTester} from "../support/rule-tester.js"
+import {lintWithOnly, ruleTester, writeApp} from "../support/rule-tester.js"
 
 ruleTester(webhookLocation, {
     valid: [
@@ -70,6 +75,22 @@ ruleTester(webhookLocation, {
             files: {"src/connection-added.event.ts": "export default async function a() {}\n"},
         },
         {name: "handler-like modules outside the roots are just modules", files: {"src/lib/handler.ts": webhook()}},
+        {
+            name: "the build's glob picks up folders named like handlers and tests folders inside a root",
+            files: {
+                "src/webhooks/__tests__/deal.webhook.ts": webhook(),
+                "src/webhooks/deal.test.webhook.ts": webhook(),
+                "src/app/webhooks/v2.webhook.ts/deal.webhook.ts": webhook(),
+            },
+        },
+        {
+            name: "near-miss suffixes outside the roots and other dotted names in a root are not this rule's business",
+            files: {
+                "src/lib/deal.webhooks.ts": webhook(),
+                "src/webhooks/deal.schema.ts": 'export const schema = {type: "object"}\n',
+                "src/webhooks/deal.webhooks.test.ts": 'import {it} from "vitest"\n\nit("runs", () => {})\n',
+            },
+        },
     ],
     invalid: [
         {
@@ -122,6 +143,30 @@ ruleTester(webhookLocation, {
             errors: [{messageId: "ignoredSuffix", hint: "Rename it to src/app/webhooks/deal.webhook.js"}],
         },
         {
+            name: "a plural, misspelt or differently cased suffix in a root, with a did-you-mean",
+            files: {
+                "src/webhooks/deal.webhooks.ts": webhook(),
+                "src/app/webhooks/crm/deal.webhok.js": webhook(),
+                "src/app/webhooks/lead.Webhook.ts": webhook(),
+                "src/webhooks/person.wehbook.tsx": webhook(),
+            },
+            errors: [
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/app/webhooks/crm/deal.webhok.js",
+                    hint: "Did you mean deal.webhook.js? Rename it to src/app/webhooks/crm/deal.webhook.js.",
+                },
+                {messageId: "ignoredSuffix", file: "src/app/webhooks/lead.Webhook.ts", hint: "Did you mean lead.webhook.ts?"},
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/webhooks/deal.webhooks.ts",
+                    message: "`src/webhooks/deal.webhooks.ts` is silently ignored",
+                    hint: "Did you mean deal.webhook.ts? Rename it to src/webhooks/deal.webhook.ts.",
+                },
+                {messageId: "ignoredSuffix", file: "src/webhooks/person.wehbook.tsx", hint: "src/webhooks/person.webhook.ts"},
+            ],
+        },
+        {
             name: "a directory named like a handler",
             files: {"src/webhooks/deal.webhook.ts/README.md": "# not a handler\n"},
             errors: [{messageId: "directory", file: "src/webhooks/deal.webhook.ts"}],
@@ -166,4 +211,30 @@ ruleTester(webhookLocation, {
             errors: [{messageId: "missingSuffix", file: "src/webhooks/prospect-updated.ts"}],
         },
     ],
+})
+
+describe("webhook-location and links", () => {
+    it("a handler reached through a linked folder is judged where it really is; a linked file is a handler", async () => {
+        const root = writeApp({
+            "src/app/webhooks/a.webhook.ts": webhook(),
+            "shared/deal.webhook.txt": "not source\n",
+            "shared/crm/person.webhook.ts": webhook(),
+            "shared/lead.ts": "export {}\n",
+        })
+        const elsewhere = writeApp({"deal.webhook.ts": webhook()})
+        try {
+            // The root itself a link and a linked folder inside a root (which the build does not follow), and a linked
+            // file (which it does), all inside the app: a linked folder's files are judged at their real path. A link
+            // to a folder outside the app is not walked at all (nothing outside the app is read).
+            fs.symlinkSync(path.join(root, "shared"), path.join(root, "src/webhooks"))
+            fs.symlinkSync(path.join(root, "shared/crm"), path.join(root, "src/app/webhooks/crm"))
+            fs.symlinkSync(path.join(root, "shared/lead.ts"), path.join(root, "src/app/webhooks/lead.webhook.ts"))
+            fs.symlinkSync(elsewhere, path.join(root, "src/app/webhooks/outside"))
+            const {found} = await lintWithOnly(webhookLocation, root)
+            expect(found.map((m) => [m.file, m.messageId])).toEqual([["shared/crm/person.webhook.ts", "outsideRoot"]])
+        } finally {
+            fs.rmSync(root, {recursive: true, force: true})
+            fs.rmSync(elsewhere, {recursive: true, force: true})
+        }
+    })
 })

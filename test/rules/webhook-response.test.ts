@@ -1,6 +1,12 @@
 import webhookResponse from "../../src/lint/rules/webhook-response.js"
 import {REAL_WORLD_APPS} from "../support/apps.js"
-import {ruleTester} from "../support/rule-tester.js"
+import fs from "node:fs"
+
+import {expect, it} from "vitest"
+
+import {lint} from "../../src/index.js"
+import {RULE_IDS} from "../../src/lint/rules/index.js"
+import {ruleTester, writeApp} from "../support/rule-tester.js"
 
 const handler = (body: string) => ({"src/webhooks/hook.webhook.ts": `export default async function handler(req: Request): Promise<Response> {\n${body}\n}\n`})
 
@@ -36,6 +42,14 @@ ruleTester(webhookResponse, {
         {name: "an endless loop that returns", files: handler("    while (true) {\n        if (await req.text()) return new Response(null)\n    }")},
         {name: "export {h as default}", files: {"src/app/webhooks/crm/deal.webhook.ts": "async function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n"}},
         {name: "a helper in a root and a test beside a handler may fall off the end", files: {"src/webhooks/log.ts": "export default async function log(req: Request) {\n    console.log(req.url)\n}\n", "src/webhooks/a.webhook.test.ts": "export default async function t(req: Request) {\n    await req.text()\n}\n"}},
+        {name: "Response imported from undici is the Fetch API's", files: {"src/webhooks/hook.webhook.ts": 'import {Response} from "undici"\n\nexport default async function handler(req: Request) {\n    return Response.json({ok: true})\n}\n'}},
+        {
+            name: "a Response from a module of the app may be the Fetch API's (no syntactic finding)",
+            files: {
+                "src/webhooks/hook.webhook.ts": 'import {Response} from "../lib/http.js"\n\nexport default async function handler(req: Request) {\n    return new Response(null)\n}\n',
+                "src/lib/http.ts": "export const Response = globalThis.Response\n",
+            },
+        },
         {name: "events return nothing", files: {"src/events/connection-added.event.ts": "export default async function added() {\n    return\n}\n"}},
     ],
     invalid: [
@@ -72,6 +86,29 @@ ruleTester(webhookResponse, {
             files: {"src/webhooks/a.webhook.ts": 'export {default} from "../impl/a.js"\n', "src/impl/a.ts": "export default async function a(req: Request) {\n    await req.text()\n}\n"},
             errors: [{messageId: "end", file: "src/impl/a.ts", line: 3}],
         },
+        {name: "return null", files: handler("    return null"), errors: [{messageId: "notResponse", line: 2, column: 12, message: "returns `null`, not a Response"}]},
+        {name: "return undefined and return void 0", files: handler("    if (!req.body) return undefined\n    return void 0"), errors: [{messageId: "notResponse", line: 2, column: 27}, {messageId: "notResponse", line: 3}]},
+        {
+            name: "a returned object, string and number (no declared type)",
+            files: {"src/app/webhooks/a.webhook.ts": 'export default async function handler(req: Request) {\n    if (req.method === "GET") return {ok: true}\n    if (req.method === "HEAD") return 204\n    return "ok"\n}\n'},
+            errors: [
+                {messageId: "notResponse", line: 2, column: 38, message: "`{ok: true}`"},
+                {messageId: "notResponse", line: 3, column: 39},
+                {messageId: "notResponse", line: 4, column: 12},
+            ],
+        },
+        {name: "a string from a .js handler", files: {"src/webhooks/a.webhook.js": 'export default async function handler(req) {\n    return "ok"\n}\n'}, errors: [{messageId: "notResponse", message: '`"ok"`'}]},
+        {name: "an arrow whose body is null", files: {"src/webhooks/a.webhook.ts": "export default async (req: Request) => null\n"}, errors: [{messageId: "notResponse", line: 1, column: 40}]},
+        {
+            name: "a look-alike Response class declared in the file",
+            files: {"src/webhooks/a.webhook.ts": "class Response {\n    constructor(readonly body: string) {}\n}\n\nexport default async function handler(req: Request) {\n    return new Response(await req.text())\n}\n"},
+            errors: [{messageId: "notResponse", line: 6, column: 12}],
+        },
+        {
+            name: "Response imported from a package that is not the Fetch API",
+            files: {"src/webhooks/a.webhook.ts": 'import {Response} from "express"\n\nexport default async function handler(req: Request) {\n    return Response.json({ok: true})\n}\n'},
+            errors: [{messageId: "notResponse", line: 4}],
+        },
         {
             name: "a bare return deep in loops, labels, try and switch",
             files: handler(
@@ -99,4 +136,19 @@ ruleTester(webhookResponse, {
             errors: [{messageId: "bare-return", line: 2, column: 31}, {messageId: "bare-return", line: 4, column: 9}],
         },
     ],
+})
+
+it("judges handlers without type information, even where a default export needs it to be judged a function", async () => {
+    const root = writeApp({
+        "src/webhooks/a.webhook.ts": "function wrap(fn: (req: Request) => Promise<Response>) {\n    return fn\n}\n\nexport default wrap(async () => new Response(null))\n",
+        "src/webhooks/b.webhook.ts": "export default async function b(req: Request) {\n    await req.text()\n}\n",
+    })
+    try {
+        const rules = Object.fromEntries(RULE_IDS.map((id) => [id, id === "webhook-response" ? "error" : "off"] as const))
+        const report = await lint({cwd: root, rules})
+        expect(report.errorCount).toBe(1)
+        expect(report.stats.typeCheckedFiles).toEqual([])
+    } finally {
+        fs.rmSync(root, {recursive: true, force: true})
+    }
 })

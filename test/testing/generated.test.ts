@@ -213,6 +213,24 @@ describe("attio-app test-setup", () => {
         }
     })
 
+    it("replaces npm init's failing test script, and writes nothing twice", () => {
+        const app = writeApp({
+            "package.json": `{\n  "name": "a",\n  "scripts": {"test": "echo \\"Error: no test specified\\" && exit 1"},\n  "devDependencies": {"vitest": "^4.0.0", "generator-attio-app": "*"}\n}\n`,
+        })
+        try {
+            const first = runBin("attio-app", ["test-setup"], {cwd: app})
+            expect(first.stdout).toBe('.: set the "test" script to "vitest run", wrote vitest.config.mts.\n')
+            expect(JSON.parse(fs.readFileSync(path.join(app, "package.json"), "utf8")).scripts).toEqual({
+                test: "vitest run",
+            })
+            expect(runBin("attio-app", ["test-setup"], {cwd: app}).stdout).toBe(
+                "The app is set up for tests already: nothing changed.\n"
+            )
+        } finally {
+            fs.rmSync(app, {recursive: true, force: true})
+        }
+    })
+
     it("exits 2 on a package.json that is not a JSON object, and on an unknown option", () => {
         const app = writeApp({"package.json": "[]"})
         try {

@@ -73,6 +73,20 @@ describe("attio-app invoke", () => {
         expect(result.code).toBe(0)
     })
 
+    it("with --connect, a connection-added that throws is reported with its stack and exit 1, nothing delivered", () => {
+        const root = writeApp({
+            "src/app/webhooks/hook.webhook.ts": `export default async function hook(): Promise<Response> {\n    console.log("delivered")\n    return new Response()\n}\n`,
+            "src/app/events/connection-added.event.ts": `import {createWebhookHandler} from "attio/server"\n\nexport default async function connectionAdded() {\n    await createWebhookHandler({fileName: "hoook"})\n}\n`,
+        })
+        roots.push(root)
+        const result = runBin("attio-app", ["invoke", "hook", "--connect", "secret"], {cwd: root})
+        expect(result.stdout).toBe("")
+        expect(result.stderr).toMatch(
+            /^connection-added failed, so nothing was delivered \(the platform would not save the connection\):\nError: createWebhookHandler: fileName "hoook" names no webhook handler file \(the app's handler ids: hook\)\n\s+at /
+        )
+        expect(result.code).toBe(1)
+    })
+
     it("reports a handler that throws with a 500, its stack on stderr, and exit 1", () => {
         const root = writeApp({
             "src/webhooks/broken.webhook.ts": `export default async function broken(): Promise<Response> {\n    throw new Error("boom")\n}\n`,

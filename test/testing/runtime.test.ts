@@ -2,7 +2,7 @@
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import {afterEach, describe, expect, it} from "vitest"
+import {afterEach, describe, expect, it, onTestFinished} from "vitest"
 
 import {loadApp} from "../../src/testing/index.js"
 import {SDK_VALUE_EXPORTS, WEBHOOK_URL_BASE} from "../../src/testing/server.js"
@@ -85,6 +85,10 @@ describe("connection events", () => {
     it("ids are what the platform computes: nested, in both layouts, .ts and .js", async () => {
         const root = app({
             "src/webhooks/crm/deal.won.webhook.ts": ok(),
+            // What the build's glob does not pick up: a dot folder, a folder outside the roots, an event in a webhook root.
+            "src/app/webhooks/.drafts/old.webhook.ts": ok(),
+            "src/handlers/elsewhere.webhook.ts": ok(),
+            "src/app/webhooks/misplaced.event.ts": ok(),
             "src/app/webhooks/notes.webhook.js": `export default async function notes() {\n    return new Response("js")\n}\n`,
             "src/app/webhooks/ignored.webhook.tsx": ok(),
             "src/app/webhooks/notes.webhook.test.ts": `throw new Error("a test file is no handler")\n`,
@@ -93,6 +97,7 @@ describe("connection events", () => {
         const testApp = await loadApp(path.join(root, "src/app"))
         expect(testApp.root).toBe(root)
         expect(testApp.files.webhooks.map((f) => f.id).sort()).toEqual(["crm/deal.won", "notes"])
+        expect(testApp.files.events.map((f) => f.rel)).toEqual(["src/app/events/connection-added.event.ts"])
         await testApp.connect("token")
         expect(testApp.webhookHandlers().map((h) => h.fileName)).toEqual(["crm/deal.won", "notes"])
         expect(await (await testApp.deliver("notes")).text()).toBe("js")
@@ -101,6 +106,30 @@ describe("connection events", () => {
         await expect(testApp.deliver("ignored")).rejects.toThrow(
             'deliver("ignored"): no webhook handler has that id, and no handler file is named so (the app\'s handler ids: crm/deal.won, notes)'
         )
+    })
+
+    it("follows links as the build's glob does: to a file yes, through a folder or a linked root no", async () => {
+        const root = app({
+            "lib/g.ts": `export default async function g() {\n    return new Response("linked")\n}\n`,
+            "lib/dir/x.webhook.ts": ok(),
+            "hooks/h.webhook.ts": ok(),
+            "src/app/webhooks/node_modules/c.webhook.ts": ok(),
+        })
+        fs.symlinkSync("../../../lib/g.ts", path.join(root, "src/app/webhooks/g.webhook.ts"))
+        fs.symlinkSync("../../../lib/dir", path.join(root, "src/app/webhooks/linked"))
+        fs.symlinkSync("../hooks", path.join(root, "src/webhooks"))
+        const testApp = await loadApp(root)
+        expect(testApp.files.webhooks.map((f) => f.id)).toEqual(["g", "node_modules/c"])
+        expect(await (await testApp.deliver("g")).text()).toBe("linked")
+        // A dangling link is listed, and the bundle fails on it, as the build's does.
+        fs.symlinkSync("nowhere.ts", path.join(root, "src/app/webhooks/dangling.webhook.ts"))
+        await expect(loadApp(root)).rejects.toThrow(/The app's handlers do not bundle:\n.*Could not resolve/)
+    })
+
+    it("refuses a folder that does not exist", async () => {
+        const root = app({"src/app/webhooks/a.webhook.ts": ok()})
+        const typo = path.join(root, "scr/app")
+        await expect(loadApp(typo)).rejects.toThrow(`loadApp(${JSON.stringify(typo)}): there is no such folder or file`)
     })
 
     it("refuses two handler files with one id, as the build does", async () => {
@@ -223,6 +252,26 @@ describe("deliver", () => {
         ).json()
         expect(answer).toMatchObject({method: "PUT", type: "text/plain", sig: "abc", body: "hi"})
         expect(answer.url).toMatch(/^https:\/\/.*\/echo\?x=1$/)
+        const withoutMark = await (await testApp.deliver("echo", {query: "y=2"})).json()
+        expect(withoutMark.url).toMatch(/^https:\/\/.*\/echo\?y=2$/)
+    })
+
+    it("sends form bodies, typed arrays and streams as fetch would, not as JSON", async () => {
+        const testApp = await loadApp(
+            app({
+                "src/app/webhooks/echo.webhook.ts": `export default async function echo(request: Request): Promise<Response> {\n    return new Response(\`\${request.headers.get("content-type")} \${await request.text()}\`)\n}\n`,
+            })
+        )
+        const text = async (body: unknown) => (await testApp.deliver("echo", {body})).text()
+        expect(await text(new URLSearchParams({a: "1", b: "2"}))).toBe(
+            "application/x-www-form-urlencoded;charset=UTF-8 a=1&b=2"
+        )
+        const form = new FormData()
+        form.set("a", "1")
+        expect(await text(form)).toMatch(/^multipart\/form-data; boundary=.*name="a"\r\n\r\n1\r\n/s)
+        expect(await text(new TextEncoder().encode("bytes").buffer)).toBe("null bytes")
+        expect(await text(new DataView(new TextEncoder().encode("view").buffer))).toBe("null view")
+        expect(await text(new Blob(["stream"]).stream())).toBe("null stream")
     })
 
     it("answers 500, keeping the reason, when the handler throws, returns no Response or exports no function", async () => {
@@ -270,6 +319,38 @@ describe("deliver", () => {
         expect(String(offline.lastDelivery?.error)).toContain(
             'The app called fetch("https://api.example.com/x"), but loadApp() was given no fetch'
         )
+    })
+
+    it("globalThis.fetch and globalThis.process are the test's, as the bare names are", async () => {
+        const root = app({
+            "src/app/webhooks/call.webhook.ts": `export default async function call(): Promise<Response> {\n    const answer = await globalThis.fetch("https://api.example.com/x")\n    return new Response(\`\${await answer.text()} \${globalThis.process.env.REGION} \${"fetch" in globalThis}\`)\n}\n`,
+        })
+        // Strict code may not write a read-only global, through the shadow as without it.
+        fs.writeFileSync(
+            path.join(root, "src/app/webhooks/read-only.webhook.ts"),
+            `export default async function readOnly(): Promise<Response> {\n    ;(globalThis as unknown as {attioTestingReadOnly: number}).attioTestingReadOnly = 2\n    return new Response()\n}\n`
+        )
+        Object.defineProperty(globalThis, "attioTestingReadOnly", {value: 1, writable: false, configurable: true})
+        onTestFinished(() => void Reflect.deleteProperty(globalThis, "attioTestingReadOnly"))
+        const testApp = await loadApp(root, {env: {REGION: "eu"}, fetch: async () => new Response("third party")})
+        expect(await (await testApp.deliver("call")).text()).toBe("third party eu true")
+        expect((await testApp.deliver("read-only")).status).toBe(500)
+        expect(testApp.lastDelivery?.error).toBeInstanceOf(TypeError)
+    })
+
+    it("runs handler modules with top-level await, as attio build's ESM bundle does", async () => {
+        const root = app({
+            "src/app/config.ts": `export const config = await Promise.resolve({greeting: "hello"})\n`,
+            "src/app/webhooks/hello.webhook.ts": `import {config} from "../config"\n\nconst suffix = await Promise.resolve("!")\n\nexport default async function hello(): Promise<Response> {\n    return new Response(config.greeting + suffix)\n}\n`,
+        })
+        expect(await (await (await loadApp(root)).deliver("hello")).text()).toBe("hello!")
+    })
+
+    it("handlers may read import.meta, as in the platform's ESM bundle", async () => {
+        const root = app({
+            "src/app/webhooks/meta.webhook.ts": `export default async function meta(): Promise<Response> {\n    return new Response(new URL(import.meta.url).protocol)\n}\n`,
+        })
+        expect(await (await (await loadApp(root)).deliver("meta")).text()).toBe("file:")
     })
 
     it("each loaded app has its own module state and store", async () => {
@@ -327,6 +408,19 @@ describe("attio/server", () => {
 })
 
 describe("outside vitest", () => {
+    it("loads neither TypeScript nor the linter's app model (a fresh process's time is in what it loads)", () => {
+        const root = app({"src/app/webhooks/hello.webhook.ts": ok("hello")})
+        const runtime = path.join(PACKAGE_ROOT, "dist/src/testing/index.js")
+        const script = `import {createRequire} from "node:module"\nimport {loadApp} from ${JSON.stringify(runtime)}\nconst app = await loadApp(${JSON.stringify(root)})\nawait app.deliver("hello")\nconsole.log(Object.keys(createRequire(import.meta.url).cache).join("\\n"))\n`
+        fs.writeFileSync(path.join(root, "loaded.mjs"), script)
+        const result = spawnSync(process.execPath, ["loaded.mjs"], {cwd: root, encoding: "utf8"})
+        expect(result.stderr).toBe("")
+        const packages = new Set(result.stdout.split("\n").map((file) => /node_modules\/([^/]+)\//.exec(file)?.[1]))
+        // CommonJS modules, also when imported from ESM: esbuild is, and tinyglobby's picomatch would be.
+        expect(packages.has("esbuild")).toBe(true)
+        for (const heavy of ["typescript", "ts-morph", "picomatch"]) expect(packages.has(heavy), heavy).toBe(false)
+    })
+
     it("works from node:test and from plain Node", () => {
         const root = app({
             "src/app/webhooks/hello.webhook.ts": `export default async function hello(request: Request): Promise<Response> {\n    return new Response(\`hello \${await request.text()}\`)\n}\n`,

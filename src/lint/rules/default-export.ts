@@ -11,6 +11,7 @@ export default defineRule({
         messages: {
             missing: "This handler has no default export; the platform fails with \"Default export not found in module {{id}}\" when it is called",
             notFunction: "This handler's default export is {{what}}, not a function; the platform fails with \"{{id}} does not export a function\"",
+            missingTarget: "This handler's default export comes from \"{{module}}\", which {{problem}}: `attio build` fails",
         },
         docs: {
             bad: "export async function handler(req: Request) { … }",
@@ -25,6 +26,9 @@ export default defineRule({
             report({range: FILE_START, messageId: "missing", data: {id}, hint: "Add `export default async function …`."})
         } else if (resolved.kind === "not-function") {
             report({range: resolved.at.range, messageId: "notFunction", data: {id, what: resolved.what}})
+        } else if (resolved.kind === "missing") {
+            const problem = resolved.name === "*" || !app.resolveModule(file, resolved.module) ? "does not exist" : `has no export \`${resolved.name}\``
+            report({range: resolved.at.range, messageId: "missingTarget", data: {module: resolved.module, problem}})
         }
     },
 })

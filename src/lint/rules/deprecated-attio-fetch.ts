@@ -1,5 +1,7 @@
 import {defineRule} from "../rule.js"
 
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/
+
 export default defineRule({
     meta: {
         id: "deprecated-attio-fetch",
@@ -10,7 +12,7 @@ export default defineRule({
         scope: "file",
         messages: {
             deprecated:
-                "attioFetch is deprecated since attio 1.0 (installed: {{version}}) and any call is a type error: call Attio's REST API with fetch and ATTIO_API_TOKEN from \"attio/server\" instead",
+                "attioFetch is deprecated since attio 1.0 (installed: {{version}}) and this call is a type error that fails `attio build`: call Attio's REST API with fetch and ATTIO_API_TOKEN from \"attio/server\" instead",
         },
         docs: {
             bad: 'import {attioFetch} from "attio/server"\nawait attioFetch({path: "/objects/people/records", method: "PUT", body})',
@@ -18,13 +20,14 @@ export default defineRule({
         },
     },
     checkFile({file, app, analysis, report}) {
-        const imports = analysis.usableFacts(file)?.sdkValueImports.filter((i) => i.name === "attioFetch") ?? []
-        if (imports.length === 0) return
+        // Only a call is a type error, and `attio build` type-checks TypeScript files only.
+        const calls = TYPESCRIPT_FILE.test(file.rel) ? analysis.sdkCallsIn(file, "attioFetch") : []
+        if (calls.length === 0) return
         const version = app.sdkVersion()
         if (!version || Number.parseInt(version, 10) < 1) return
-        for (const imp of imports) {
+        for (const range of calls) {
             report({
-                range: imp.range,
+                range,
                 messageId: "deprecated",
                 data: {version},
                 hint: "Send `Authorization: Bearer ${ATTIO_API_TOKEN}` to https://api.attio.com/v2/….",

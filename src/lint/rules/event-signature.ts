@@ -11,6 +11,7 @@ export default defineRule({
         messages: {
             connectionItself: "Event handlers receive `{connection}`, not the Connection itself: `{{param}}` gets the wrapper object",
             noConnection: "Event handlers receive a `{connection: Connection}` object; `{{param}}` does not take `connection` from it",
+            connectionType: "The platform passes the SDK's `Connection` as `connection`, not `{{type}}`",
             extraParam: "An event handler is called with one argument; `{{param}}` is required but never passed",
             generator: "A generator function only returns an iterator: the platform never runs this event handler's body",
         },
@@ -40,7 +41,17 @@ export default defineRule({
                 type.kind === "request" ||
                 type.kind === "other" ||
                 (type.kind === "reference" && types.hasConnectionProperty(file.path, first.pos) === false)
-            if (lacksConnection) report({range: first.range, messageId: "noConnection", data, hint})
+            if (lacksConnection) {
+                report({range: first.range, messageId: "noConnection", data, hint})
+                continue
+            }
+            const connection = type.kind === "object" ? type.connection : undefined
+            const wrongType =
+                connection?.kind === "incompatible" ||
+                (connection?.kind === "reference" && types.isConnectionCompatible(file.path, connection.pos) === false)
+            if (wrongType) {
+                report({range: connection.range, messageId: "connectionType", data: {type: connection.text}, hint: "Declare it as `Connection` from \"attio/server\"."})
+            }
         }
     },
 })

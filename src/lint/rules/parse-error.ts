@@ -1,11 +1,11 @@
 import {defineRule, FILE_START} from "../rule.js"
 
-/** Files whose parse matters: handlers, and files that create webhook handlers. */
+/** Files whose parse matters: handlers, the modules they bundle, and files that create webhook handlers. */
 
 export default defineRule({
     meta: {
         id: "parse-error",
-        description: "A handler file, or a file that calls createWebhookHandler, must parse",
+        description: "A handler file, a module it bundles, or a file that calls createWebhookHandler, must parse",
         defaultSeverity: "error",
         requiresTypeInformation: false,
         fixable: false,
@@ -23,7 +23,8 @@ export default defineRule({
     checkFile({file, app, report}) {
         if (file.isDirectory) return
         const text = app.text(file)
-        const isHandler = file.handler !== undefined
+        // A handler the build picks up, or a TypeScript file named like one (the build's type check reads all of src/).
+        const isHandler = file.handler !== undefined && ((file.handler.picked && file.handler.root) || /\.[cm]?tsx?$/.test(file.rel))
         if (text === null) {
             // No reason: the file was deleted since the walk listed it.
             const reason = isHandler ? app.unreadableReason(file) : undefined
@@ -31,10 +32,8 @@ export default defineRule({
             return
         }
         const createsHandlers = text.includes("createWebhookHandler") && text.includes("attio/server")
-        if (!isHandler && !createsHandlers) return
+        if (!isHandler && !createsHandlers && !app.bundledFiles().has(file)) return
         const error = app.facts(file)?.parseError
         if (error) report({range: error.range, messageId: "syntax", data: {message: error.message}})
     },
 })
-
-

@@ -1,7 +1,7 @@
 import type {MissingReturnReason} from "../../app-model/facts.js"
 import {defineRule} from "../rule.js"
 
-export default defineRule<MissingReturnReason>({
+export default defineRule<MissingReturnReason | "notResponse">({
     meta: {
         id: "webhook-response",
         description: "Every path through a webhook handler returns a Response",
@@ -14,6 +14,7 @@ export default defineRule<MissingReturnReason>({
             "bare-return": "This `return` gives no Response; the platform answers 500 there",
             catch: "This catch block ends without returning a Response; the platform answers 500 there",
             if: "When this condition is false the handler ends without returning a Response; the platform answers 500 there",
+            notResponse: "This webhook handler returns `{{value}}`, not a Response; the platform answers 500 there",
         },
         docs: {
             bad: "try {\n    await sync(await req.json())\n    return new Response(null, {status: 200})\n} catch (error) {\n    console.error(error)\n}",
@@ -22,8 +23,10 @@ export default defineRule<MissingReturnReason>({
     },
     checkFile({file, analysis, report}) {
         for (const {fn} of analysis.handlerFunctionsIn(file, "webhook")) {
-            for (const missing of fn.missingReturns) {
-                report({range: missing.range, messageId: missing.reason, hint: "Return a Response, e.g. `return new Response(null, {status: 500})`."})
+            const hint = "Return a Response, e.g. `return new Response(null, {status: 500})`."
+            for (const missing of fn.missingReturns) report({range: missing.range, messageId: missing.reason, hint})
+            for (const r of fn.returns.filter((r) => r.kind === "not-response")) {
+                report({range: r.range, messageId: "notResponse", data: {value: r.text}, hint})
             }
         }
     },

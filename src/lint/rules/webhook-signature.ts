@@ -16,7 +16,6 @@ export default defineRule({
             firstParam: "The first parameter of a webhook handler is the Fetch API `Request`, not `{{type}}`",
             extraParam: "A webhook handler is called with the Request only; `{{param}}` is required but never passed",
             declaredReturn: "A webhook handler must return `Promise<Response>`, not `{{type}}`",
-            returnedValue: "A webhook handler must return a Response; `{{value}}` is not one",
             inferredReturn: "This webhook handler's return type is not Response or Promise<Response>",
             generator: "A generator function returns an iterator, never a Response: the platform answers 500",
         },
@@ -45,6 +44,10 @@ export default defineRule({
             for (const param of rest.filter((p) => !p.optional)) {
                 report({range: param.range, messageId: "extraParam", data: {param: param.text}})
             }
+            if (fn.declaredReturn === "foreign") {
+                report({range: fn.range, messageId: "declaredReturn", data: {type: `${fn.declaredReturnText} (not the Fetch API's Response)`}})
+                continue
+            }
             if (fn.declaredReturn === "other" || fn.declaredReturn === "promise") {
                 // `Result` or `Promise<Res>` may name an alias of Response: only there ask the checker.
                 const text = fn.declaredReturnText ?? ""
@@ -54,10 +57,8 @@ export default defineRule({
                 }
                 continue
             }
+            // A returned value that is no Response is webhook-response's finding, on that return.
             if (fn.declaredReturn !== "none") continue
-            for (const r of fn.returns.filter((r) => r.kind === "not-response")) {
-                report({range: r.range, messageId: "returnedValue", data: {value: r.text}, hint: "Return `new Response(…)`."})
-            }
             const undecided = fn.returns.some((r) => r.kind === "unknown")
             if (undecided && !fn.returns.some((r) => r.kind === "not-response")) {
                 if (types.returnsResponse(file.path, fn.pos) === false) {

@@ -1,4 +1,4 @@
-/** Which app a path belongs to. */
+/** Where an app starts, without loading the app model (the testing runtime asks this on every load). */
 import fs from "node:fs"
 import path from "node:path"
 
