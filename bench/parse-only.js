@@ -17,7 +17,11 @@ const ts = createRequire(import.meta.url)(new URL("../dist/typescript-syntax.cjs
 const options = {languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone}
 let parsed = 0
 for (const file of sourceFiles(app)) {
-    const kind = /\.[cm]?tsx?$/.test(file) ? (file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : ts.ScriptKind.JS
+    const kind = /\.[cm]?tsx?$/.test(file)
+        ? file.endsWith("x")
+            ? ts.ScriptKind.TSX
+            : ts.ScriptKind.TS
+        : ts.ScriptKind.JS
     ts.createSourceFile(file, readFileSync(file, "utf8"), options, false, kind)
     parsed++
 }

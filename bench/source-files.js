@@ -9,5 +9,11 @@ export function sourceFiles(app) {
     return readdirSync(app, {recursive: true, withFileTypes: true})
         .filter((e) => e.isFile() && SOURCE_FILE.test(e.name) && !e.name.endsWith(".d.ts"))
         .map((e) => path.join(e.parentPath, e.name))
-        .filter((f) => !path.relative(app, f).split(path.sep).some((part) => part === "node_modules" || part.startsWith(".")))
+        .filter(
+            (f) =>
+                !path
+                    .relative(app, f)
+                    .split(path.sep)
+                    .some((part) => part === "node_modules" || part.startsWith("."))
+        )
 }
