@@ -51,6 +51,8 @@ export interface AppOptions {
     nestedApps?: string[]
     /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
     unreadableDirs?: string[]
+    /** The folders the walk read (Discovery.dirs). */
+    dirs?: string[]
 }
 
 /** What one walk of an app found. */
@@ -76,6 +78,7 @@ export function discoverSync(root: string): Discovery {
     return walk.found(globSync([SOURCE_GLOB, PACKAGE_GLOB], walk.options))
 }
 
+// Its own module, so that the warm path can find the app without loading the walk and the parser.
 export {findAppRoot} from "./root.js"
 
 export class App {
@@ -100,6 +103,8 @@ export class App {
     readonly nestedApps: string[]
     /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
     readonly unreadableDirs: string[]
+    /** The folders the walk read: a file added, removed or renamed changes one of them. */
+    readonly dirs: string[]
 
     /** An app whose files were found by discover() or discoverSync(). */
     constructor(
@@ -111,6 +116,7 @@ export class App {
         this.overrides = options.overrides ?? new Map()
         this.nestedApps = options.nestedApps ?? []
         this.unreadableDirs = options.unreadableDirs ?? []
+        this.dirs = options.dirs ?? []
         this.files = [...files, ...this.unsavedFiles(files)]
         for (const f of this.files) this.byPath.set(f.path, f)
     }
@@ -125,8 +131,8 @@ export class App {
     }
 
     static async load(root: string, cache?: FactsCache): Promise<App> {
-        const {files, nestedApps, unreadableDirs} = await discover(root)
-        return new App(root, files, {cache, nestedApps, unreadableDirs})
+        const {files, nestedApps, unreadableDirs, dirs} = await discover(root)
+        return new App(root, files, {cache, nestedApps, unreadableDirs, dirs})
     }
 
     /** Handler files the build picks up. Every rule asks, so the lists are kept. */

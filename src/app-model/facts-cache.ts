@@ -20,7 +20,6 @@ import {isInside, readText, realpathOr} from "./read-file.js"
 /** Bump when the shape of FileFacts or of the file changes. */
 const SCHEMA = 5
 
-export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint")
 const CACHE_FILE = "facts.json"
 
 /** A check whose answer depends on some files: reused while they are unchanged. */
@@ -122,6 +121,11 @@ export class FactsCache {
     setCheck(name: string, check: CachedCheck): void {
         this.used.checks[name] = check
         this.dirty = true
+    }
+
+    /** The files the checks this run used were computed from. */
+    checkInputs(): string[] {
+        return Object.values(this.used.checks).flatMap((check) => Object.keys(check.inputs))
     }
 
     /** Writes what this run used (dropping entries of deleted or changed files). Never throws. */

@@ -11,6 +11,7 @@ import {isJsonObject} from "../json.js"
 import {RULE_IDS} from "./rules/index.js"
 import {closest} from "./suggest.js"
 import type {RuleSeverity} from "./types.js"
+import {UsageError} from "./usage-error.js"
 
 export const CONFIG_FILE = "attio-lint.config.json"
 export const PACKAGE_KEY = "attioLint"
@@ -22,8 +23,7 @@ export interface LintSettings {
     format?: FormatName
 }
 
-/** A problem with the user's input or setup: exit code 2, one line, no stack. */
-export class UsageError extends Error {}
+export {UsageError}
 
 const SEVERITIES: Record<string, RuleSeverity> = {off: "off", warn: "warn", error: "error", 0: "off", 1: "warn", 2: "error"}
 

@@ -8,16 +8,18 @@ import path from "node:path"
 
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App, type AppFile, findAppRoot} from "../app-model/app.js"
-import {contentHash, DEFAULT_CACHE_DIR, FactsCache, NotACacheError} from "../app-model/facts-cache.js"
+import {contentHash, FactsCache, NotACacheError} from "../app-model/facts-cache.js"
 import {tsconfigProblem} from "../app-model/setup.js"
 import {loadedTypeScript} from "../app-model/typescript.js"
 import {packageVersion} from "../package-info.js"
-import {loadSettings, UsageError} from "./config.js"
+import {CONFIG_FILE, loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
 import type {FileReport, Rule} from "./rule.js"
 import {RULES} from "./rules/index.js"
 import {runRules} from "./runner.js"
+import {isDirectory, resolvedTargets, scopeFilter} from "./targets.js"
 import type {FileResult, LintMessage, LintReport, RuleDocs, RuleSeverity} from "./types.js"
+import {cacheLocation, saveWarmReport} from "./warm-report.js"
 
 export interface LintOptions {
     /** Directory that relative targets and output paths are relative to. Default: process.cwd(). */
@@ -98,10 +100,6 @@ export function appRootsOf(options: LintOptions): string[] {
     return [...groupByApp(resolvedTargets(options, cwd)).keys()]
 }
 
-function resolvedTargets(options: LintOptions, cwd: string): string[] {
-    return (options.targets?.length ? options.targets : [cwd]).map((t) => path.resolve(cwd, t))
-}
-
 /**
  * Targets grouped by the app they belong to; deleted paths count for the app of their folder. A file
  * outside any app (lint-staged passes every staged file) has nothing to report; a folder outside any
@@ -125,14 +123,6 @@ function groupByApp(targets: string[]): Map<string, string[]> {
     return groups
 }
 
-function isDirectory(target: string): boolean {
-    try {
-        return fs.statSync(target).isDirectory()
-    } catch {
-        return false
-    }
-}
-
 async function lintApp(
     root: string,
     targets: string[],
@@ -142,6 +132,7 @@ async function lintApp(
 ): Promise<void> {
     if (linted.has(root)) return
     linted.add(root)
+    const startedAt = Date.now()
     const settings = loadSettings(root)
     if (!report.appRoot) {
         report.appRoot = root
@@ -190,7 +181,8 @@ async function lintApp(
         const file = app.fileAt(target)
         if (file) resultFor(file)
     }
-    for (const result of [...byFile.values()].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
+    const results = [...byFile.values()].sort((a, b) => a.filePath.localeCompare(b.filePath))
+    for (const result of results) {
         result.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
         if (result.messages.length > 0) {
             const text = app.text(app.fileAt(result.filePath)!)
@@ -199,6 +191,14 @@ async function lintApp(
         report.results.push(result)
     }
     cache?.save()
+    // The warm path serves later runs on any target from a run over the whole app (other runs check
+    // only their files); type information depends on declaration files outside the app, which it does not watch.
+    const wholeApp = targets.includes(root) && app.nestedApps.length === 0
+    if (cache && wholeApp && analysis.types.checkedFiles.length === 0 && loadedTypeScript() !== "full") {
+        const inputs = [...cache.checkInputs(), path.join(root, "package.json"), path.join(root, CONFIG_FILE)]
+        const files = app.files.map((f) => f.path)
+        saveWarmReport({root, options, startedAt, files, dirs: app.dirs, inputs, results, settings: report.settings, rules: RULE_DOCS})
+    }
     report.stats.filesScanned += app.files.length
     report.stats.filesParsed += app.parsed
     report.stats.typeCheckedFiles.push(...analysis.types.checkedFiles)
@@ -210,9 +210,7 @@ async function lintApp(
 
 /** The cache is keyed by the tool's version and the effective configuration. */
 function openCache(root: string, options: LintOptions, config: Record<string, RuleSeverity>): FactsCache {
-    const location = options.cacheLocation
-        ? path.resolve(options.cwd ?? process.cwd(), options.cacheLocation)
-        : path.join(root, DEFAULT_CACHE_DIR)
+    const location = cacheLocation(root, options)
     try {
         return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`, {chosen: Boolean(options.cacheLocation)})
     } catch (error) {
@@ -233,16 +231,4 @@ function toMessage(rule: Rule, found: FileReport, severity: 1 | 2): LintMessage 
         ...(found.fix ? {fix: found.fix} : {}),
         ...(found.suggestions ? {suggestions: found.suggestions} : {}),
     }
-}
-
-/** Whether a file's findings are wanted: the whole app, a folder of it, or the named files. */
-function scopeFilter(root: string, targets: string[]): (file: string) => boolean {
-    if (targets.includes(root)) return () => true
-    const dirs: string[] = []
-    const files = new Set<string>()
-    for (const t of targets) {
-        if (isDirectory(t)) dirs.push(t + path.sep)
-        else files.add(t)
-    }
-    return (file) => files.has(file) || dirs.some((d) => file.startsWith(d) || file + path.sep === d)
 }

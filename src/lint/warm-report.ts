@@ -1,0 +1,265 @@
+/**
+ * The warm path: the last run's findings for the whole app, reused while nothing they were computed
+ * from has changed, so that a run with nothing changed loads neither the rules nor TypeScript nor
+ * the facts (a lint-staged or CI run on an unchanged app costs little more than starting Node).
+ *
+ * "Nothing changed" is decided from file metadata, as git's index does: every source file the walk
+ * found and every folder it read (a new, removed or renamed file changes its folder), the settings
+ * files, what the tsconfig check read and the attio SDK's manifest keep the size, times and inode
+ * they had. A change always moves a file's ctime, which no tool can set back; a change made in the
+ * same clock tick as the recorded one could keep it, so a run whose inputs changed less than
+ * RACY_MS before it started stores nothing (the next run stores it). Runs that needed type
+ * information (whose answers depend on declaration files outside the app) store nothing either.
+ *
+ * The report lives beside the facts cache (report.json, or <name>.report.json beside a .json
+ * location), written atomically; one that is missing, damaged or from another build, configuration
+ * or app is ignored and replaced.
+ */
+import fs from "node:fs"
+import path from "node:path"
+import {fileURLToPath} from "node:url"
+
+import {findAppRoot} from "../app-model/root.js"
+import {readText} from "../app-model/read-file.js"
+import {isJsonObject} from "../json.js"
+import {packageVersion} from "../package-info.js"
+import {resolvedTargets, scopeFilter} from "./targets.js"
+import type {FileResult, LintReport, RuleDocs} from "./types.js"
+
+/** The facts cache's default folder, in the app. */
+export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint")
+
+const SCHEMA = 1
+const REPORT_FILE = "report.json"
+/** How the file begins (the facts cache's files begin the same way): a file that does not is the user's, never replaced. */
+const REPORT_START = /^\{"schema":\d+,"key":"/
+/** The largest report read, as for the facts cache. */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024
+
+/**
+ * How long before a run its inputs must have last changed for its findings to be stored: file times
+ * are coarse (a clock tick on Linux, 1 s or 2 s on some file systems), so a later change in the same
+ * tick could leave them as they were.
+ */
+const RACY_MS = 2000
+
+/** size, mtime, ctime and inode; null for a path that did not exist. */
+type Stamp = [number, number, number, number] | null
+
+/** What a lint with these options depends on besides the files: the build and the options. */
+export interface WarmKeyOptions {
+    cwd?: string
+    targets?: string[]
+    rules?: Record<string, string>
+    quiet?: boolean
+    cacheLocation?: string
+}
+
+interface StoredReport {
+    schema: number
+    key: string
+    root: string
+    /** Every input's stamp, by absolute path. */
+    stamps: Record<string, Stamp>
+    /** The app's files, for a target that names a file without findings. */
+    files: string[]
+    /** Every file of the app the engine lists, with its findings. */
+    results: FileResult[]
+    filesScanned: number
+    settings: LintReport["settings"]
+    rules: RuleDocs[]
+}
+
+/** What the engine hands over after linting a whole app. */
+export interface AppRun {
+    root: string
+    options: WarmKeyOptions
+    /** Date.now() before the run read anything. */
+    startedAt: number
+    files: string[]
+    /** The folders the walk read. */
+    dirs: string[]
+    /** Other files the run read: settings and what the tsconfig check read. */
+    inputs: string[]
+    results: FileResult[]
+    settings: LintReport["settings"]
+    rules: readonly RuleDocs[]
+}
+
+/** Where the facts cache lives for this app and options (a folder, or a .json file). */
+export function cacheLocation(root: string, options: WarmKeyOptions): string {
+    return options.cacheLocation
+        ? path.resolve(options.cwd ?? process.cwd(), options.cacheLocation)
+        : path.join(root, DEFAULT_CACHE_DIR)
+}
+
+function reportFile(location: string): string {
+    return location.endsWith(".json")
+        ? `${location.slice(0, -".json".length)}.${REPORT_FILE}`
+        : path.join(location, REPORT_FILE)
+}
+
+/**
+ * The report of a run with these options, when one app is linted and nothing it depends on changed
+ * since a run stored its findings; undefined otherwise (the engine must lint).
+ */
+export function warmReport(options: WarmKeyOptions): LintReport | undefined {
+    const started = performance.now()
+    const cwd = path.resolve(options.cwd ?? process.cwd())
+    const targets = resolvedTargets(options, cwd)
+    // A missing target is the engine's to judge (a deleted file, or a folder that is a typo).
+    if (!targets.every((t) => fs.existsSync(t))) return undefined
+    const roots = new Set(targets.map((t) => findAppRoot(t)))
+    if (roots.size !== 1) return undefined
+    const [root] = roots
+    if (root === undefined) return undefined
+    const stored = readStored(reportFile(cacheLocation(root, options)))
+    if (!stored || stored.root !== root || stored.key !== keyOf(options)) return undefined
+    for (const [file, stamp] of Object.entries(stored.stamps)) if (!sameStamp(stampOf(file), stamp)) return undefined
+
+    const inScope = scopeFilter(root, targets)
+    const results = stored.results.filter((r) => inScope(r.filePath))
+    // As the engine: a named file is listed even when it is not one the checks look at.
+    const listed = new Set(results.map((r) => r.filePath))
+    const named = targets.filter((t) => !listed.has(t) && stored.files.includes(t))
+    for (const target of new Set(named)) {
+        results.push({
+            filePath: target,
+            messages: [],
+            errorCount: 0,
+            warningCount: 0,
+            fixableErrorCount: 0,
+            fixableWarningCount: 0,
+        })
+    }
+    if (named.length > 0) results.sort((a, b) => a.filePath.localeCompare(b.filePath))
+    return {
+        appRoot: root,
+        cwd,
+        results,
+        rules: stored.rules,
+        errorCount: results.reduce((sum, r) => sum + r.errorCount, 0),
+        warningCount: results.reduce((sum, r) => sum + r.warningCount, 0),
+        settings: stored.settings,
+        stats: {
+            filesScanned: stored.filesScanned,
+            filesParsed: 0,
+            typeCheckedFiles: [],
+            typescript: "none",
+            fixedFiles: [],
+            durationMs: performance.now() - started,
+        },
+    }
+}
+
+/** Stores a whole app's findings for warmReport(), unless an input changed too recently to be told from a later change. Never throws. */
+export function saveWarmReport(run: AppRun): void {
+    const stamps: Record<string, Stamp> = {}
+    for (const file of [...run.files, ...run.dirs, ...run.inputs, ...sdkManifests(run.root)]) {
+        const stamp = stampOf(file)
+        if (stamp && stamp[2] >= run.startedAt - RACY_MS) return
+        stamps[file] = stamp
+    }
+    const stored: StoredReport = {
+        schema: SCHEMA,
+        key: keyOf(run.options),
+        root: run.root,
+        stamps,
+        files: run.files,
+        results: run.results,
+        filesScanned: run.files.length,
+        settings: run.settings,
+        rules: [...run.rules],
+    }
+    const file = reportFile(cacheLocation(run.root, run.options))
+    const existing = readText(file, {maxBytes: MAX_REPORT_BYTES})
+    if (typeof existing === "string" ? !REPORT_START.test(existing) : existing.problem !== "missing") return
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    try {
+        fs.mkdirSync(path.dirname(file), {recursive: true})
+        // "wx": never through a link or file that is already there.
+        fs.writeFileSync(temp, JSON.stringify(stored), {flag: "wx"})
+        fs.renameSync(temp, file)
+    } catch {
+        // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
+        if (fs.existsSync(temp)) fs.rmSync(temp)
+    }
+}
+
+/** The build (a rebuilt package has new files) and the options that change findings. */
+function keyOf(options: WarmKeyOptions): string {
+    const build = fs.statSync(fileURLToPath(import.meta.url)).mtimeMs
+    return JSON.stringify([packageVersion(), build, options.rules ?? {}, options.quiet ?? null])
+}
+
+/** Where the SDK's version is looked up (App.sdkVersion): the app's node_modules, then each folder above, up to the first found. */
+function sdkManifests(root: string): string[] {
+    const manifests: string[] = []
+    for (let dir = root; ; dir = path.dirname(dir)) {
+        const manifest = path.join(dir, "node_modules", "attio", "package.json")
+        manifests.push(manifest)
+        if (fs.existsSync(manifest) || path.dirname(dir) === dir) return manifests
+    }
+}
+
+function stampOf(file: string): Stamp {
+    const stats = fs.statSync(file, {throwIfNoEntry: false})
+    return stats ? [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino] : null
+}
+
+function sameStamp(a: Stamp, b: Stamp): boolean {
+    return a === b || (a !== null && b !== null && a.every((value, i) => value === b[i]))
+}
+
+function readStored(file: string): StoredReport | undefined {
+    const text = readText(file, {maxBytes: MAX_REPORT_BYTES})
+    if (typeof text !== "string") return undefined
+    let parsed: unknown
+    try {
+        parsed = JSON.parse(text)
+    } catch {
+        return undefined
+    }
+    return isStoredReport(parsed) ? parsed : undefined
+}
+
+/** Whether a parsed file has the shape this module writes: a damaged one is ignored, never trusted. */
+function isStoredReport(value: unknown): value is StoredReport {
+    if (!isJsonObject(value) || value.schema !== SCHEMA) return false
+    const {key, root, stamps, files, results, filesScanned, settings, rules} = value
+    return (
+        typeof key === "string" &&
+        typeof root === "string" &&
+        isJsonObject(stamps) &&
+        Object.values(stamps).every(isStamp) &&
+        Array.isArray(files) &&
+        files.every((f) => typeof f === "string") &&
+        Array.isArray(results) &&
+        results.every(isFileResult) &&
+        typeof filesScanned === "number" &&
+        isJsonObject(settings) &&
+        Array.isArray(rules) &&
+        rules.every((r) => isJsonObject(r) && typeof r.id === "string")
+    )
+}
+
+function isStamp(value: unknown): boolean {
+    return value === null || (Array.isArray(value) && value.length === 4 && value.every((n) => typeof n === "number"))
+}
+
+function isFileResult(value: unknown): boolean {
+    if (!isJsonObject(value) || typeof value.filePath !== "string" || !Array.isArray(value.messages)) return false
+    const counts = [value.errorCount, value.warningCount, value.fixableErrorCount, value.fixableWarningCount]
+    return (
+        counts.every((n) => typeof n === "number") &&
+        (value.source === undefined || typeof value.source === "string") &&
+        value.messages.every(
+            (m) =>
+                isJsonObject(m) &&
+                typeof m.ruleId === "string" &&
+                typeof m.message === "string" &&
+                (m.severity === 1 || m.severity === 2) &&
+                [m.line, m.column, m.endLine, m.endColumn].every((n) => typeof n === "number")
+        )
+    )
+}

@@ -1,0 +1,108 @@
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import {setTimeout as sleep} from "node:timers/promises"
+
+import {afterAll, describe, expect, it} from "vitest"
+
+import {runBin} from "./support/bin.js"
+import {writeApp} from "./support/rule-tester.js"
+
+const HOOK = "export default async function h(req: Request) {\n    return new Response(null, {status: 200})\n}\n"
+const ADDED = (...ids: string[]) =>
+    'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n' +
+    ids.map((id) => `    await createWebhookHandler({fileName: "${id}"})\n`).join("") +
+    "}\n"
+
+const roots: string[] = []
+afterAll(() => {
+    for (const root of roots) fs.rmSync(root, {recursive: true, force: true})
+})
+
+const cacheDir = (root: string) => path.join(root, "node_modules/.cache/attio-lint")
+const lint = (root: string, args: string[] = []) => {
+    const result = runBin("attio-lint", ["--format", "json", "--debug", ...args], {cwd: root})
+    const stats = JSON.parse(
+        result.stderr
+            .split("\n")
+            .find((l) => l.startsWith("attio-lint: {"))!
+            .slice("attio-lint: ".length)
+    )
+    return {code: result.code, output: result.stdout, stats}
+}
+/** What the engine says without any cache: what every warm answer must equal. */
+const fresh = (root: string, args: string[] = []) =>
+    runBin("attio-lint", ["--format", "json", "--no-cache", ...args], {cwd: root}).stdout
+
+describe("the warm path (the last run's findings, reused while nothing changed)", () => {
+    it("answers an unchanged app without the engine, and sees every kind of change", async () => {
+        const root = writeApp({
+            "src/app/webhooks/a.webhook.ts": HOOK,
+            "src/app/webhooks/b.webhook.ts": HOOK,
+            "src/app/events/connection-added.event.ts": ADDED("a", "b"),
+        })
+        roots.push(root)
+        // A run on files changed a moment ago stores nothing: a later change in the same clock tick could go unseen.
+        lint(root)
+        expect(fs.readdirSync(cacheDir(root))).toEqual(["facts.json"])
+        await sleep(2100)
+        lint(root)
+        expect(fs.readdirSync(cacheDir(root)).sort()).toEqual(["facts.json", "report.json"])
+
+        // Without the facts the engine would parse every file: the warm path needs none.
+        fs.rmSync(path.join(cacheDir(root), "facts.json"))
+        const warm = lint(root)
+        expect(warm.stats).toMatchObject({filesParsed: 0, typescript: "none", filesScanned: 3})
+        expect(warm.output).toBe(fresh(root))
+        // One staged file, a folder, and the options that change findings.
+        const staged = ["src/app/webhooks/b.webhook.ts"]
+        expect(lint(root, staged)).toMatchObject({output: fresh(root, staged), stats: {filesParsed: 0}})
+        expect(lint(root, ["src/app/events"]).output).toBe(fresh(root, ["src/app/events"]))
+        const rule = ["--rule", "webhook-filename:off"]
+        expect(lint(root, rule).stats.filesParsed).toBe(3)
+
+        // An edit of the same size, a new file, a settings file: each is seen at once.
+        fs.writeFileSync(path.join(root, "src/app/events/connection-added.event.ts"), ADDED("a", "c"))
+        const edited = lint(root)
+        expect(edited.output).toBe(fresh(root))
+        expect(edited.output).toContain("unregistered-webhook")
+        fs.writeFileSync(path.join(root, "src/app/webhooks/c.webhook.ts"), HOOK)
+        expect(lint(root).output).toBe(fresh(root))
+        fs.writeFileSync(path.join(root, "attio-lint.config.json"), '{"rules": {"unregistered-webhook": "off"}}')
+        const configured = lint(root)
+        expect(configured.output).toBe(fresh(root))
+        expect(configured.output).not.toContain("unregistered-webhook")
+    }, 120_000)
+
+    it("a damaged report is ignored, never trusted", async () => {
+        const root = writeApp({"src/app/webhooks/a.webhook.ts": HOOK})
+        roots.push(root)
+        // The first run makes node_modules/.cache: a change of the app's folder, too recent to store.
+        lint(root)
+        await sleep(2100)
+        lint(root)
+        const file = path.join(cacheDir(root), "report.json")
+        const good = JSON.parse(fs.readFileSync(file, "utf8"))
+        const damaged = [
+            "not json",
+            JSON.stringify({...good, results: [{filePath: 5}]}),
+            JSON.stringify({...good, stamps: {[root]: "x"}}),
+            JSON.stringify({...good, results: [{...good.results[0], messages: [{ruleId: "x"}]}]}),
+        ]
+        // A location that cannot be written (here no folder at all) only costs speed.
+        const unwritable = runBin("attio-lint", ["--cache-location", "/dev/null/x"], {cwd: root})
+        expect(unwritable).toMatchObject({code: 0, stderr: ""})
+        // A report.json that is not attio-lint's, at a location the user chose, is left as it is.
+        const chosen = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-chosen-"))
+        roots.push(chosen)
+        fs.writeFileSync(path.join(chosen, "report.json"), "my own report")
+        expect(runBin("attio-lint", ["--cache-location", chosen], {cwd: root}).code).toBe(0)
+        expect(fs.readFileSync(path.join(chosen, "report.json"), "utf8")).toBe("my own report")
+        for (const text of damaged) {
+            fs.writeFileSync(file, text)
+            const report = lint(root)
+            expect(report.code).toBe(0)
+            expect(report.output).toBe(fresh(root))
+        }
+    }, 120_000)
+})
