@@ -5,7 +5,7 @@ import path from "node:path"
 
 import {afterAll, describe, expect, it} from "vitest"
 
-import {contentHash} from "../src/app-model/facts-cache.js"
+import {contentHash} from "../src/app-model/sealed-file.js"
 import {lint} from "../src/index.js"
 import {PACKAGE_ROOT} from "./support/bin.js"
 import {removeWrittenApps, writeApp} from "./support/rule-tester.js"

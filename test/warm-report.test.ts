@@ -5,6 +5,7 @@ import {setTimeout as sleep} from "node:timers/promises"
 
 import {afterAll, describe, expect, it} from "vitest"
 
+import {contentHash} from "../src/app-model/sealed-file.js"
 import {runBin} from "./support/bin.js"
 import {writeApp} from "./support/rule-tester.js"
 
@@ -82,12 +83,20 @@ describe("the warm path (the last run's findings, reused while nothing changed)"
         await sleep(2100)
         lint(root)
         const file = path.join(cacheDir(root), "report.json")
-        const good = JSON.parse(fs.readFileSync(file, "utf8"))
+        const sealed = JSON.parse(fs.readFileSync(file, "utf8"))
+        const good = sealed.body
+        // Sealed afresh (a right checksum), so that the shape check is what must refuse them.
+        const reseal = (body: unknown) => {
+            const json = JSON.stringify(body)
+            return `{"schema":${sealed.schema},"key":${JSON.stringify(sealed.key)},"sum":"${contentHash(json)}","body":${json}}`
+        }
         const damaged = [
             "not json",
-            JSON.stringify({...good, results: [{filePath: 5}]}),
-            JSON.stringify({...good, stamps: {[root]: "x"}}),
-            JSON.stringify({...good, results: [{...good.results[0], messages: [{ruleId: "x"}]}]}),
+            reseal({...good, results: [{filePath: 5}]}),
+            reseal({...good, stamps: {[root]: "x"}}),
+            reseal({...good, results: [{...good.results[0], messages: [{ruleId: "x"}]}]}),
+            // Valid JSON of the right shape with one finding dropped: only the checksum tells.
+            JSON.stringify({...sealed, body: {...good, results: []}}),
         ]
         // A location that cannot be written (here no folder at all) only costs speed.
         const unwritable = runBin("attio-lint", ["--cache-location", "/dev/null/x"], {cwd: root})

@@ -8,14 +8,13 @@
  * field) and its positions check out, else recomputed; files a cached check names are read only
  * inside the app.
  */
-import crypto from "node:crypto"
-import fs from "node:fs"
 import path from "node:path"
 
 import {isJsonObject} from "../json.js"
 import type {FileFacts} from "./facts.js"
 import {isFileFactsOf} from "./facts-schema.js"
 import {isInside, readText, realpathOr} from "./read-file.js"
+import {contentHash, openSealed, readSealedText, writeSealed} from "./sealed-file.js"
 
 /** Bump when the shape of FileFacts or of the file changes. */
 const SCHEMA = 5
@@ -34,19 +33,6 @@ interface CacheBody {
     checks: Record<string, CachedCheck>
 }
 
-/**
- * The file is `{"schema":N,"key":"…","sum":"<sha1 of the body's JSON>","body":{…}}`: damage that
- * keeps the JSON valid and the shape right (a digit changed in an offset a fix is written at) shows
- * as a wrong sum, and the cache is then recomputed.
- */
-const HEADER = /^\{"schema":(\d+),"key":("(?:[^"\\]|\\.)*"),"sum":"([0-9a-f]{40})","body":/
-/** How every cache file attio-lint writes begins: what makes a file at --cache-location one it may replace. */
-const CACHE_START = /^\{"schema":\d+,"key":"/
-
-export function contentHash(text: string): string {
-    return crypto.createHash("sha1").update(text).digest("hex")
-}
-
 /** The hash of a regular file's content, or null when it is not read (missing, not a regular file, too large, a link out of `within`). */
 export function fileHash(file: string, within?: string): string | null {
     const text = readText(file, {within})
@@ -55,9 +41,6 @@ export function fileHash(file: string, within?: string): string | null {
 
 /** A cache file that was not written by attio-lint: it is never overwritten. */
 export class NotACacheError extends Error {}
-
-/** The largest cache file read: an app with tens of thousands of files stays well below it. */
-const MAX_CACHE_BYTES = 256 * 1024 * 1024
 
 export class FactsCache {
     private readonly used: CacheBody = {facts: {}, checks: {}}
@@ -79,12 +62,11 @@ export class FactsCache {
      */
     static open(location: string, key: string, options: {chosen?: boolean} = {}): FactsCache {
         const file = location.endsWith(".json") ? location : path.join(location, CACHE_FILE)
-        const text = readText(file, {maxBytes: MAX_CACHE_BYTES})
-        if (options.chosen && (typeof text === "string" ? !CACHE_START.test(text) : text.problem !== "missing")) {
-            const why = typeof text === "string" ? "is not an attio-lint cache" : text.message
-            throw new NotACacheError(`--cache-location: ${file} ${why}; it is left as it is (choose another location)`)
+        const {text, foreign} = readSealedText(file)
+        if (options.chosen && foreign !== undefined) {
+            throw new NotACacheError(`--cache-location: ${file} ${foreign}; it is left as it is (choose another location)`)
         }
-        return new FactsCache(file, key, typeof text === "string" ? readBody(text, key) : undefined)
+        return new FactsCache(file, key, text === undefined ? undefined : readBody(text, key))
     }
 
     /** The facts cached for a file with this content hash and text, if they pass the schema check in every field. */
@@ -132,37 +114,14 @@ export class FactsCache {
     save(): void {
         const pruned = Object.keys(this.previous?.facts ?? {}).length !== Object.keys(this.used.facts).length
         if (!this.dirty && !pruned) return
-        const body = JSON.stringify(this.used)
-        const text = `{"schema":${SCHEMA},"key":${JSON.stringify(this.key)},"sum":"${contentHash(body)}","body":${body}}`
-        const temp = `${this.file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`
-        try {
-            fs.mkdirSync(path.dirname(this.file), {recursive: true})
-            // "wx": never through a link or file that is already there.
-            fs.writeFileSync(temp, text, {flag: "wx"})
-            fs.renameSync(temp, this.file)
-        } catch {
-            // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
-            if (fs.existsSync(temp)) fs.rmSync(temp)
-        }
+        writeSealed(this.file, SCHEMA, this.key, this.used)
     }
 }
 
 /** The body of a cache file of this schema and key whose sum checks out; undefined for anything else. */
 function readBody(text: string, key: string): CacheBody | undefined {
-    const header = HEADER.exec(text)
-    if (!header || Number(header[1]) !== SCHEMA || header[2] !== JSON.stringify(key) || !text.endsWith("}"))
-        return undefined
-    const json = text.slice(header[0].length, -1)
-    if (contentHash(json) !== header[3]) return undefined
-    try {
-        const body: unknown = JSON.parse(json)
-        return isJsonObject(body) && isJsonObject(body.facts) && isJsonObject(body.checks)
-            ? (body as unknown as CacheBody)
-            : undefined
-    } catch {
-        // Nested too deeply to parse: start afresh.
-        return undefined
-    }
+    const body = openSealed(text, SCHEMA, key)
+    return isJsonObject(body) && isJsonObject(body.facts) && isJsonObject(body.checks) ? (body as unknown as CacheBody) : undefined
 }
 
 function isCachedCheck(value: unknown): value is CachedCheck {

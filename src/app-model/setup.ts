@@ -3,7 +3,8 @@ import fs from "node:fs"
 import path from "node:path"
 
 import {isJsonObject} from "../json.js"
-import {type CachedCheck, contentHash, type FactsCache} from "./facts-cache.js"
+import type {CachedCheck, FactsCache} from "./facts-cache.js"
+import {contentHash} from "./sealed-file.js"
 import {readText, ReadFailure} from "./read-file.js"
 import {typescriptSyntax} from "./typescript.js"
 

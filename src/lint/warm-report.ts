@@ -20,7 +20,7 @@ import path from "node:path"
 import {fileURLToPath} from "node:url"
 
 import {findAppRoot} from "../app-model/root.js"
-import {readText} from "../app-model/read-file.js"
+import {openSealed, readSealedText, writeSealed} from "../app-model/sealed-file.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"
 import {resolvedTargets, scopeFilter} from "./targets.js"
@@ -29,12 +29,8 @@ import type {FileResult, LintReport, RuleDocs} from "./types.js"
 /** The facts cache's default folder, in the app. */
 export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint")
 
-const SCHEMA = 1
+const SCHEMA = 2
 const REPORT_FILE = "report.json"
-/** How the file begins (the facts cache's files begin the same way): a file that does not is the user's, never replaced. */
-const REPORT_START = /^\{"schema":\d+,"key":"/
-/** The largest report read, as for the facts cache. */
-const MAX_REPORT_BYTES = 256 * 1024 * 1024
 
 /**
  * How long before a run its inputs must have last changed for its findings to be stored: file times
@@ -56,7 +52,6 @@ export interface WarmKeyOptions {
 }
 
 interface StoredReport {
-    schema: number
     key: string
     root: string
     /** Every input's stamp, by absolute path. */
@@ -113,8 +108,9 @@ export function warmReport(options: WarmKeyOptions): LintReport | undefined {
     if (roots.size !== 1) return undefined
     const [root] = roots
     if (root === undefined) return undefined
-    const stored = readStored(reportFile(cacheLocation(root, options)))
-    if (!stored || stored.root !== root || stored.key !== keyOf(options)) return undefined
+    const key = keyOf(options)
+    const stored = readStored(reportFile(cacheLocation(root, options)), key)
+    if (!stored || stored.root !== root || stored.key !== key) return undefined
     for (const [file, stamp] of Object.entries(stored.stamps)) if (!sameStamp(stampOf(file), stamp)) return undefined
 
     const inScope = scopeFilter(root, targets)
@@ -160,9 +156,9 @@ export function saveWarmReport(run: AppRun): void {
         if (stamp && stamp[2] >= run.startedAt - RACY_MS) return
         stamps[file] = stamp
     }
+    const key = keyOf(run.options)
     const stored: StoredReport = {
-        schema: SCHEMA,
-        key: keyOf(run.options),
+        key,
         root: run.root,
         stamps,
         files: run.files,
@@ -172,18 +168,8 @@ export function saveWarmReport(run: AppRun): void {
         rules: [...run.rules],
     }
     const file = reportFile(cacheLocation(run.root, run.options))
-    const existing = readText(file, {maxBytes: MAX_REPORT_BYTES})
-    if (typeof existing === "string" ? !REPORT_START.test(existing) : existing.problem !== "missing") return
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    try {
-        fs.mkdirSync(path.dirname(file), {recursive: true})
-        // "wx": never through a link or file that is already there.
-        fs.writeFileSync(temp, JSON.stringify(stored), {flag: "wx"})
-        fs.renameSync(temp, file)
-    } catch {
-        // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
-        if (fs.existsSync(temp)) fs.rmSync(temp)
-    }
+    // A file there that is not attio-lint's (a typo in --cache-location) is the user's: never replaced.
+    if (readSealedText(file).foreign === undefined) writeSealed(file, SCHEMA, key, stored)
 }
 
 /** The build (a rebuilt package has new files) and the options that change findings. */
@@ -211,21 +197,15 @@ function sameStamp(a: Stamp, b: Stamp): boolean {
     return a === b || (a !== null && b !== null && a.every((value, i) => value === b[i]))
 }
 
-function readStored(file: string): StoredReport | undefined {
-    const text = readText(file, {maxBytes: MAX_REPORT_BYTES})
-    if (typeof text !== "string") return undefined
-    let parsed: unknown
-    try {
-        parsed = JSON.parse(text)
-    } catch {
-        return undefined
-    }
-    return isStoredReport(parsed) ? parsed : undefined
+function readStored(file: string, key: string): StoredReport | undefined {
+    const {text} = readSealedText(file)
+    const stored = text === undefined ? undefined : openSealed(text, SCHEMA, key)
+    return isStoredReport(stored) ? stored : undefined
 }
 
 /** Whether a parsed file has the shape this module writes: a damaged one is ignored, never trusted. */
 function isStoredReport(value: unknown): value is StoredReport {
-    if (!isJsonObject(value) || value.schema !== SCHEMA) return false
+    if (!isJsonObject(value)) return false
     const {key, root, stamps, files, results, filesScanned, settings, rules} = value
     return (
         typeof key === "string" &&

@@ -1,0 +1,63 @@
+/**
+ * The file format of attio-lint's caches (the facts cache and the warm report):
+ * `{"schema":N,"key":"…","sum":"<sha1 of the body's JSON>","body":{…}}`. The caches are data a crash, a
+ * disk or a hand may have damaged: damage that keeps the JSON valid and the shape right (a digit changed
+ * in an offset a fix is written at) shows as a wrong sum, and the file is then ignored. Files are written
+ * atomically (temp file + rename) and never through a link or over a file that is not one of these.
+ */
+import crypto from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+
+import {readText} from "./read-file.js"
+
+const HEADER = /^\{"schema":(\d+),"key":("(?:[^"\\]|\\.)*"),"sum":"([0-9a-f]{40})","body":/
+/** How every cache file attio-lint writes begins: what makes a file at --cache-location one it may replace. */
+const SEALED_START = /^\{"schema":\d+,"key":"/
+/** The largest cache file read. */
+const MAX_SEALED_BYTES = 256 * 1024 * 1024
+
+export function contentHash(text: string): string {
+    return crypto.createHash("sha1").update(text).digest("hex")
+}
+
+/**
+ * The file's text, or what keeps it from being read. `foreign`: a file that is there and is not a sealed
+ * file (package.json, a typo in --cache-location), which is never replaced.
+ */
+export function readSealedText(file: string): {text?: string; foreign?: string} {
+    const text = readText(file, {maxBytes: MAX_SEALED_BYTES})
+    if (typeof text === "string") return SEALED_START.test(text) ? {text} : {foreign: "is not an attio-lint cache"}
+    return text.problem === "missing" ? {} : {foreign: text.message}
+}
+
+/** The parsed body of a sealed text of this schema and key whose sum checks out; undefined for anything else. */
+export function openSealed(text: string, schema: number, key: string): unknown {
+    const header = HEADER.exec(text)
+    if (!header || Number(header[1]) !== schema || header[2] !== JSON.stringify(key) || !text.endsWith("}"))
+        return undefined
+    const json = text.slice(header[0].length, -1)
+    if (contentHash(json) !== header[3]) return undefined
+    try {
+        return JSON.parse(json)
+    } catch {
+        // Nested too deeply to parse: start afresh.
+        return undefined
+    }
+}
+
+/** Writes `body` sealed. Never throws: a cache only costs speed. */
+export function writeSealed(file: string, schema: number, key: string, body: unknown): void {
+    const json = JSON.stringify(body)
+    const text = `{"schema":${schema},"key":${JSON.stringify(key)},"sum":"${contentHash(json)}","body":${json}}`
+    const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`
+    try {
+        fs.mkdirSync(path.dirname(file), {recursive: true})
+        // "wx": never through a link or file that is already there.
+        fs.writeFileSync(temp, text, {flag: "wx"})
+        fs.renameSync(temp, file)
+    } catch {
+        // A read-only or full disk, or a location that is no folder, only costs the next run its speed.
+        if (fs.existsSync(temp)) fs.rmSync(temp)
+    }
+}
