@@ -284,7 +284,14 @@ describe("hostile input", () => {
         oneLine(lint([], root), /tsconfig\.json: .*base\.json/)
     })
 
-    it.skipIf(process.platform === "win32")("a file it may not read is a finding; a folder in src/ it may not read is an exit-2 message", () => {
+    it.skipIf(process.platform === "win32")("a file it may not read is a finding; a folder in src/ it may not read is an exit-2 message", (context) => {
+        // Root reads everything: the bin runs as nobody, who must be able to reach this checkout's build.
+        const cli = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
+        if (process.getuid?.() === 0 && spawnSync(process.execPath, [cli, "--version"], {uid: 65534, gid: 65534}).status !== 0) {
+            const reason = `skipped: user nobody cannot read ${cli} (a checkout in a private folder); the permission cases need another user`
+            console.warn(reason)
+            context.skip(reason)
+        }
         const root = cleanApp()
         fs.mkdirSync(path.join(root, "src/app/webhooks/crm"))
         fs.chmodSync(root, 0o755)
