@@ -14,6 +14,7 @@ import {contentHash} from "./sealed-file.js"
 import {typescriptSyntax} from "./typescript.js"
 import {anyRootOf, classifyHandlerPath, HANDLER_ROOTS, type HandlerKind, type HandlerPathInfo, isServerFunctionPath, toPosix} from "./layout.js"
 import {isInside, readText, ReadFailure, realpathOr} from "./read-file.js"
+import {configHost} from "./setup.js"
 
 const SOURCE_EXTENSIONS = ["ts", "tsx", "js", "jsx", "mts", "cts", "mjs", "cjs"]
 /** Relative module specifiers in a text: `from "./x"`, `import "./x"`, `import("./x")`. */
@@ -91,7 +92,7 @@ export class App {
     private readonly handlerLists = new Map<HandlerKind, AppFile[]>()
     private relevant: AppFile[] | undefined
     private verbatim: boolean | undefined
-    /** Paths of the app files that relevant files import. */
+    /** What bundledFiles() found. */
     private bundled: Set<AppFile> | undefined
     /** Number of files handed to the parser, for stats. */
     parsed = 0
@@ -281,9 +282,8 @@ export class App {
         if (this.verbatim !== undefined) return this.verbatim
         const tsApi = typescriptSyntax()
         const configPath = path.join(this.root, "tsconfig.json")
-        const read = fs.existsSync(configPath) ? tsApi.readConfigFile(configPath, tsApi.sys.readFile) : undefined
-        // Only the options matter: listing the included files would cost a directory walk.
-        const host = {...tsApi.sys, readDirectory: () => []}
+        const host = configHost()
+        const read = host.fileExists(configPath) ? tsApi.readConfigFile(configPath, host.readFile) : undefined
         const options = read?.config ? tsApi.parseJsonConfigFileContent(read.config, host, this.root, undefined, configPath).options : {}
         return (this.verbatim = options.verbatimModuleSyntax === true)
     }

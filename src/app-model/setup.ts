@@ -34,20 +34,8 @@ function checkTsconfig(configPath: string, appRoot: string): CachedCheck {
     if (own instanceof ReadFailure) return {inputs: {[configPath]: null}, result: `${configPath} ${own.message}`}
     const tsApi = typescriptSyntax()
     const inputs: Record<string, string | null> = {}
-    // Every file TypeScript reads (the tsconfig, what it extends) is read here: regular files only, bounded.
-    const readFile = (file: string): string | undefined => {
-        const text = readText(file)
-        const found = typeof text === "string"
-        inputs[path.resolve(file)] = found ? contentHash(text) : null
-        return found ? text.replace(/^\uFEFF/, "") : undefined
-    }
-    // Only syntax and `extends` matter here: listing the included files would cost a directory walk.
-    const host = {
-        useCaseSensitiveFileNames: tsApi.sys.useCaseSensitiveFileNames,
-        fileExists: (file: string) => readFile(file) !== undefined,
-        readFile,
-        readDirectory: () => [],
-    }
+    const host = configHost((file, text) => (inputs[path.resolve(file)] = text === undefined ? null : contentHash(text)))
+    const {readFile} = host
     let result: string | null = null
     try {
         const read = tsApi.readConfigFile(configPath, readFile)
@@ -67,4 +55,24 @@ function checkTsconfig(configPath: string, appRoot: string): CachedCheck {
         result = `${configPath}: nested too deeply to read`
     }
     return {inputs, result}
+}
+
+/**
+ * A host for TypeScript's config reading: every file it reads (the tsconfig, what it extends) is read
+ * here, regular files only and bounded, so a FIFO or device is never waited on; it lists no files (only
+ * options and `extends` matter, and listing the included files would cost a directory walk).
+ */
+export function configHost(onRead?: (file: string, text: string | undefined) => void) {
+    const readFile = (file: string): string | undefined => {
+        const read = readText(file)
+        const text = typeof read === "string" ? read : undefined
+        onRead?.(file, text)
+        return text?.replace(/^\uFEFF/, "")
+    }
+    return {
+        useCaseSensitiveFileNames: typescriptSyntax().sys.useCaseSensitiveFileNames,
+        fileExists: (file: string) => readFile(file) !== undefined,
+        readFile,
+        readDirectory: () => [],
+    }
 }
