@@ -75,18 +75,11 @@ class Context<R> {
 
 /**
  * The wanted files a per-file check judges: handler-named directories, files that matter to
- * handlers (in a handler root, or using the SDK), the modules that define a handler's default
- * function (a handler may re-export it from anywhere), and the modules the build bundles with the
- * handlers. Other files are never parsed.
+ * handlers (in a handler root, or using the SDK), and the modules the build bundles with the handlers
+ * (among them those that define a handler's default function, wherever a handler re-exports it from).
+ * Other files are never parsed.
  */
 function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) => boolean): AppFile[] {
-    let implementations: Set<string> | undefined
-    const implementsHandler = (file: AppFile) => {
-        implementations ??= new Set(
-            (["webhook", "event"] as const).flatMap((kind) => analysis.handlerFunctions(kind).map((h) => h.file.path))
-        )
-        return implementations.has(file.path)
-    }
     // Files that reach the SDK through a module of the app that re-exports it, without naming it.
     let sdkFiles: Set<AppFile> | undefined
     const usesSdk = (file: AppFile) => (sdkFiles ??= new Set(analysis.sdkFiles())).has(file)
@@ -96,7 +89,7 @@ function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) =
         return app.files.filter(
             (f) =>
                 wanted(f) &&
-                (f.isDirectory === true || app.isRelevant(f) || implementsHandler(f) || usesSdk(f) || app.bundledFiles().has(f))
+                (f.isDirectory === true || app.isRelevant(f) || usesSdk(f) || app.bundledFiles().has(f))
         )
     } finally {
         analysis.types.denied = undefined
