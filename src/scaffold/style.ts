@@ -8,6 +8,7 @@
  * apply (its `overrides` included). A code config or a shared-config package is reported, and Attio's style used.
  */
 import path from "node:path"
+import {stripVTControlCharacters} from "node:util"
 import * as prettier from "prettier"
 import {isJsonObject} from "../json.js"
 import type {App} from "./app.js"
@@ -121,7 +122,9 @@ async function parseConfig(name: string, text: string): Promise<unknown> {
 }
 
 function configError(name: string, reason: string): ScaffoldError {
-    return new ScaffoldError(`The app's prettier configuration cannot be read: ${name}: ${reason.replace(/\.$/, "")}.`)
+    // Prettier colours its messages wherever chalk sees colour support (CI=true is enough).
+    const plain = stripVTControlCharacters(reason).replace(/\.$/, "")
+    return new ScaffoldError(`The app's prettier configuration cannot be read: ${name}: ${plain}.`)
 }
 
 /**
