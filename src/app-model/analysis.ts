@@ -4,7 +4,7 @@
  */
 import path from "node:path"
 
-import type {Range} from "../lint/types.js"
+import type {Range} from "./range.js"
 import {type App, type AppFile, RELATIVE_SPECIFIER} from "./app.js"
 import {
     type FileFacts,

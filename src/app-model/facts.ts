@@ -12,7 +12,7 @@ import {type TypeScriptSyntax, typescriptSyntax} from "./typescript.js"
 /** The compiler's syntax API, bound on the first extraction (see typescript.ts). */
 let tsApi: TypeScriptSyntax
 
-import type {Range} from "../lint/types.js"
+import type {Range} from "./range.js"
 
 export const SDK_SERVER = "attio/server"
 export const SDK_CLIENT = "attio/client"

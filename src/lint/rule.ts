@@ -9,7 +9,8 @@
 import type {AppAnalysis} from "../app-model/analysis.js"
 import type {App, AppFile} from "../app-model/app.js"
 import type {TypeInfo} from "../app-model/type-info.js"
-import type {Fix, Range, Suggestion} from "./types.js"
+import type {Range} from "../app-model/range.js"
+import type {Fix, Suggestion} from "./types.js"
 
 export interface RuleMeta<MessageId extends string = string> {
     id: string

@@ -1,14 +1,10 @@
 /** The public shapes of attio-lint's results. Formatters read only these. */
+import type {Range} from "../app-model/range.js"
+
+/** Where a finding is: the app model's positions, which findings carry as they are. */
+export type {Range}
 
 export type RuleSeverity = "off" | "warn" | "error"
-
-/** A position range, 1-based lines and columns (ESLint's convention). */
-export interface Range {
-    line: number
-    column: number
-    endLine: number
-    endColumn: number
-}
 
 /** A text edit, ESLint's shape: replace the characters in [start, end) of the file with `text`. */
 export interface Fix {
