@@ -16,7 +16,7 @@ import {
     SDK_SERVER,
     type ValueFact,
     type WebhookCallFact,
-} from "./facts.js"
+} from "./facts/index.js"
 import {type HandlerKind, isTestFile} from "./layout.js"
 import {TypeInfo} from "./type-info.js"
 

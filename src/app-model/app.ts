@@ -8,7 +8,7 @@ import path from "node:path"
 
 import {type FileSystemAdapter, glob, globSync, type GlobOptions} from "tinyglobby"
 
-import {extractFacts, type FileFacts, mentionsSdk} from "./facts.js"
+import {extractFacts, type FileFacts, mentionsSdk} from "./facts/index.js"
 import type {FactsCache} from "./facts-cache.js"
 import {contentHash} from "./sealed-file.js"
 import {typescriptSyntax} from "./typescript.js"
@@ -238,7 +238,7 @@ export class App {
             facts = this.cache?.getFacts(hash, text)
             if (!facts) {
                 this.parsed++
-                facts = extractFacts(file.path, text)
+                facts = extractFacts(typescriptSyntax(), file.path, text)
                 this.cache?.setFacts(hash, facts)
             }
         }

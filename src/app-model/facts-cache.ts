@@ -11,8 +11,7 @@
 import path from "node:path"
 
 import {isJsonObject} from "../json.js"
-import type {FileFacts} from "./facts.js"
-import {isFileFactsOf} from "./facts-schema.js"
+import {type FileFacts, isFileFactsOf} from "./facts/index.js"
 import {isInside, readText, realpathOr} from "./read-file.js"
 import {contentHash, openSealed, readSealedText, writeSealed} from "./sealed-file.js"
 

@@ -9,7 +9,7 @@ import path from "node:path"
 
 import type {ts} from "ts-morph"
 
-import {CONNECTION_PROPERTIES} from "./facts.js"
+import {CONNECTION_PROPERTIES} from "./facts/index.js"
 import {fullBundlePath, typescript} from "./typescript.js"
 
 /** Where programs find TypeScript's lib files: ts-morph's copies, served from memory at the path ts-morph uses. */

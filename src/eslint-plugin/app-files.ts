@@ -9,7 +9,7 @@
 import fs from "node:fs"
 
 import {App, type AppFile, type Discovery, discoverSync} from "../app-model/app.js"
-import type {FileFacts} from "../app-model/facts.js"
+import type {FileFacts} from "../app-model/facts/index.js"
 
 /**
  * File-system clocks are coarse (a few ms on Linux, 1 to 2 s elsewhere): a directory changed this

@@ -9,8 +9,9 @@ import path from "node:path"
 import type WriteFileAtomic from "write-file-atomic"
 
 import {findAppRoot} from "../app-model/app.js"
-import {extractFacts} from "../app-model/facts.js"
+import {extractFacts} from "../app-model/facts/index.js"
 import {isInside, isLink, readBytes, ReadFailure, realpathOr} from "../app-model/read-file.js"
+import {typescriptSyntax} from "../app-model/typescript.js"
 import {UsageError} from "./config.js"
 import type {Fix, LintReport} from "./types.js"
 
@@ -100,5 +101,6 @@ function exactText(file: string): string | undefined {
 
 /** Whether an edit keeps the file parsing (a file that did not parse before may stay broken). */
 export function stillParses(file: string, before: string, after: string): boolean {
-    return extractFacts(file, after).parseError === undefined || extractFacts(file, before).parseError !== undefined
+    const tsApi = typescriptSyntax()
+    return extractFacts(tsApi, file, after).parseError === undefined || extractFacts(tsApi, file, before).parseError !== undefined
 }

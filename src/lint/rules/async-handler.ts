@@ -1,4 +1,4 @@
-import type {ReturnFact} from "../../app-model/facts.js"
+import type {ReturnFact} from "../../app-model/facts/index.js"
 import {defineRule} from "../rule.js"
 
 export default defineRule({

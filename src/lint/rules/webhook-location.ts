@@ -1,5 +1,5 @@
 import type {AppFile} from "../../app-model/app.js"
-import type {FunctionFacts} from "../../app-model/facts.js"
+import type {FunctionFacts} from "../../app-model/facts/index.js"
 import {isTestFile, rootOf} from "../../app-model/layout.js"
 import {defineRule, FILE_START} from "../rule.js"
 import {misplacedHandler, suggestedHandlerPath} from "./placement.js"

@@ -1,4 +1,4 @@
-import type {MissingReturnReason} from "../../app-model/facts.js"
+import type {MissingReturnReason} from "../../app-model/facts/index.js"
 import {defineRule} from "../rule.js"
 
 export default defineRule<MissingReturnReason | "notResponse">({

@@ -4,8 +4,8 @@
  * it has the shape extractFacts gives, with every position inside the file it is about (fixes are
  * written at those positions). The type assertion at the end keeps the schema and FileFacts in step.
  */
-import {isJsonObject} from "../json.js"
-import type {FileFacts} from "./facts.js"
+import {isJsonObject} from "../../json.js"
+import type {FileFacts} from "./types.js"
 
 /** A check of a value; `max` bounds every number (offsets, lines and columns of a file of that length). */
 type Check<T> = (value: unknown, max: number) => value is T

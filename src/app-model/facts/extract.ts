@@ -1,0 +1,93 @@
+/**
+ * Per-file facts: what one source file says, read from its syntax alone (./types.ts has their shapes). Nothing
+ * here builds a type checker. The readers of the file share its syntax (./syntax.ts) and what its top level
+ * declares (ModuleScope): the module surface (./module-surface.ts), functions (./functions.ts, with
+ * ./reachability.ts), constant values (./values.ts) and uses of imports (./uses.ts).
+ */
+import type {ts} from "ts-morph"
+
+import {typeScriptInJavaScript} from "../bundler-syntax.js"
+import type {TypeScriptSyntax} from "../typescript.js"
+import {FunctionReader} from "./functions.js"
+import {type ModuleScope, ModuleSurface} from "./module-surface.js"
+import {Reachability} from "./reachability.js"
+import {FileSyntax} from "./syntax.js"
+import {emptyFacts, type FileFacts} from "./types.js"
+import {SdkUses} from "./uses.js"
+import {ConstantValues} from "./values.js"
+
+/** Files worth parsing at all: a cheap text test before the parser runs. */
+export function mentionsSdk(text: string): boolean {
+    return text.includes("attio/")
+}
+
+/** `tsApi`: the compiler's syntax API, as typescriptSyntax() provides it. */
+export function extractFacts(tsApi: TypeScriptSyntax, fileName: string, text: string): FileFacts {
+    // JSDoc says nothing the checks need: not parsing it saves time on every file.
+    const options = {languageVersion: tsApi.ScriptTarget.Latest, jsDocParsingMode: tsApi.JSDocParsingMode.ParseNone}
+    // Parent pointers cost a walk over every node; only the scope lookups around SDK calls need them.
+    try {
+        const sf = tsApi.createSourceFile(fileName, text, options, false, scriptKind(tsApi, fileName))
+        return readFacts(new FileSyntax(tsApi, sf), DYNAMIC_IMPORT.test(text))
+    } catch (error) {
+        // Thousands of nested blocks exhaust the stack of the parser or of the walk (tsc fails there too).
+        if (!(error instanceof RangeError)) throw error
+        return {
+            ...emptyFacts(),
+            parseError: {
+                message: "the file is nested too deeply to analyse",
+                range: {line: 1, column: 1, endLine: 1, endColumn: 1},
+            },
+        }
+    }
+}
+
+function scriptKind(tsApi: TypeScriptSyntax, fileName: string): ts.ScriptKind {
+    if (/\.[cm]?tsx?$/.test(fileName)) return fileName.endsWith("x") ? tsApi.ScriptKind.TSX : tsApi.ScriptKind.TS
+    return fileName.endsWith("x") ? tsApi.ScriptKind.JSX : tsApi.ScriptKind.JS
+}
+
+const DYNAMIC_IMPORT = /import\s*\(/
+
+/** `hasDynamicImport`: whether the text may hold a dynamic `import()` (of attio/client). */
+function readFacts(syntax: FileSyntax, hasDynamicImport: boolean): FileFacts {
+    const {tsApi, sf} = syntax
+    const scope: ModuleScope = {
+        facts: emptyFacts(),
+        watchedImports: new Set(),
+        topLevel: new Map(),
+        typeDecls: new Map(),
+    }
+    const facts = scope.facts
+    const values = new ConstantValues(syntax)
+    const uses = new SdkUses(syntax, scope, values)
+    const surface = new ModuleSurface(
+        syntax,
+        scope,
+        values,
+        new FunctionReader(syntax, scope, new Reachability(syntax)),
+        uses
+    )
+    const diagnostics = (sf as unknown as {parseDiagnostics?: ts.DiagnosticWithLocation[]}).parseDiagnostics
+    if (diagnostics && diagnostics.length > 0) {
+        const d = diagnostics[0]
+        facts.parseError = {
+            message: tsApi.flattenDiagnosticMessageText(d.messageText, " "),
+            range: syntax.rangeOf(d.start, d.start + Math.max(d.length, 1)),
+        }
+    }
+    // As the build's bundler: a .js file is plain JavaScript (TypeScript's parser accepts types there).
+    const js = /\.[cm]?jsx?$/.exec(sf.fileName)
+    const foreign = js && !facts.parseError && typeScriptInJavaScript(tsApi, sf, js[0].endsWith("x"))
+    if (foreign) facts.parseError = {message: foreign.message, range: syntax.rangeOfNode(foreign.node)}
+    for (const statement of sf.statements) surface.readTopLevel(statement)
+    surface.sortClientImports()
+    // Most files import nothing that could lead to the SDK: the walk over every node (and the
+    // parent pointers its scope look-ups need) is skipped.
+    const walk = scope.watchedImports.size > 0 || hasDynamicImport
+    if (walk) tsApi.setParentRecursive(sf, false)
+    if (scope.watchedImports.size > 0) for (const statement of sf.statements) surface.readAliases(statement)
+    for (const statement of sf.statements) surface.readExports(statement)
+    if (walk) uses.visit(sf)
+    return facts
+}

@@ -1,0 +1,188 @@
+/**
+ * Uses of imports anywhere in a file: property reads and calls of what attio/server and the app's modules export
+ * (through namespaces, destructurings and const aliases in scope), calls that may create a webhook handler with
+ * their fileName values, and dynamic imports of attio/client.
+ */
+import type {ts} from "ts-morph"
+
+import type {TypeScriptSyntax} from "../typescript.js"
+import type {ModuleScope} from "./module-surface.js"
+import type {FileSyntax} from "./syntax.js"
+import {
+    type FileNameFact,
+    importedAs,
+    isClientModule,
+    type LocalRef,
+    SDK_SERVER,
+    type WebhookCallFact,
+} from "./types.js"
+import type {ConstantValues} from "./values.js"
+
+export class SdkUses {
+    private readonly tsApi: TypeScriptSyntax
+    /** Names that may hold a LocalRef: watched imports, and consts bound to one (found as the walk goes). */
+    private readonly watched = new Set<string>()
+
+    constructor(
+        private readonly syntax: FileSyntax,
+        private readonly scope: ModuleScope,
+        private readonly values: ConstantValues
+    ) {
+        this.tsApi = syntax.tsApi
+    }
+
+    visit(node: ts.Node): void {
+        if (this.tsApi.isCallExpression(node)) this.readCall(node)
+        else if (
+            this.tsApi.isPropertyAccessExpression(node) ||
+            node.kind === this.tsApi.SyntaxKind.ElementAccessExpression
+        )
+            this.readMember(node as ts.Expression)
+        else if (this.tsApi.isVariableDeclaration(node) && node.initializer) this.readBinding(node)
+        this.tsApi.forEachChild(node, (child) => this.visit(child))
+    }
+
+    private readCall(call: ts.CallExpression): void {
+        const callee = call.expression
+        if (callee.kind === this.tsApi.SyntaxKind.ImportKeyword) {
+            const arg = call.arguments[0]
+            if (arg && this.tsApi.isStringLiteralLike(arg) && isClientModule(arg.text)) {
+                this.scope.facts.clientImports.push(this.syntax.rangeOfNode(call))
+            }
+            return
+        }
+        const ref = this.watchedRef(callee)
+        if (!ref) return
+        // A called property read is recorded as such by readMember; a called name here.
+        if (this.tsApi.isIdentifier(this.syntax.unwrap(callee)))
+            this.scope.facts.refs.push({...ref, range: this.syntax.rangeOfNode(callee), call: true})
+        if (!this.mayCreateHandler(ref)) return
+        const arg = call.arguments[0] ? this.syntax.unwrap(call.arguments[0]) : undefined
+        const prop =
+            arg && this.tsApi.isObjectLiteralExpression(arg)
+                ? arg.properties.find(
+                      (p) =>
+                          p.name &&
+                          (this.tsApi.isIdentifier(p.name) || this.tsApi.isStringLiteral(p.name)) &&
+                          p.name.text === "fileName"
+                  )
+                : undefined
+        let value: ts.Expression | undefined
+        if (prop && this.tsApi.isPropertyAssignment(prop)) value = prop.initializer
+        else if (prop && this.tsApi.isShorthandPropertyAssignment(prop)) value = prop.name
+        const at = value ?? call
+        const fact: WebhookCallFact = {
+            callee: ref,
+            fileName: value
+                ? this.fileNameFact(value)
+                : arg
+                  ? {kind: "needsTypes", text: this.syntax.text(arg)}
+                  : {kind: "missing"},
+            valueRange: this.syntax.rangeOfNode(at),
+            valuePos: this.syntax.start(at),
+            ...this.syntax.located(call),
+        }
+        if (value && this.tsApi.isStringLiteralLike(value)) {
+            const start = this.syntax.start(value)
+            fact.literal = {start, end: value.end, quote: this.syntax.sf.text[start]}
+        }
+        this.scope.facts.webhookCalls.push(fact)
+    }
+
+    /**
+     * Whether a call through `ref` may be createWebhookHandler: a direct import from attio/server
+     * settles it here; one from an app module (a re-export, perhaps renamed) only the module graph can.
+     */
+    private mayCreateHandler(ref: LocalRef): boolean {
+        const imp = this.scope.facts.imports.find(
+            (i) =>
+                i.defaultLocal === ref.local ||
+                i.namespaceLocal === ref.local ||
+                i.named.some((n) => n.local === ref.local)
+        )
+        if (!imp) return false
+        if (imp.module !== SDK_SERVER) return true
+        const name =
+            imp.namespaceLocal === ref.local ? ref.members[0] : imp.named.find((n) => n.local === ref.local)?.imported
+        return name === "createWebhookHandler" && ref.members.length === (imp.namespaceLocal === ref.local ? 1 : 0)
+    }
+
+    /** `sdk.x`, `sdk["x"]` on a watched name: a use of what the import leads to. */
+    private readMember(node: ts.Expression): void {
+        const ref = this.watchedRef(node)
+        if (!ref) return
+        const called = node.parent && this.tsApi.isCallExpression(node.parent) && node.parent.expression === node
+        this.scope.facts.refs.push({...ref, range: this.syntax.rangeOfNode(node), ...(called && {call: true as const})})
+    }
+
+    /** `const make = sdk.createWebhookHandler`, `const {attioFetch} = sdk`: a new name for a ref, and a use of it. */
+    private readBinding(decl: ts.VariableDeclaration): void {
+        const base = this.watchedRef(decl.initializer!)
+        if (!base) return
+        for (const {name, path, node} of this.syntax.boundNames(decl.name)) {
+            this.watched.add(name)
+            if (path.length > 0)
+                this.scope.facts.refs.push({
+                    local: base.local,
+                    members: [...base.members, ...path],
+                    range: this.syntax.rangeOfNode(node),
+                })
+        }
+    }
+
+    /** refOf, for expressions whose root names something that may hold a ref (a cheap test first). */
+    private watchedRef(expr: ts.Expression): LocalRef | undefined {
+        let root = this.syntax.unwrap(expr)
+        while (
+            this.tsApi.isPropertyAccessExpression(root) ||
+            root.kind === this.tsApi.SyntaxKind.ElementAccessExpression
+        ) {
+            root = this.syntax.unwrap((root as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression)
+        }
+        if (
+            !this.tsApi.isIdentifier(root) ||
+            !(this.scope.watchedImports.has(root.text) || this.watched.has(root.text))
+        )
+            return undefined
+        return this.refOf(expr)
+    }
+
+    /** The import an expression reads, through property reads and const aliases in scope; undefined for anything else. */
+    refOf(expr: ts.Expression): LocalRef | undefined {
+        const e = this.syntax.unwrap(expr)
+        if (this.tsApi.isPropertyAccessExpression(e) || e.kind === this.tsApi.SyntaxKind.ElementAccessExpression) {
+            const access = e as ts.PropertyAccessExpression | ts.ElementAccessExpression
+            const member = this.tsApi.isPropertyAccessExpression(access)
+                ? access.name.text
+                : this.tsApi.isStringLiteralLike(access.argumentExpression)
+                  ? access.argumentExpression.text
+                  : undefined
+            const base = member === undefined ? undefined : this.refOf(access.expression)
+            return base && {local: base.local, members: [...base.members, member!]}
+        }
+        if (!this.tsApi.isIdentifier(e)) return undefined
+        const found = this.values.lookup(e)
+        if (found.kind === "free")
+            return this.scope.watchedImports.has(e.text) ? {local: e.text, members: []} : undefined
+        if (found.kind !== "const" || this.values.resolving.has(found.decl)) return undefined
+        this.values.resolving.add(found.decl)
+        try {
+            const base = this.refOf(found.init)
+            return base && {local: base.local, members: [...base.members, ...found.path]}
+        } finally {
+            this.values.resolving.delete(found.decl)
+        }
+    }
+
+    private fileNameFact(value: ts.Expression): FileNameFact {
+        const values = this.values.literalValues(value) ?? this.values.identifierValues(value)
+        if (values) return {kind: "values", values}
+        const e = this.syntax.unwrap(value)
+        // An import, unless a local binding of the same name shadows it.
+        if (this.tsApi.isIdentifier(e) && this.values.binding(e) === "free") {
+            const imported = importedAs(this.scope.facts, e.text)
+            if (imported) return {kind: "import", ...imported}
+        }
+        return {kind: "needsTypes", text: this.syntax.text(value)}
+    }
+}
