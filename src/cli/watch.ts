@@ -8,7 +8,7 @@ import path from "node:path"
 
 import {Chalk} from "chalk"
 
-import {isIgnoredPath} from "../app-model/app.js"
+import {isIgnoredPath} from "../app-model/discovery.js"
 import {escapeControls} from "../formatters/text.js"
 import {UsageError} from "../lint/config.js"
 import {appRootsOf, lint, type LintOptions} from "../lint/engine.js"

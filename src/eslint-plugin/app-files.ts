@@ -8,7 +8,8 @@
  */
 import fs from "node:fs"
 
-import {App, type AppFile, type Discovery, discoverSync} from "../app-model/app.js"
+import {App} from "../app-model/app.js"
+import {type AppFile, type Discovery, discoverSync} from "../app-model/discovery.js"
 import type {FileFacts} from "../app-model/facts/index.js"
 
 /**
