@@ -16,6 +16,7 @@ import {packageVersion} from "../package-info.js"
 import {CONFIG_FILE, loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
 import type {FileReport, Rule} from "./rule.js"
+import {helpMarkdown} from "./rule-help.js"
 import {RULES} from "./rules/index.js"
 import {checkedFiles, runRules} from "./runner.js"
 import {isDirectory, resolvedTargets, scopeFilter} from "./targets.js"
@@ -50,7 +51,7 @@ export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
     description: meta.description,
     defaultSeverity: meta.defaultSeverity,
     help: `${meta.description}.\n\nWrong:\n${meta.docs.bad}\n\nRight:\n${meta.docs.good}`,
-    helpMarkdown: `${meta.description}.\n\nWrong:\n\n\`\`\`ts\n${meta.docs.bad}\n\`\`\`\n\nRight:\n\n\`\`\`ts\n${meta.docs.good}\n\`\`\``,
+    helpMarkdown: helpMarkdown(meta),
     helpUri: `${DOCS_URL}#${meta.id}`,
     requiresTypeInformation: meta.requiresTypeInformation,
 }))

@@ -75,7 +75,9 @@ it("--watch reports the findings of a deleted file as removed with it, not fixed
         watching.output = ""
         fs.rmSync(path.join(root, "src/webhooks/b.webhook.ts"))
         await watching.waitFor(/✔ no problems/)
-        expect(watching.output).toMatch(/src\/webhooks\/b\.webhook\.ts\n {2}- removed with the file: This webhook handler can reach its end.*webhook-response\n/)
+        expect(watching.output).toMatch(
+            /src\/webhooks\/b\.webhook\.ts\n {2}- removed with the file: This webhook handler can reach its end.*webhook-response\n/
+        )
         expect(watching.output).not.toContain("fixed")
     } finally {
         watching.stop()
