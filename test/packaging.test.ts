@@ -1,7 +1,8 @@
 /**
- * The attio-lint package (packages/attio-lint) as a CI job or a hook installs it alone: packed, installed from the
- * tarball into an empty project, then its bin run on an app, down to the type-checked path. The size target is
- * the package's promise (docs/install.md): a linter-only install takes none of the generators' stack.
+ * The attio-lint package (packages/attio-lint) as docs/install.md installs it: packed, added to an app from the
+ * tarball as its only devDependency, then run as CI and the local pre-commit hook run it (`npx --no-install
+ * attio-lint`), down to the type-checked path. The size target is the package's promise: a linter-only install
+ * takes none of the generators' stack.
  */
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
@@ -9,13 +10,14 @@ import os from "node:os"
 import path from "node:path"
 import {afterAll, describe, expect, it} from "vitest"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
 
 const MAX_INSTALL_BYTES = 30 * 1024 * 1024
 const LINTER = path.join(PACKAGE_ROOT, "packages/attio-lint")
 
 const temps: string[] = []
 afterAll(() => temps.forEach((dir) => fs.rmSync(dir, {recursive: true, force: true})))
+afterAll(removeWrittenApps)
 
 function tempDir(prefix: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
@@ -43,22 +45,21 @@ describe("the attio-lint package", () => {
         const tarball = path.join(packs, npm(["pack", "--pack-destination", packs], LINTER).trim())
         expect(path.basename(tarball)).toMatch(/^attio-lint-[\w.-]+\.tgz$/)
 
-        const project = tempDir("attio-lint-install-")
-        fs.writeFileSync(path.join(project, "package.json"), '{"name": "ci-job", "private": true}')
-        npm(["install", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], project)
-        const modules = path.join(project, "node_modules")
-        for (const heavy of ["ts-morph", "typescript", "prettier", "yeoman-environment", "yeoman-generator", "esbuild", "generator-attio-app"]) {
-            expect(fs.existsSync(path.join(modules, heavy)), heavy).toBe(false)
-        }
-        expect(treeBytes(modules)).toBeLessThanOrEqual(MAX_INSTALL_BYTES)
-
         // One handler that fails, and a connection event whose fileName only the type checker resolves ("b" is no handler).
         const app = writeApp({
             "src/webhooks/a.webhook.ts": "export default async function h(req: Request) {\n    await req.text()\n}\n",
             "src/events/connection-added.event.ts":
                 'import {createWebhookHandler} from "attio/server"\n\nfunction pick(): "a" | "b" {\n    return "a"\n}\n\nexport default async function added() {\n    await createWebhookHandler({fileName: pick()})\n}\n',
         })
-        const run = spawnSync(path.join(modules, ".bin/attio-lint"), ["--format", "json", "--no-cache", "--debug"], {
+        npm(["install", "--save-dev", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], app)
+        const modules = path.join(app, "node_modules")
+        for (const heavy of ["ts-morph", "typescript", "prettier", "yeoman-environment", "yeoman-generator", "esbuild", "generator-attio-app"]) {
+            expect(fs.existsSync(path.join(modules, heavy)), heavy).toBe(false)
+        }
+        expect(treeBytes(modules)).toBeLessThanOrEqual(MAX_INSTALL_BYTES)
+
+        const files = ["src/webhooks/a.webhook.ts", "src/events/connection-added.event.ts"]
+        const run = spawnSync("npx", ["--no-install", "attio-lint", "--format", "json", "--no-cache", "--debug", ...files], {
             cwd: app,
             encoding: "utf8",
             stdio: ["ignore", "pipe", "pipe"],
@@ -71,7 +72,7 @@ describe("the attio-lint package", () => {
 
         // The ESLint plugin export loads from the install too (eslint is an optional peer: not installed here).
         const plugin = spawnSync(process.execPath, ["--input-type=module", "-e", 'const p = await import("attio-lint/eslint-plugin"); console.log(Object.keys(p.default.rules).length)'], {
-            cwd: project,
+            cwd: app,
             encoding: "utf8",
         })
         expect(plugin.stderr).toBe("")
