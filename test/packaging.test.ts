@@ -40,6 +40,13 @@ function treeBytes(dir: string): number {
 }
 
 describe("the attio-lint package", () => {
+    it("is built from the root's source at the root's version, on the root's own ranges of the libraries it uses", () => {
+        const read = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {version: string; dependencies: Record<string, string>}
+        const [root, linter] = [read(PACKAGE_ROOT), read(LINTER)]
+        expect(linter.version).toBe(root.version)
+        for (const [name, range] of Object.entries(linter.dependencies)) expect(root.dependencies[name], name).toBe(range)
+    })
+
     it("installs alone from its tarball in at most 30 MB, without the generators' stack, and lints an app", () => {
         const packs = tempDir("attio-lint-pack-")
         const tarball = path.join(packs, npm(["pack", "--pack-destination", packs], LINTER).trim())
