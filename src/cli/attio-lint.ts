@@ -32,6 +32,8 @@ Options:
       --quiet            report errors only
       --max-warnings N   exit 1 when there are more than N warnings
       --rule ID:LEVEL    set a rule to off, warn or error (repeatable)
+      --cache            use the cache (the default; ESLint's flag, for its users'
+                         scripts); --no-cache wins over it
       --no-cache         do not read or write the cache (facts, last findings)
       --cache-location P where the cache lives (a folder, or a .json file;
                          default: node_modules/.cache/attio-lint in the app)
@@ -84,7 +86,8 @@ async function main(argv: string[]): Promise<number> {
         rules,
         quiet: values.quiet,
         fix: values.fix,
-        cache: !values["no-cache"],
+        // The cache is on unless --no-cache turns it off: --cache (ESLint's opt-in) asks for what is already so.
+        cache: values["no-cache"] !== true,
         cacheLocation: values["cache-location"],
     }
     const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env)

@@ -245,6 +245,15 @@ describe("settings", () => {
         expect(lint(["--rule", "webhook-response:error", "--format", "json"], root).code).toBe(1)
     })
 
+    it("--cache (ESLint's flag) is accepted and is the default; --no-cache wins over it", () => {
+        const root = cleanApp()
+        const cache = path.join(root, "node_modules/.cache/attio-lint")
+        expect(lint(["--cache", "--no-cache"], root).code).toBe(0)
+        expect(fs.existsSync(cache)).toBe(false)
+        expect(lint(["--cache"], root).code).toBe(0)
+        expect(fs.readdirSync(cache)).toContain("facts.json")
+    })
+
     it("invalid settings are exit-2 messages", () => {
         const root = cleanApp()
         fs.writeFileSync(path.join(root, "attio-lint.config.json"), JSON.stringify({rules: {"webhook-filename": "loud"}}))
