@@ -4,18 +4,12 @@ import {pathToFileURL} from "node:url"
 import type {Log, ReportingDescriptor, Result} from "sarif"
 import type {Formatter, LintMessage, RuleDocs} from "../lint/types.js"
 import {packageVersion} from "../package-info.js"
+import {pascalCase} from "../text-case.js"
 
 /** SARIF has one text per result: the message, then its hint as a sentence of its own. */
 function withHint(message: LintMessage): string {
     if (message.hint === undefined) return message.message
     return `${message.message}${/[.!?]$/.test(message.message) ? "" : "."} ${message.hint}`
-}
-
-function pascalCase(id: string): string {
-    return id
-        .split(/[^A-Za-z0-9]+/)
-        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-        .join("")
 }
 
 function level(severity: RuleDocs["defaultSeverity"] | LintMessage["severity"]): "error" | "warning" {

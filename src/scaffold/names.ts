@@ -70,13 +70,7 @@ export function kebabCase(segment: string): string {
         .replace(/^-+|-+$/g, "")
 }
 
-/** `crm/deal-closed` -> `CrmDealClosed`; the caller adds a prefix, since ids may start with a digit. */
-export function pascalCase(id: string): string {
-    return id
-        .split(/[/-]/)
-        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-        .join("")
-}
+export {pascalCase} from "../text-case.js"
 
 /**
  * A file name as the generators print it: as is, or JSON-quoted with `\uXXXX` escapes when it holds a control
