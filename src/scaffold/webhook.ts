@@ -1,6 +1,7 @@
 /** Planning the webhook generator's changes: the handler, its registration and its cleanup. */
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App as AppModel} from "../app-model/app.js"
+import {isLegacySdk} from "../app-model/sdk.js"
 import {handlerPath} from "../app-model/layout.js"
 import {findCaseTwin, findHandler, type App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
@@ -90,11 +91,6 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
 
 function verifyOf(spec: WebhookSpec): SignatureCheck | undefined {
     return spec.signatureHeader === undefined ? undefined : signatureCheck(spec.id, spec.signatureHeader)
-}
-
-/** Whether the installed SDK predates 1.0, where `attioFetch` still works and handlers use it. */
-function isLegacySdk(version: string | undefined): boolean {
-    return version !== undefined && Number.parseInt(version, 10) < 1
 }
 
 /** The handler file written (app-relative), or undefined when an existing one is left alone. */

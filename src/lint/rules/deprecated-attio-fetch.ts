@@ -1,3 +1,4 @@
+import {isLegacySdk} from "../../app-model/sdk.js"
 import {defineRule} from "../rule.js"
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/
@@ -24,7 +25,7 @@ export default defineRule({
         const calls = TYPESCRIPT_FILE.test(file.rel) ? analysis.sdkCallsIn(file, "attioFetch") : []
         if (calls.length === 0) return
         const version = app.sdkVersion()
-        if (!version || Number.parseInt(version, 10) < 1) return
+        if (!version || isLegacySdk(version)) return
         for (const range of calls) {
             report({
                 range,
