@@ -13,6 +13,7 @@ import {contentHash} from "./sealed-file.js"
 import {typescriptSyntax} from "./typescript.js"
 import {anyRootOf, type HandlerKind, isServerFunctionPath, toPosix} from "./layout.js"
 import {readText, ReadFailure, realpathOr} from "./read-file.js"
+import {isLegacySdk} from "./sdk.js"
 import {configHost} from "./setup.js"
 
 /** Relative module specifiers in a text: `from "./x"`, `import "./x"`, `import("./x")`. */
@@ -225,6 +226,11 @@ export class App {
             }
             if (path.dirname(dir) === dir) return undefined
         }
+    }
+
+    /** Whether the installed SDK predates 1.0 (see isLegacySdk). */
+    hasLegacySdk(): boolean {
+        return isLegacySdk(this.sdkVersion())
     }
 
     /**

@@ -1,7 +1,6 @@
 /** Planning the webhook generator's changes: the handler, its registration and its cleanup. */
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App as AppModel} from "../app-model/app.js"
-import {isLegacySdk} from "../app-model/sdk.js"
 import {handlerPath} from "../app-model/layout.js"
 import {findCaseTwin, findHandler, type App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
@@ -57,7 +56,7 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
     // attio-lint's model of the app knows the installed SDK, and where each fileName comes from.
     const model = await AppModel.load(app.root)
     const plan = new Plan(app)
-    const legacySdk = isLegacySdk(model.sdkVersion())
+    const legacySdk = model.hasLegacySdk()
     const handlerRel = await planHandler(app, spec, plan, legacySdk)
     const registeredIn = spec.register ? registeringFile(model, spec.id) : undefined
     if (spec.register) {
