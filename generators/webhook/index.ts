@@ -119,7 +119,12 @@ export default class WebhookGenerator extends ScaffoldGenerator {
                 return undefined
             }
         }
-        const steps = nextSteps({app: inspectApp(root, {allowSymlinks: this.flag("allow-symlinks") === true}), spec: this.spec!, plan, read})
+        const steps = nextSteps({
+            app: inspectApp(root, {allowSymlinks: this.flag("allow-symlinks") === true}),
+            spec: this.spec!,
+            plan,
+            read,
+        })
         this.log(["Next steps:", ...steps.map((step, i) => `  ${i + 1}. ${step}`)].join("\n"))
     }
 

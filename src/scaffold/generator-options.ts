@@ -120,7 +120,9 @@ export function helpText(command: string, spec: GeneratorSpec): string {
         {name: "help", type: "boolean", alias: "h", description: "Print the generator's options and usage"},
         ...spec.options.filter((option) => option.hide !== true),
     ]
-    const flags = options.map((o) => `${o.alias ? `-${o.alias}, ` : "    "}--${o.name}${o.type === "string" ? " VALUE" : ""}`)
+    const flags = options.map(
+        (o) => `${o.alias ? `-${o.alias}, ` : "    "}--${o.name}${o.type === "string" ? " VALUE" : ""}`
+    )
     const width = Math.max(...flags.map((f) => f.length), ...spec.arguments.map((a) => a.name.length))
     const row = (left: string, text: string) => `  ${left.padEnd(width)}  ${text}`
     return [

@@ -17,6 +17,15 @@ import type {FileChange, Plan} from "./plan.js"
 
 type ConflictAnswer = "overwrite" | "all" | "keep" | "abort" | "diff"
 
+/** Yeoman's conflict keys; d shows the diff, after which the same question comes again. */
+const CONFLICT_CHOICES: {key: "y" | "n" | "a" | "x" | "d"; name: string; value: ConflictAnswer}[] = [
+    {key: "y", name: "overwrite", value: "overwrite"},
+    {key: "n", name: "do not overwrite: keep the existing file, write the rest", value: "keep"},
+    {key: "a", name: "overwrite this and all others", value: "all"},
+    {key: "x", name: "abort: write nothing", value: "abort"},
+    {key: "d", name: "show the differences between the old and the new", value: "diff"},
+]
+
 /** The words Yeoman prints before a file; `update` is this package's own, for code added to an existing file. */
 export type FileStatus = "create" | "update" | "force" | "identical" | "conflict" | "skip"
 
@@ -25,7 +34,9 @@ export abstract class ScaffoldGenerator extends Generator {
     private overwriteAll = false
 
     constructor(args: string[], options: Generator["options"], spec: GeneratorSpec) {
-        super(args, options)
+        // Checked before Yeoman's constructor, which reads ~/.yo-rc-global.json: in root's home, as another user,
+        // that fails with EACCES.
+        super(args, refuseYoDowngradedRoot(options))
         // Only the priority methods (initializing, prompting, writing, end) are tasks; other methods are
         // helpers. The generators never touch dependencies: no package-manager install step (nor its message).
         // Only the generator the run started with says so: when the app generator composes the webhook generator,
@@ -36,7 +47,8 @@ export abstract class ScaffoldGenerator extends Generator {
             const option = this._options[name]
             if (option) option.hide = true
         }
-        for (const {name, description} of spec.arguments) this.argument(name, {type: String, required: false, description})
+        for (const {name, description} of spec.arguments)
+            this.argument(name, {type: String, required: false, description})
         // Yeoman's environment reads --force, --dry-run (as dryRun) and --yes from the generator's options.
         // Declaring them puts them in --help and lets them be parsed from the arguments.
         for (const {name, type, alias, description, hide} of spec.options) {
@@ -45,10 +57,7 @@ export abstract class ScaffoldGenerator extends Generator {
         // Yeoman's conflicter reads `dryRun`; arguments parsed by the generator give `dry-run`.
         this.rawOptions.dryRun ??= this.rawOptions["dry-run"]
         // Yeoman creates the generator once just for its --help, which needs no app.
-        if (this.rawOptions.help === true) return
-        const downgraded = yoDowngradedRoot({uid: process.getuid?.(), env: process.env})
-        if (downgraded !== undefined) throw new ScaffoldError(downgraded)
-        this.useAppRoot()
+        if (this.rawOptions.help !== true) this.useAppRoot()
     }
 
     /**
@@ -180,10 +189,7 @@ export abstract class ScaffoldGenerator extends Generator {
         if (this.dryRun) this.log("Dry run: nothing was written.")
     }
 
-    /**
-     * Yeoman's conflict question, with its keys: y overwrite, n keep, a overwrite this and the rest, x abort, and
-     * d to show the diff, after which the same question comes again.
-     */
+    /** Yeoman's conflict question (CONFLICT_CHOICES); "keep" when there is no one to ask. */
     private async resolveConflict(
         change: FileChange,
         plan: Plan,
@@ -196,24 +202,29 @@ export abstract class ScaffoldGenerator extends Generator {
         if (this.dryRun) return "overwrite"
         this.status("conflict", change.path)
         for (;;) {
-            const {answer} = await this.prompt<{answer: ConflictAnswer}>({
+            const {answer} = await this.prompt<{answer: string}>({
                 type: "expand",
                 name: "answer",
                 message: `${change.path} exists and differs from what the generator would write. Overwrite it?`,
-                choices: [
-                    {key: "y", name: "overwrite", value: "overwrite"},
-                    {key: "n", name: "do not overwrite: keep the existing file, write the rest", value: "keep"},
-                    {key: "a", name: "overwrite this and all others", value: "all"},
-                    {key: "x", name: "abort: write nothing", value: "abort"},
-                    {key: "d", name: "show the differences between the old and the new", value: "diff"},
-                ],
+                choices: CONFLICT_CHOICES,
                 default: "n",
             })
-            if (answer === "all") this.overwriteAll = true
-            if (answer !== "diff") return answer === "all" ? "overwrite" : answer
+            // Inquirer answers the choice's value; a default or a scripted answer may be its key.
+            const choice = CONFLICT_CHOICES.find((c) => c.value === answer || c.key === answer)
+            if (choice === undefined) return "keep"
+            const value = choice.value
+            if (value === "all") this.overwriteAll = true
+            if (value !== "diff") return value === "all" ? "overwrite" : value
             this.log(lineDiff(plan.read(change.path) ?? "", change.content))
         }
     }
+}
+
+/** The options, unless yo switched from root to another user: then the one line to stop with (none for --help). */
+function refuseYoDowngradedRoot(options: Generator["options"]): Generator["options"] {
+    const line = options.help === true ? undefined : yoDowngradedRoot({uid: process.getuid?.(), env: process.env})
+    if (line !== undefined) throw new ScaffoldError(line)
+    return options
 }
 
 /**
