@@ -222,18 +222,31 @@ export abstract class ScaffoldGenerator extends Generator {
 
 /** The options, unless yo switched from root to another user: then the one line to stop with (none for --help). */
 function refuseYoDowngradedRoot(options: Generator["options"]): Generator["options"] {
-    const line = options.help === true ? undefined : yoDowngradedRoot({uid: process.getuid?.(), env: process.env})
+    if (options.help === true) return options
+    const line = yoDowngradedRoot({uid: process.getuid?.(), env: process.env, script: process.argv[1]})
     if (line !== undefined) throw new ScaffoldError(line)
     return options
 }
 
+/** yo's bin, as a global install or npx starts it: `…/bin/yo` (a link) or `…/yo/lib/cli.js`. */
+const YO_SCRIPT = /(^|[\\/])(yo|yo[\\/]lib[\\/]cli\.js)$/
+
 /**
  * The one line to stop with when yo was started as root: yo then switches to SUDO_UID, or uid 1000, before it runs
- * a generator (its root check), which leaves a process that is not root in root's environment, and in an app it
- * usually cannot write. The attio-app bin runs the same generators as root.
+ * a generator (its root check), which leaves a process that is not root in root's environment (or at SUDO_UID),
+ * and in an app it usually cannot write. The attio-app bin runs the same generators as root.
  */
-export function yoDowngradedRoot({uid, env}: {uid: number | undefined; env: NodeJS.ProcessEnv}): string | undefined {
-    if (uid === undefined || uid === 0) return undefined
+export function yoDowngradedRoot({
+    uid,
+    env,
+    script,
+}: {
+    uid: number | undefined
+    env: NodeJS.ProcessEnv
+    /** The script node runs (process.argv[1]). */
+    script: string | undefined
+}): string | undefined {
+    if (uid === undefined || uid === 0 || script === undefined || !YO_SCRIPT.test(script)) return undefined
     const rootsEnvironment = env.USER === "root" || env.LOGNAME === "root" || env.HOME === "/root"
     if (!rootsEnvironment && env.SUDO_UID !== String(uid)) return undefined
     return `yo was started as root and switched to uid ${uid}, which may not write this app: run \`npx attio-app\` in the app instead (it runs as root; \`npx attio-app --help\` lists its generators).`

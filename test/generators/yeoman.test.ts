@@ -5,6 +5,7 @@
  */
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import {PassThrough} from "node:stream"
 import {createLogger} from "@yeoman/adapter"
@@ -17,7 +18,13 @@ import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
 import {generatorPath, readTree} from "./support.js"
 
-afterAll(removeWrittenApps)
+/** Folders made here besides writeApp's apps. */
+const made: string[] = []
+
+afterAll(() => {
+    removeWrittenApps()
+    for (const dir of made) fs.rmSync(dir, {recursive: true, force: true})
+})
 
 const PLACEHOLDER = "https://api.example.com/v1/webhooks"
 const ADDED = "src/app/events/connection-added.event.ts"
@@ -221,14 +228,22 @@ describe("through yeoman-environment, as yo runs it", () => {
                 env.register(${JSON.stringify(path.join(PACKAGE_ROOT, "dist/generators"))} + "/" + name + "/index.js", {namespace: "attio-app:" + name, packagePath: ${JSON.stringify(PACKAGE_ROOT)}})
             }
             // yo's own error handler: the message only.
-            await env.run(process.argv.slice(1), {}).catch((error) => {
-                console.error("Error", process.argv.slice(1).join(" "), "\\n")
+            await env.run(process.argv.slice(2), {}).catch((error) => {
+                console.error("Error", process.argv.slice(2).join(" "), "\\n")
                 console.error(error.message)
                 process.exit(error.code || 1)
             })
         `
+        // As yo's bin, where the generators look for it: in a folder another user can read.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-yo-"))
+        made.push(dir)
+        fs.chmodSync(dir, 0o755)
+        const cli = path.join(dir, "yo/lib/cli.js")
+        fs.mkdirSync(path.dirname(cli), {recursive: true})
+        fs.writeFileSync(cli, script)
+        fs.writeFileSync(path.join(dir, "yo/package.json"), '{"type": "module"}')
         // stdin a pipe that stays open and silent: a prompt would wait on it for ever.
-        return spawnSync(process.execPath, ["--input-type=module", "-e", script, ...args], {
+        return spawnSync(process.execPath, [cli, ...args], {
             cwd,
             encoding: "utf8",
             stdio: ["pipe", "pipe", "pipe"],
@@ -277,16 +292,22 @@ describe("through yeoman-environment, as yo runs it", () => {
 })
 
 describe("yoDowngradedRoot", () => {
-    it("is a line for a process that is not root in root's environment, or at SUDO_UID", () => {
-        expect(yoDowngradedRoot({uid: 1000, env: {HOME: "/root", USER: "root"}})).toMatch(/npx attio-app/)
-        expect(yoDowngradedRoot({uid: 501, env: {HOME: "/home/me", USER: "root"}})).toMatch(/switched to uid 501/)
-        expect(yoDowngradedRoot({uid: 1001, env: {HOME: "/home/me", USER: "me", SUDO_UID: "1001"}})).toBeDefined()
+    const YO = "/usr/local/lib/node_modules/yo/lib/cli.js"
+
+    it("is a line for yo's process that is not root in root's environment, or at SUDO_UID", () => {
+        expect(yoDowngradedRoot({uid: 1000, env: {HOME: "/root", USER: "root"}, script: YO})).toMatch(/npx attio-app/)
+        const bin = {uid: 501, env: {HOME: "/home/me", USER: "root"}, script: "/usr/local/bin/yo"}
+        expect(yoDowngradedRoot(bin)).toMatch(/switched to uid 501/)
+        const sudo = {uid: 1001, env: {HOME: "/home/me", USER: "me", SUDO_UID: "1001"}, script: YO}
+        expect(yoDowngradedRoot(sudo)).toBeDefined()
     })
 
-    it("is nothing for root itself, a normal user, or Windows (no uid)", () => {
-        expect(yoDowngradedRoot({uid: 0, env: {HOME: "/root", USER: "root"}})).toBeUndefined()
-        expect(yoDowngradedRoot({uid: 1000, env: {HOME: "/home/me", USER: "me"}})).toBeUndefined()
-        expect(yoDowngradedRoot({uid: undefined, env: {USER: "root"}})).toBeUndefined()
+    it("is nothing for root itself, a normal user, Windows (no uid), or any other program (the attio-app bin)", () => {
+        expect(yoDowngradedRoot({uid: 0, env: {HOME: "/root", USER: "root"}, script: YO})).toBeUndefined()
+        expect(yoDowngradedRoot({uid: 1000, env: {HOME: "/home/me", USER: "me"}, script: YO})).toBeUndefined()
+        expect(yoDowngradedRoot({uid: undefined, env: {USER: "root"}, script: YO})).toBeUndefined()
+        const bin = "/app/node_modules/.bin/attio-app"
+        expect(yoDowngradedRoot({uid: 1000, env: {HOME: "/root", USER: "root"}, script: bin})).toBeUndefined()
     })
 })
 
