@@ -49,7 +49,7 @@ async function run(
     options: Record<string, unknown> = {},
     answer?: (name: string, time: number) => unknown
 ): Promise<Run> {
-    const sink = new PassThrough()
+    const sink = new PassThrough() as unknown as NodeJS.WriteStream
     let output = ""
     sink.on("data", (chunk: Buffer) => (output += chunk.toString()))
     const questions: Run["questions"] = []
@@ -208,11 +208,8 @@ describe("--help", () => {
     it("through yeoman-environment (yo attio-app:webhook --help) lists the same options", async () => {
         const env = createEnv({cwd: PACKAGE_ROOT})
         env.register(generatorPath("webhook"), {namespace: "attio-app:webhook", packagePath: PACKAGE_ROOT})
-        const generator = await env.create<{help(): string}>("attio-app:webhook", {
-            generatorArgs: [],
-            generatorOptions: {help: true},
-        })
-        const help = generator.help()
+        const generator = await env.create("attio-app:webhook", {generatorArgs: [], generatorOptions: {help: true}})
+        const help = (generator as unknown as {help(): string}).help()
         for (const option of GENERATOR_SPECS.webhook.options) expect(help).toContain(`--${option.name}`)
         for (const option of IGNORED_YEOMAN_OPTIONS) expect(help).not.toContain(`--${option}`)
     })
