@@ -2,8 +2,6 @@
  * `yo attio-app:webhook [name]`: a webhook handler, its registration in connection-added and its cleanup in
  * connection-removed. The work is in src/scaffold/webhook.ts; this class asks the questions and reports.
  */
-import fs from "node:fs"
-import path from "node:path"
 import {ScaffoldError} from "../../src/scaffold/errors.js"
 import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
 import {GENERATOR_SPECS} from "../../src/scaffold/generator-options.js"
@@ -105,26 +103,12 @@ export default class WebhookGenerator extends ScaffoldGenerator {
         const plan = this.plan!
         this.reportNotes(plan)
         if (this.dryRun) return
-        const [{lintSummary}, {nextSteps}, {inspectApp}] = await Promise.all([
+        const [{lintSummary}, {nextSteps}] = await Promise.all([
             import("../../src/scaffold/lint-summary.js"),
             import("../../src/scaffold/next-steps.js"),
-            import("../../src/scaffold/app.js"),
         ])
-        const root = this.destinationRoot()
-        this.log(await lintSummary(root))
-        const read = (relPath: string) => {
-            try {
-                return fs.readFileSync(path.join(root, relPath), "utf8")
-            } catch {
-                return undefined
-            }
-        }
-        const steps = nextSteps({
-            app: inspectApp(root, {allowSymlinks: this.flag("allow-symlinks") === true}),
-            spec: this.spec!,
-            plan,
-            read,
-        })
+        this.log(await lintSummary(this.destinationRoot()))
+        const steps = nextSteps(this.spec!, plan)
         this.log(["Next steps:", ...steps.map((step, i) => `  ${i + 1}. ${step}`)].join("\n"))
     }
 

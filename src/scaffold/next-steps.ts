@@ -5,19 +5,12 @@
  */
 import {EVENT_NAMES} from "../app-model/layout.js"
 import {isJsonObject} from "../json.js"
-import {type App, findHandler} from "./app.js"
+import {findHandler} from "./app.js"
 import type {Plan} from "./plan.js"
 import {PLACEHOLDER_REGISTER_URL, type WebhookSpec} from "./webhook.js"
 
-export interface RunFacts {
-    app: App
-    spec: WebhookSpec
-    plan: Plan
-    /** An app file's text now (after the run), or undefined when it does not exist. */
-    read: (relPath: string) => string | undefined
-}
-
-export function nextSteps({app, spec, plan, read}: RunFacts): string[] {
+export function nextSteps(spec: WebhookSpec, plan: Plan): string[] {
+    const read = (relPath: string) => textAfterRun(plan, relPath)
     const steps: string[] = []
     const written = (suffix: string) => plan.changes.find((c) => c.path.endsWith(suffix))
     const handler = written(".webhook.ts")
@@ -27,7 +20,7 @@ export function nextSteps({app, spec, plan, read}: RunFacts): string[] {
             `${spec.id} is not registered (--no-register): create it with createWebhookHandler({fileName: ${JSON.stringify(spec.id)}}) where the app registers its webhooks, or run again without --no-register.`
         )
     }
-    const placeholders = EVENT_NAMES.map((name) => findHandler(app, "event", name)).filter(
+    const placeholders = EVENT_NAMES.map((name) => findHandler(plan.app, "event", name)).filter(
         (file): file is string => file !== undefined && (read(file)?.includes(PLACEHOLDER_REGISTER_URL) ?? false)
     )
     if (placeholders.length > 0) {
@@ -53,6 +46,20 @@ export function nextSteps({app, spec, plan, read}: RunFacts): string[] {
         steps.push("Run `attio dev` to try it once the app creates the handler.")
     }
     return steps
+}
+
+/**
+ * A file's text once the plan is written: what the plan wrote, else what it read (through its checks: a regular
+ * file in the app, not too large); undefined when there is none or it cannot be read.
+ */
+function textAfterRun(plan: Plan, relPath: string): string | undefined {
+    const change = plan.changes.find((c) => c.path === relPath)
+    if (change) return change.content
+    try {
+        return plan.read(relPath)
+    } catch {
+        return undefined
+    }
 }
 
 /** Whether the app's package.json names what the generated test imports: vitest and generator-attio-app. */
