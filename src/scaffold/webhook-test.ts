@@ -35,6 +35,8 @@ export interface WebhookTestSpec {
     id: string
     event: string
     registerUrl: string
+    /** The URL the third party's webhooks are deleted under (`<url>/<id>`). */
+    webhooksUrl: string
     /** Whether this run wrote the registration and cleanup the test checks (else it only delivers). */
     registers: boolean
     verify: SignatureCheck | undefined

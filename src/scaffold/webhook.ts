@@ -5,7 +5,7 @@ import {handlerPath} from "../app-model/layout.js"
 import {findCaseTwin, findHandler, type App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import {ensureEventCode} from "./event.js"
-import type {Insertion} from "./event-handler.js"
+import type {EventHandlerFile, Insertion} from "./event-handler.js"
 import {pascalCase, shownPath} from "./names.js"
 import {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
@@ -14,6 +14,12 @@ import {planWebhookTest, signatureCheck, type SignatureCheck, usesVitest} from "
 
 /** Where registration goes when the user names no URL; the summary asks them to replace it. */
 export const PLACEHOLDER_REGISTER_URL = "https://api.example.com/v1/webhooks"
+
+/**
+ * The kv key (with the handler's id appended) under which registration records the URL that deletes the third
+ * party's webhook. connection-removed reads it, so one cleanup serves webhooks registered at any API.
+ */
+export const DELETE_URL_KEY = "webhook-delete-url:"
 
 /** Refuses a register URL that `fetch` could not call: the connection would fail with an unclear error. */
 export function checkRegisterUrl(url: string): string {
@@ -67,13 +73,7 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
         } else {
             await ensureEventCode(app, plan, "connection-added", {insertion: registration(spec)})
         }
-        await ensureEventCode(app, plan, "connection-removed", {
-            insertion: cleanup(spec),
-            present: {
-                test: (file) => file.sdkCalls("deleteWebhookHandler").length > 0,
-                note: "already deletes webhook handlers",
-            },
-        })
+        await ensureEventCode(app, plan, "connection-removed", {insertion: cleanup(), present: cleanupPresent(spec)})
     }
     if (handlerRel && (spec.test ?? usesVitest(app.root))) {
         // The SDK before 1.0 calls Attio with attioFetch, which the testing runtime does not provide.
@@ -81,7 +81,8 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
             plan.notes.push("No test written: the installed attio SDK predates 1.0 (attioFetch).")
         } else {
             const registers = spec.register && !registeredIn
-            await planWebhookTest(app, handlerRel, {...spec, registers, verify: verifyOf(spec)}, plan)
+            const test = {...spec, registers, verify: verifyOf(spec), webhooksUrl: webhooksUrl(spec)}
+            await planWebhookTest(app, handlerRel, test, plan)
         }
     }
     plan.validate()
@@ -133,19 +134,47 @@ function registeringFile(model: AppModel, id: string): string | undefined {
 function registration(spec: WebhookSpec): Insertion {
     const verify = verifyOf(spec)
     return {
-        values: ["createWebhookHandler", "deleteWebhookHandler", "updateWebhookHandler", ...(verify ? ["kv"] : [])],
+        values: ["createWebhookHandler", "deleteWebhookHandler", "kv", "updateWebhookHandler"],
         helperName: `register${pascalCase(spec.id)}Webhook`,
-        renderHelper: (names) => renderTemplate("event/register-webhook.ts.ejs", {...names, ...spec, verify}),
+        renderHelper: (names) =>
+            renderTemplate("event/register-webhook.ts.ejs", {
+                ...names,
+                ...spec,
+                verify,
+                deleteUrlKey: DELETE_URL_KEY,
+                webhooksUrl: webhooksUrl(spec),
+            }),
     }
 }
 
-function cleanup(spec: WebhookSpec): Insertion {
-    // Deletion is at `<url>/<id>`: a URL given with a trailing slash must not make that `<url>//<id>`.
-    // Registration keeps the URL as given, since some APIs accept POST only at the path with its slash.
-    const webhooksUrl = spec.registerUrl.replace(/\/+$/, "")
+/**
+ * The URL the third party's webhooks are deleted under (`<url>/<id>`): a URL given with a trailing slash must not
+ * make that `<url>//<id>`. Registration keeps the URL as given, since some APIs accept POST only at the path with
+ * its slash.
+ */
+export function webhooksUrl(spec: {registerUrl: string}): string {
+    return spec.registerUrl.replace(/\/+$/, "")
+}
+
+function cleanup(): Insertion {
     return {
-        values: ["deleteWebhookHandler", "listWebhookHandlers"],
+        values: ["deleteWebhookHandler", "kv", "listWebhookHandlers"],
         helperName: "deleteWebhooks",
-        renderHelper: (names) => renderTemplate("event/delete-webhooks.ts.ejs", {...names, webhooksUrl}),
+        renderHelper: (names) =>
+            renderTemplate("event/delete-webhooks.ts.ejs", {...names, deleteUrlKey: DELETE_URL_KEY}),
+    }
+}
+
+/**
+ * Why connection-removed needs no cleanup added: it reads the delete URLs registration records (any endpoint's),
+ * or it deletes webhook handlers in a way of its own, which the user must check for this webhook.
+ */
+function cleanupPresent(spec: WebhookSpec): (file: EventHandlerFile) => string | undefined {
+    return (file) => {
+        if (file.text.includes(DELETE_URL_KEY)) {
+            return "already deletes each webhook at the URL its registration recorded"
+        }
+        if (file.sdkCalls("deleteWebhookHandler").length === 0) return undefined
+        return `deletes webhook handlers in a way of its own, which the generator does not change: check that it deletes the ${spec.id} webhook at ${webhooksUrl(spec)}/<its id>`
     }
 }
