@@ -9,6 +9,7 @@ import type {EventHandlerFile, Insertion} from "./event-handler.js"
 import {pascalCase, shownPath} from "./names.js"
 import {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
+import {syncTarget} from "./sync.js"
 import {renderTemplate} from "./templates.js"
 import {planWebhookTest, signatureCheck, type SignatureCheck, usesVitest} from "./webhook-test.js"
 
@@ -81,7 +82,13 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
             plan.notes.push("No test written: the installed attio SDK predates 1.0 (attioFetch).")
         } else {
             const registers = spec.register && !registeredIn
-            const test = {...spec, registers, verify: verifyOf(spec), webhooksUrl: webhooksUrl(spec)}
+            const test = {
+                ...spec,
+                registers,
+                verify: verifyOf(spec),
+                webhooksUrl: webhooksUrl(spec),
+                sync: syncTarget(spec.id, spec.event),
+            }
             await planWebhookTest(app, handlerRel, test, plan)
         }
     }
@@ -118,6 +125,7 @@ async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: b
         functionName: `handle${pascalCase(spec.id)}`,
         legacySdk,
         verify: verifyOf(spec),
+        sync: syncTarget(spec.id, spec.event),
     })
     plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(plan, relPath)))
     return relPath

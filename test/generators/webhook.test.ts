@@ -351,6 +351,41 @@ describe("running again", () => {
     })
 })
 
+describe("the handler's sync fits its event", () => {
+    it.each([
+        ["lead-created", "lead.created", "people/records?matching_attribute=email_addresses", "email"],
+        ["company-updated", "company.updated", "companies/records?matching_attribute=domains", "domain"],
+    ])("%s asserts the record the event is about", async (id, event, records, field) => {
+        const run = await runGenerator("webhook", {args: [id], options: {...YES, event, register: false}})
+        const handler = run.files[`src/app/webhooks/${id}.webhook.ts`]!
+        expect(handler).toContain(`"https://api.attio.com/v2/objects/${records}"`)
+        expect(handler).toContain(`const ${field} = body.data?.${field}\n`)
+        expect(handler).toContain("// ── Sync ──")
+    })
+
+    it("deal-updated gets a TODO with the REST call pattern, and no person upsert", async () => {
+        const run = await runGenerator("webhook", {args: ["deal-updated"], options: {...YES, event: "deal.updated"}})
+        const handler = run.files["src/app/webhooks/deal-updated.webhook.ts"]!
+        expect(handler).not.toMatch(/email|people/)
+        expect(handler).not.toMatch(/^import/m)
+        expect(handler).toContain("// ── Sync (TODO) ──")
+        expect(handler).toContain("// TODO: map the third party's deal.updated data to the Attio records it changes.")
+        expect(handler).toContain(
+            '//         "https://api.attio.com/v2/objects/<object>/records?matching_attribute=<unique attribute>",'
+        )
+        await expectLintClean(run.root)
+    })
+
+    it("marks where a third party's signature would be checked, without checking anything", async () => {
+        const run = await runGenerator("webhook", {args: ["deal-updated"], options: {...YES, register: false}})
+        const handler = run.files["src/app/webhooks/deal-updated.webhook.ts"]!
+        expect(handler).toMatch(
+            /request: Request\): Promise<Response> \{\n {4}\/\/ ── Signature \(not checked\) ─+\n {4}\/\/ Anyone who learns/
+        )
+        expect(handler).not.toContain("request.headers")
+    })
+})
+
 describe("webhooks registered at different APIs", () => {
     it("each record their own delete URL, which the one cleanup reads: connection-removed needs no change", async () => {
         const first = await runGenerator("webhook", {
@@ -626,7 +661,8 @@ describe("style", () => {
         const run = await runGenerator("webhook", {
             files: {".prettierrc": prettierrc, "src/events/connection-added.event.ts": existing},
             args: ["deal-closed"],
-            options: YES,
+            // A contact's event: the handler syncs a person, so it imports the token.
+            options: {...YES, event: "contact.closed"},
         })
         expect(run.error).toBeUndefined()
         const handler = run.files["src/webhooks/deal-closed.webhook.ts"]!
