@@ -36,6 +36,8 @@ export interface Insertion {
     values: readonly string[]
     /** Preferred name of the helper; a number is appended when the file already declares it. */
     helperName: string
+    /** Refuse, with this message, instead of appending a number when the file declares the helper's name. */
+    refuseTakenHelper?: (relPath: string, helper: string) => string
     /** The helper's source, given its final name and the expression that names each import in this file. */
     renderHelper(names: {helper: string; sdk: Readonly<Record<string, string>>}): string
 }
@@ -107,6 +109,9 @@ export class EventHandlerFile {
             const local = uniqueName(name, declared)
             sdkRefs[name] = local
             missing.push({import: {name, type}, local})
+        }
+        if (insertion.refuseTakenHelper && declared.has(insertion.helperName)) {
+            throw new ScaffoldError(insertion.refuseTakenHelper(this.relPath, insertion.helperName))
         }
         const helper = uniqueName(insertion.helperName, declared)
 

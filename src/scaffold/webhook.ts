@@ -1,6 +1,7 @@
 /** Planning the webhook generator's changes: the handler, its registration and its cleanup. */
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App as AppModel} from "../app-model/app.js"
+import {meantId} from "../lint/meant-id.js"
 import {handlerPath} from "../app-model/layout.js"
 import {findCaseTwin, findHandler, type App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
@@ -133,10 +134,26 @@ async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: b
 
 /**
  * The app-relative file with a createWebhookHandler call that names the id: in connection-added or a helper
- * module, as a literal, a constant or one of several values.
+ * module, as a literal, a constant or one of several values. Throws when no call names it but one names no handler
+ * and was meant for this id (a typo, or the id with its folder): registering it as well would leave two
+ * registrations, one of them failing.
  */
 function registeringFile(model: AppModel, id: string): string | undefined {
-    return new AppAnalysis(model).webhookCallSites().find((site) => site.values?.includes(id))?.file.rel
+    const analysis = new AppAnalysis(model)
+    const sites = analysis.webhookCallSites()
+    const registering = sites.find((site) => site.values?.includes(id))
+    if (registering) return registering.file.rel
+    const handlers = analysis.handlersById("webhook")
+    const ids = [...new Set([...handlers.keys(), id])]
+    for (const site of sites) {
+        const typo = site.values?.find((value) => !ids.includes(value) && meantId(value, ids) === id)
+        if (typo !== undefined) {
+            throw new ScaffoldError(
+                `${shownPath(site.file.rel)} calls createWebhookHandler({fileName: ${JSON.stringify(typo)}}), which names no handler and looks meant for ${id}; fix that fileName to ${JSON.stringify(id)} instead of registering ${id} a second time (or run with --no-register).`
+            )
+        }
+    }
+    return undefined
 }
 
 function registration(spec: WebhookSpec): Insertion {
@@ -144,6 +161,9 @@ function registration(spec: WebhookSpec): Insertion {
     return {
         values: ["createWebhookHandler", "deleteWebhookHandler", "kv", "updateWebhookHandler"],
         helperName: `register${pascalCase(spec.id)}Webhook`,
+        // A function of that name that registers no handler the generator can see may well register this one.
+        refuseTakenHelper: (relPath, helper) =>
+            `${relPath} already declares ${helper}, and the generator cannot tell which handler it registers; it does not register ${spec.id} a second time under another name. Make ${helper} call createWebhookHandler({fileName: ${JSON.stringify(spec.id)}}), or rename it, or run with --no-register.`,
         renderHelper: (names) =>
             renderTemplate("event/register-webhook.ts.ejs", {
                 ...names,

@@ -5,7 +5,9 @@ import path from "node:path"
 import {Node, Project, SyntaxKind} from "ts-morph"
 import {describe, expect, it} from "vitest"
 import {lint} from "../../src/index.js"
-import {REAL_WORLD_APPS, SEED_CONNECTION_ADDED} from "../support/apps.js"
+import {creates, REAL_WORLD_APPS, SEED_CONNECTION_ADDED} from "../support/apps.js"
+import {runBin} from "../support/bin.js"
+import {writeApp} from "../support/rule-tester.js"
 import {expectLinesKept, readTree, runGenerator, type Outcome} from "./support.js"
 
 const YES = {yes: true}
@@ -383,6 +385,57 @@ describe("the handler's sync fits its event", () => {
             /request: Request\): Promise<Response> \{\n {4}\/\/ ── Signature \(not checked\) ─+\n {4}\/\/ Anyone who learns/
         )
         expect(handler).not.toContain("request.headers")
+    })
+})
+
+describe("never a second registration of one id", () => {
+    const HANDLER =
+        "export default async function deal(request: Request): Promise<Response> {\n    return new Response(await request.text())\n}\n"
+
+    it("refuses when a createWebhookHandler call names no handler but was meant for this one: fix the fileName", () => {
+        const root = writeApp({
+            "src/webhooks/deal-updated.webhook.ts": HANDLER,
+            "src/events/connection-added.event.ts": creates('"deal-update"'),
+        })
+        const before = readTree(root)
+        const result = runBin("attio-app", ["webhook", "deal-updated", "--yes"], {cwd: root})
+        expect(result.stderr).toContain(
+            'src/events/connection-added.event.ts calls createWebhookHandler({fileName: "deal-update"}), which names no handler and looks meant for deal-updated; fix that fileName to "deal-updated" instead of registering deal-updated a second time (or run with --no-register).'
+        )
+        expect(result.code).toBe(1)
+        expect(readTree(root)).toEqual(before)
+    })
+
+    it("refuses when the helper it would add exists but registers nothing it can read", async () => {
+        const added = `import {createWebhookHandler, type Connection} from "attio/server"
+
+export default async function connectionAdded({connection}: {connection: Connection}) {
+    await registerDealUpdatedWebhook(connection, process.env.HOOK ?? "")
+}
+
+async function registerDealUpdatedWebhook(_connection: Connection, fileName: string) {
+    await createWebhookHandler({fileName})
+}
+`
+        const run = await runGenerator("webhook", {
+            files: {"src/app/events/connection-added.event.ts": added},
+            args: ["deal-updated"],
+            options: YES,
+        })
+        expect(run.error?.message).toBe(
+            'src/app/events/connection-added.event.ts already declares registerDealUpdatedWebhook, and the generator cannot tell which handler it registers; it does not register deal-updated a second time under another name. Make registerDealUpdatedWebhook call createWebhookHandler({fileName: "deal-updated"}), or rename it, or run with --no-register. Nothing was written.'
+        )
+        expectNothingWritten(run)
+    })
+
+    it("--no-register writes the handler beside such a call", async () => {
+        const run = await runGenerator("webhook", {
+            files: {"src/events/connection-added.event.ts": creates('"deal-update"')},
+            args: ["deal-updated"],
+            options: {...YES, register: false},
+        })
+        expect(run.error).toBeUndefined()
+        expect(run.files["src/webhooks/deal-updated.webhook.ts"]).toBeDefined()
     })
 })
 
