@@ -43,7 +43,7 @@ const APPS = {
             "X-Signature",
             "--test",
         ],
-        ["webhook", "contact-synced", "--no-register", "--test"],
+        ["webhook", "company-synced", "--no-register", "--test"],
     ],
     /** The event generator's skeletons as they are written. */
     skeletons: [
@@ -117,8 +117,8 @@ describe("generated code on a copy of attio@1.0.4's app template", () => {
         expect(generated.registered.sort()).toEqual([
             "src/app/events/connection-added.event.ts",
             "src/app/events/connection-removed.event.ts",
-            "src/app/webhooks/contact-synced.webhook.test.ts",
-            "src/app/webhooks/contact-synced.webhook.ts",
+            "src/app/webhooks/company-synced.webhook.test.ts",
+            "src/app/webhooks/company-synced.webhook.ts",
             "src/app/webhooks/crm/lead-created.webhook.test.ts",
             "src/app/webhooks/crm/lead-created.webhook.ts",
             "src/app/webhooks/deal-updated.webhook.test.ts",
@@ -164,6 +164,6 @@ describe("generated code on a copy of attio@1.0.4's app template", () => {
         expect(output).not.toContain("✖")
         expect(code).toBe(0)
         const bundle = fs.readFileSync(path.join(root, "dist/server.js"), "utf8")
-        for (const id of ["deal-updated", "crm/lead-created", "contact-synced"]) expect(bundle).toContain(id)
+        for (const id of ["deal-updated", "crm/lead-created", "company-synced"]) expect(bundle).toContain(id)
     })
 })
