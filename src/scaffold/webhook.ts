@@ -1,8 +1,8 @@
 /** Planning the webhook generator's changes: the handler, its registration and its cleanup. */
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App as AppModel} from "../app-model/app.js"
-import {meantId} from "../lint/meant-id.js"
 import {handlerPath} from "../app-model/layout.js"
+import {meantId} from "../lint/meant-id.js"
 import {findCaseTwin, findHandler, type App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import {ensureEventCode} from "./event.js"
@@ -163,7 +163,7 @@ function registration(spec: WebhookSpec): Insertion {
         helperName: `register${pascalCase(spec.id)}Webhook`,
         // A function of that name that registers no handler the generator can see may well register this one.
         refuseTakenHelper: (relPath, helper) =>
-            `${relPath} already declares ${helper}, and the generator cannot tell which handler it registers; it does not register ${spec.id} a second time under another name. Make ${helper} call createWebhookHandler({fileName: ${JSON.stringify(spec.id)}}), or rename it, or run with --no-register.`,
+            `${shownPath(relPath)} already declares ${helper}, and the generator cannot tell which handler it registers; it does not register ${spec.id} a second time under another name. Make ${helper} call createWebhookHandler({fileName: ${JSON.stringify(spec.id)}}), or rename it, or run with --no-register.`,
         renderHelper: (names) =>
             renderTemplate("event/register-webhook.ts.ejs", {
                 ...names,
@@ -180,7 +180,7 @@ function registration(spec: WebhookSpec): Insertion {
  * make that `<url>//<id>`. Registration keeps the URL as given, since some APIs accept POST only at the path with
  * its slash.
  */
-export function webhooksUrl(spec: {registerUrl: string}): string {
+function webhooksUrl(spec: {registerUrl: string}): string {
     return spec.registerUrl.replace(/\/+$/, "")
 }
 
