@@ -13,12 +13,16 @@ const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
 export class Reachability {
     private readonly tsApi: TypeScriptSyntax
     /** Statements and clauses that can contain statements of the same function (not functions or classes). */
-    private readonly statementHolders: Set<ts.SyntaxKind>
+    private statementHolders: Set<ts.SyntaxKind> | undefined
 
     constructor(private readonly syntax: FileSyntax) {
         this.tsApi = syntax.tsApi
+    }
+
+    holdsStatements(node: ts.Node): boolean {
         const k = this.tsApi.SyntaxKind
-        this.statementHolders = new Set([
+        // Built on first use: most files have no function worth reading.
+        this.statementHolders ??= new Set([
             k.Block,
             k.IfStatement,
             k.TryStatement,
@@ -35,9 +39,6 @@ export class Reachability {
             k.LabeledStatement,
             k.WithStatement,
         ])
-    }
-
-    holdsStatements(node: ts.Node): boolean {
         return this.statementHolders.has(node.kind)
     }
 
