@@ -17,12 +17,11 @@ import {
     type ImportDeclaration,
     type SourceFile,
 } from "ts-morph"
+import {SDK_SERVER as SDK_MODULE} from "../app-model/facts/index.js"
 import {ScaffoldError} from "./errors.js"
 import {assertParses} from "./source.js"
 import {formatTypeScript, type Style} from "./style.js"
 import {compareNames, Edits, lineIndent, lineStart, shorten, uniqueName} from "./text-edits.js"
-
-const SDK_MODULE = "attio/server"
 
 interface SdkImport {
     /** The name `attio/server` exports. */
