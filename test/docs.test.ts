@@ -8,9 +8,13 @@ import path from "node:path"
 
 import {describe, expect, it} from "vitest"
 
+import type {Log} from "sarif"
+
 import {generatedDocs, RULE_DOCS_DIR, ruleDoc} from "../src/build/rule-docs.js"
+import {getFormatter} from "../src/formatters/index.js"
 import {RULE_DOCS} from "../src/lint/engine.js"
 import {RULES} from "../src/lint/rules/index.js"
+import type {LintReport} from "../src/lint/types.js"
 import {repositoryFileUrl} from "../src/package-info.js"
 import {PACKAGE_ROOT} from "./support/bin.js"
 
@@ -21,7 +25,9 @@ describe("rule docs", () => {
 
     it.each([...generated.keys()])("%s is what `npm run docs:rules` writes from the rules' meta", (file) => {
         const committed = fs.existsSync(path.join(PACKAGE_ROOT, file)) ? read(file) : "(missing)"
-        expect(committed, `${file} is out of date: run \`npm run docs:rules\` and commit the result`).toBe(generated.get(file))
+        expect(committed, `${file} is out of date: run \`npm run docs:rules\` and commit the result`).toBe(
+            generated.get(file)
+        )
     })
 
     it("has a page for each rule and no other", () => {
@@ -50,6 +56,13 @@ describe("SARIF helpUri", () => {
             if (manifest.repository === undefined) expect(rule.helpUri).toBeUndefined()
             else expect(rule.helpUri).toMatch(new RegExp(`^https://.+/blob/HEAD/docs/rules/${rule.id}\\.md$`))
         }
+    })
+
+    it("reaches SARIF's rule descriptors as it is", () => {
+        const report = {cwd: PACKAGE_ROOT, results: [], rules: [...RULE_DOCS]} as unknown as LintReport
+        const log = JSON.parse(getFormatter("sarif")(report, {color: false})) as Log
+        const descriptors = log.runs[0].tool.driver.rules ?? []
+        expect(descriptors.map((d) => d.helpUri)).toEqual(RULE_DOCS.map((r) => r.helpUri))
     })
 
     it.each([
@@ -96,9 +109,16 @@ describe.each(markdownFiles())("%s", (file) => {
         for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
             if (/^[a-z]+:/i.test(target)) continue
             const [rel, anchor] = target.split("#")
-            const resolved = rel === "" ? path.join(PACKAGE_ROOT, file) : path.resolve(path.dirname(path.join(PACKAGE_ROOT, file)), rel)
+            const resolved =
+                rel === ""
+                    ? path.join(PACKAGE_ROOT, file)
+                    : path.resolve(path.dirname(path.join(PACKAGE_ROOT, file)), rel)
             if (!fs.existsSync(resolved)) broken.push(target)
-            else if (anchor !== undefined && resolved.endsWith(".md") && !anchors(fs.readFileSync(resolved, "utf8")).has(anchor)) {
+            else if (
+                anchor !== undefined &&
+                resolved.endsWith(".md") &&
+                !anchors(fs.readFileSync(resolved, "utf8")).has(anchor)
+            ) {
                 broken.push(target)
             }
         }

@@ -41,7 +41,10 @@ function typeInformation(meta: RuleMeta): string {
 }
 
 export function ruleDoc(meta: RuleMeta, platformDoc: string): string {
-    const eslint = meta.notInEslint === undefined ? `\`attio-lint/${meta.id}\`` : `not offered: ${meta.notInEslint.charAt(0).toLowerCase()}${meta.notInEslint.slice(1)}`
+    const eslint =
+        meta.notInEslint === undefined
+            ? `\`attio-lint/${meta.id}\``
+            : `not offered: ${meta.notInEslint.charAt(0).toLowerCase()}${meta.notInEslint.slice(1)}`
     const fixable = meta.fixable ? "yes, `attio-lint --fix`" + (meta.notInEslint ? "" : " and `eslint --fix`") : "no"
     const messages = Object.entries<string>(meta.messages).map(([id, text]) => `| \`${id}\` | ${cell(text)} |`)
     return [
