@@ -10,7 +10,7 @@ import {describe, expect, it} from "vitest"
 
 import type {Log} from "sarif"
 
-import {generatedDocs, RULE_DOCS_DIR, ruleDoc} from "../src/build/rule-docs.js"
+import {generatedDocs, RULE_DOCS_DIR} from "../src/build/rule-docs.js"
 import {getFormatter} from "../src/formatters/index.js"
 import {RULE_DOCS} from "../src/lint/engine.js"
 import {RULES} from "../src/lint/rules/index.js"
@@ -20,9 +20,9 @@ import {PACKAGE_ROOT} from "./support/bin.js"
 
 const read = (rel: string) => fs.readFileSync(path.join(PACKAGE_ROOT, rel), "utf8")
 
-describe("rule docs", () => {
-    const generated = generatedDocs(PACKAGE_ROOT)
+const generated = await generatedDocs(PACKAGE_ROOT)
 
+describe("rule docs", () => {
     it.each([...generated.keys()])("%s is what `npm run docs:rules` writes from the rules' meta", (file) => {
         const committed = fs.existsSync(path.join(PACKAGE_ROOT, file)) ? read(file) : "(missing)"
         expect(committed, `${file} is out of date: run \`npm run docs:rules\` and commit the result`).toBe(
@@ -35,12 +35,16 @@ describe("rule docs", () => {
         expect(pages).toEqual(RULES.map((r) => `${r.meta.id}.md`).sort())
     })
 
-    it("changes when a rule's meta changes", () => {
-        const platform = read("docs/platform.md")
+    it("changes when a rule's meta changes", async () => {
         const {meta} = RULES[0]
-        const page = read(`${RULE_DOCS_DIR}/${meta.id}.md`)
-        expect(ruleDoc({...meta, description: `${meta.description}, now`}, platform)).not.toBe(page)
-        expect(ruleDoc({...meta, docs: {...meta.docs, good: `${meta.docs.good}\n// now`}}, platform)).not.toBe(page)
+        const page = `${RULE_DOCS_DIR}/${meta.id}.md`
+        for (const changed of [
+            {...meta, description: `${meta.description}, now`},
+            {...meta, docs: {...meta.docs, good: `${meta.docs.good}\n// now`}},
+        ]) {
+            const docs = await generatedDocs(PACKAGE_ROOT, [changed, ...RULES.slice(1).map((r) => r.meta)])
+            expect(docs.get(page)).not.toBe(read(page))
+        }
     })
 
     it("fences file paths as text and code as TypeScript", () => {

@@ -9,6 +9,8 @@ import fs from "node:fs"
 import path from "node:path"
 import {fileURLToPath} from "node:url"
 
+import * as prettier from "prettier"
+
 import type {RuleMeta} from "../lint/rule.js"
 import {RULES} from "../lint/rules/index.js"
 import {PACKAGE_ROOT} from "../package-info.js"
@@ -103,21 +105,30 @@ export function rulesTable(metas: readonly RuleMeta[]): string {
     ].join("\n")
 }
 
-/** Every generated file, by path relative to the package root, with the content it should have. */
-export function generatedDocs(root = PACKAGE_ROOT): Map<string, string> {
+/**
+ * Every generated file, by path relative to the package root, with the content it should have: in
+ * prettier's Markdown style, so that formatting the repository leaves them as they are.
+ */
+export async function generatedDocs(
+    root = PACKAGE_ROOT,
+    metas: readonly RuleMeta[] = RULES.map((rule) => rule.meta)
+): Promise<Map<string, string>> {
     const platformDoc = fs.readFileSync(path.join(root, PLATFORM_DOC), "utf8")
-    const metas = RULES.map((rule) => rule.meta as RuleMeta)
     const files = new Map(metas.map((meta) => [`${RULE_DOCS_DIR}/${meta.id}.md`, ruleDoc(meta, platformDoc)]))
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
     const start = readme.indexOf(TABLE_START)
     const end = readme.indexOf(TABLE_END)
     if (start < 0 || end < start) throw new Error(`README.md lacks the lines ${TABLE_START} ... ${TABLE_END}`)
     files.set("README.md", readme.slice(0, start) + rulesTable(metas) + readme.slice(end + TABLE_END.length))
-    return files
+    const formatted = [...files].map(async ([file, content]) => {
+        const config = await prettier.resolveConfig(path.join(root, file))
+        return [file, await prettier.format(content, {...config, parser: "markdown"})] as const
+    })
+    return new Map(await Promise.all(formatted))
 }
 
-function writeDocs(root: string): void {
-    const files = generatedDocs(root)
+async function writeDocs(root: string): Promise<void> {
+    const files = await generatedDocs(root)
     const dir = path.join(root, RULE_DOCS_DIR)
     fs.mkdirSync(dir, {recursive: true})
     // A deleted or renamed rule leaves no page behind.
@@ -127,4 +138,4 @@ function writeDocs(root: string): void {
     for (const [file, content] of files) fs.writeFileSync(path.join(root, file), content)
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) writeDocs(PACKAGE_ROOT)
+if (process.argv[1] === fileURLToPath(import.meta.url)) await writeDocs(PACKAGE_ROOT)
