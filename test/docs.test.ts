@@ -47,8 +47,8 @@ describe("rule docs", () => {
         }
     })
 
-    it("fences file paths as text and code as TypeScript", () => {
-        expect(read(`${RULE_DOCS_DIR}/webhook-location.md`)).toContain("## Wrong\n\n```text\nsrc/handlers/")
+    it("writes the examples as SARIF's help does: paths as a list, code fenced as TypeScript", () => {
+        expect(read(`${RULE_DOCS_DIR}/webhook-location.md`)).toContain("## Wrong\n\n- `src/handlers/")
         expect(read(`${RULE_DOCS_DIR}/webhook-response.md`)).toContain("## Wrong\n\n```ts\ntry {")
     })
 })

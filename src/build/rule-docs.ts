@@ -12,6 +12,7 @@ import {fileURLToPath} from "node:url"
 import * as prettier from "prettier"
 
 import type {RuleMeta} from "../lint/rule.js"
+import {example, inline} from "../lint/rule-help.js"
 import {RULES} from "../lint/rules/index.js"
 import {PACKAGE_ROOT} from "../package-info.js"
 
@@ -21,21 +22,14 @@ export const TABLE_END = "<!-- end of rules table -->"
 
 const PLATFORM_DOC = "docs/platform.md"
 
-/** Text for Markdown: `<` outside code spans would open an HTML tag (`Promise<Response>` shows as `Promise`). */
-const prose = (text: string) => text.replace(/(`[^`]*`)|</g, (_match, code?: string) => code ?? "&lt;")
-
-/** A cell of a Markdown table: pipes escaped, on one line. */
-const cell = (text: string) => prose(text).replace(/\|/g, "\\|").replace(/\n/g, " ")
+/** A cell of a Markdown table: prose as SARIF's help writes it, pipes escaped, on one line. */
+const cell = (text: string) => inline(text).replace(/\|/g, "\\|").replace(/\n/g, " ")
 
 /** The rule's row in docs/platform.md: which platform behaviour backs it (test/rules/meta.test.ts requires one). */
 function platformReason(id: string, platformDoc: string): string {
     const row = new RegExp(`^\\| \`${id}\` \\| (.+) \\|$`, "m").exec(platformDoc)
     if (!row) throw new Error(`${PLATFORM_DOC} has no row for the rule ${id}`)
     return row[1]
-}
-
-function fence(code: string, language = "ts"): string {
-    return `\`\`\`${language}\n${code.replace(/\n+$/, "")}\n\`\`\``
 }
 
 function typeInformation(meta: RuleMeta): string {
@@ -54,7 +48,7 @@ export function ruleDoc(meta: RuleMeta, platformDoc: string): string {
         "",
         `# \`${meta.id}\``,
         "",
-        `${prose(meta.description)}.`,
+        `${inline(meta.description)}.`,
         "",
         "| | |",
         "|---|---|",
@@ -74,11 +68,11 @@ export function ruleDoc(meta: RuleMeta, platformDoc: string): string {
         "",
         "## Wrong",
         "",
-        fence(meta.docs.bad, meta.docs.language?.bad),
+        example(meta.docs.bad),
         "",
         "## Right",
         "",
-        fence(meta.docs.good, meta.docs.language?.good),
+        example(meta.docs.good),
         "",
         "## Messages",
         "",

@@ -34,8 +34,6 @@ export interface RuleMeta<MessageId extends string = string> {
     docs: {
         bad: string
         good: string
-        /** What each snippet is, for Markdown fences: TypeScript (the default) or plain text (file paths, prose). */
-        language?: {bad?: "ts" | "text"; good?: "ts" | "text"}
         /** A paragraph of Markdown for docs/rules/<id>.md: what the rule leaves alone, or checks no further. */
         note?: string
     }

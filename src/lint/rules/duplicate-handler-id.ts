@@ -16,7 +16,6 @@ export default defineRule({
         docs: {
             bad: "src/webhooks/deal.webhook.ts\nsrc/app/webhooks/deal.webhook.ts\nsrc/app/webhooks/Deal.webhook.ts",
             good: "src/app/webhooks/deal.webhook.ts   (one file per id; finish `attio migrate folder-structure`)",
-            language: {bad: "text", good: "text"},
         },
     },
     checkApp({analysis, report}) {

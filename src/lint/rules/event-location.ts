@@ -21,7 +21,6 @@ export default defineRule({
         docs: {
             bad: "src/connection-added.event.ts\nsrc/app/events/connection-added.events.ts\nsrc/app/events/connection-added.ts",
             good: "src/app/events/connection-added.event.ts   (or src/events/…)",
-            language: {bad: "text", good: "text"},
         },
     },
     checkFile({file, app, analysis, report}) {

@@ -16,7 +16,6 @@ export default defineRule({
         docs: {
             bad: "src/app/events/connection-add.event.ts",
             good: "src/app/events/connection-added.event.ts",
-            language: {bad: "text", good: "text"},
         },
     },
     checkFile({file, app, report}) {

@@ -15,7 +15,6 @@ export default defineRule({
         docs: {
             bad: "src/webhooks/deal-closed.webhook.ts exists, but nothing calls createWebhookHandler({fileName: \"deal-closed\"})",
             good: 'await createWebhookHandler({fileName: "deal-closed"})   // in connection-added',
-            language: {bad: "text"},
         },
     },
     checkApp({analysis, report}) {

@@ -25,7 +25,6 @@ export default defineRule({
         docs: {
             bad: "src/handlers/prospect-updated.webhook.ts\nsrc/webhooks/prospect-updated.webhook.tsx\nsrc/webhooks/prospect-updated.ts",
             good: "src/webhooks/prospect-updated.webhook.ts   (or src/app/webhooks/…)",
-            language: {bad: "text", good: "text"},
         },
     },
     checkFile({file, app, analysis, report}) {
