@@ -58,7 +58,8 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
     const plan = new Plan(app)
     const legacySdk = isLegacySdk(model.sdkVersion())
     const handlerRel = await planHandler(app, spec, plan, legacySdk)
-    const registeredIn = spec.register ? registeringFile(model, spec.id) : undefined
+    const registeredIn = registeringFile(model, spec.id)
+    plan.registeredIn = registeredIn
     if (spec.register) {
         if (registeredIn) {
             plan.notes.push(
