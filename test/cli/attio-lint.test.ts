@@ -367,7 +367,7 @@ describe("hostile input", () => {
 
 describe("the seed example", () => {
     it("with a connection-removed added reports zero errors", () => {
-        // A copy of shared/seed/webhook-handlers.txt (Attio's original docs page), so the test is hermetic.
+        // A copy of Attio's original docs page on webhook handlers, kept in the repository so the test is hermetic.
         const seed = fs.readFileSync(new URL("../fixtures/seed-webhook-handlers.txt", import.meta.url), "utf8")
         const hook = seed.slice(seed.indexOf('import {attioFetch} from "attio/server"'), seed.indexOf("This webhook handler calls"))
         const event = seed.slice(seed.indexOf('import type {Connection} from "attio/server"'), seed.indexOf("And that’s it!"))
