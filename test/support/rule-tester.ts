@@ -38,10 +38,20 @@ export interface ExpectedError {
     message?: string
     /** A substring the hint (LintMessage.hint) must contain. */
     hint?: string
+    /**
+     * The finding's suggestions, each as its description and its file's whole text once it is applied; required
+     * when the finding has some (as in ESLint's RuleTester), `[]` to say it has none.
+     */
+    suggestions?: {desc: string; output: string}[]
 }
 
 export interface InvalidCase extends ValidCase {
     errors: ExpectedError[]
+    /**
+     * The files the fixes change, by app-relative path, with their text after every fix is applied (one pass, as
+     * `--fix` writes them); required when a finding has a fix (as in ESLint's RuleTester), `null` to say none has.
+     */
+    output?: AppFiles | null
 }
 
 type Found = LintMessage & {file: string}
@@ -178,6 +188,26 @@ async function lintBothWays(rule: Rule, c: ValidCase): Promise<{found: Found[]; 
     }
 }
 
+/** A case file's text as the engine reads it (without a byte order mark). */
+function caseText(c: ValidCase, file: string): string {
+    return (c.files[file] ?? "").replace(/^\uFEFF/, "")
+}
+
+/** The files the findings' fixes change, with their text after the fixes: what `--fix` writes. */
+function fixedFiles(c: ValidCase, found: Found[]): AppFiles {
+    const output: AppFiles = {}
+    for (const file of new Set(found.filter((m) => m.fix).map((m) => m.file))) {
+        const text = caseText(c, file)
+        const fixed = applyFixes(
+            text,
+            found.filter((m) => m.file === file && m.fix).map((m) => m.fix!)
+        )
+        // What `--fix` writes: nothing where the fixed file would no longer parse.
+        if (fixed !== text && stillParses(file, text, fixed)) output[file] = fixed
+    }
+    return output
+}
+
 export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: InvalidCase[]}): void {
     const seen: Observed[] = []
     describe(rule.meta.id, () => {
@@ -211,7 +241,18 @@ export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: Inva
                         if (expected.message !== undefined) expect(actual.message).toContain(expected.message)
                         if (expected.hint !== undefined) expect(actual.hint ?? "").toContain(expected.hint)
                         expect(Object.keys(rule.meta.messages)).toContain(actual.messageId)
+                        const suggested = (actual.suggestions ?? []).map((s) => ({
+                            desc: s.desc,
+                            output: applyFixes(caseText(c, actual.file), [s.fix]),
+                        }))
+                        if (suggested.length > 0 || expected.suggestions !== undefined) {
+                            expect(suggested, `the suggestions of finding ${i + 1}`).toEqual(expected.suggestions)
+                        }
                     })
+                    const output = fixedFiles(c, found)
+                    if (Object.keys(output).length > 0 || c.output !== undefined) {
+                        expect(output, "the files after the fixes (output)").toEqual(c.output ?? {})
+                    }
                 })
             }
         })
