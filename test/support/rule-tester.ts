@@ -86,15 +86,11 @@ interface Observed {
 }
 
 /** Lints with only `rule` on, through the public API (the CLI's engine). */
-export async function lintWithOnly(
-    rule: Rule,
-    root: string,
-    options: {cache?: boolean} = {}
-): Promise<{found: Found[]; observed: Observed}> {
+export async function lintWithOnly(rule: Rule, root: string): Promise<{found: Found[]; observed: Observed}> {
     const rules = Object.fromEntries(
         RULE_IDS.map((id) => [id, id === rule.meta.id ? rule.meta.defaultSeverity : "off"] as const)
     )
-    const report = await lint({cwd: root, rules, ...options})
+    const report = await lint({cwd: root, rules})
     const found = report.results.flatMap((r) => r.messages.map((m) => ({...m, file: relative(root, r.filePath)})))
     const observed = {
         typeChecked: report.stats.typeCheckedFiles.length > 0,
@@ -254,19 +250,6 @@ export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: Inva
                         expect(output, "the files after the fixes (output)").toEqual(c.output ?? {})
                     }
                 })
-            }
-        })
-        // Once per rule rather than per case: the cache holds per-file facts, the same for every rule.
-        it("gives the same findings with a cold and a warm facts cache", async (context) => {
-            const [first] = cases.invalid
-            if (!first) context.skip()
-            const root = writeApp(first.files, first.sdkVersion)
-            try {
-                const {found} = await lintWithOnly(rule, root)
-                expect((await lintWithOnly(rule, root, {cache: true})).found, "cold cache").toEqual(found)
-                expect((await lintWithOnly(rule, root, {cache: true})).found, "warm cache").toEqual(found)
-            } finally {
-                fs.rmSync(root, {recursive: true, force: true})
             }
         })
         it("has a meta that says what it does", (context) => {
