@@ -2,8 +2,8 @@ import {defineConfig} from "vitest/config"
 
 /**
  * Two projects. `unit`: the source run in-process (rules, engine, formatters, the ESLint plugin, scaffolding's AST
- * edits), no build needed and no process spawned; its files share one process, so TypeScript, ts-morph and the
- * parsed lib files load once. `e2e`: the built bins and generators (dist/, `npm run build` first) spawned on real
+ * edits), no build needed and no process spawned; its files reuse the worker processes (not isolated), so TypeScript,
+ * ts-morph and the parsed lib files load once per worker. `e2e`: the built bins and generators (dist/, `npm run build` first) spawned on real
  * apps in temp dirs, each file in a process of its own.
  */
 const UNIT = [
@@ -25,6 +25,10 @@ export default defineConfig({
         pool: "forks",
         testTimeout: 120_000,
         hookTimeout: 300_000,
+        // Most of an e2e test's time is a child process's (the bins, tsc, `attio build`, npm): more files at once
+        // than cores keeps both cores busy (vitest's default is one fewer than the cores: one, here). The projects
+        // share the workers.
+        maxWorkers: 3,
         projects: [
             {
                 extends: true,
@@ -32,14 +36,7 @@ export default defineConfig({
             },
             {
                 extends: true,
-                // Most of an e2e test's time is a child process's (the bins, tsc, `attio build`, npm): more files at
-                // once than cores keeps both cores busy (vitest's default is one fewer than the cores: one, here).
-                test: {
-                    name: "e2e",
-                    include: ["test/**/*.test.ts"],
-                    exclude: ["**/node_modules/**", ...UNIT],
-                    maxWorkers: 3,
-                },
+                test: {name: "e2e", include: ["test/**/*.test.ts"], exclude: ["**/node_modules/**", ...UNIT]},
             },
         ],
     },
