@@ -25,6 +25,7 @@ function makeReport(): LintReport {
     return {
         appRoot: cwd,
         cwd,
+        settings: {},
         results: [
             {
                 filePath: handlerPath,

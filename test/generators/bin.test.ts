@@ -253,7 +253,9 @@ describe("the packed package", () => {
                 path.join(installed, `dist/generators/${name}/index.js`)
             )
         }
-        await env.run(["attio-app:webhook", "prospect-updated"], {yes: true, skipInstall: true})
+        // `yes` is the generator's own option, which yeoman-environment's types do not know.
+        const options = {yes: true, skipInstall: true}
+        await env.run(["attio-app:webhook", "prospect-updated"], options)
         expect(readTree(root)["src/app/webhooks/prospect-updated.webhook.ts"]).toContain("handleProspectUpdated")
     })
 })
