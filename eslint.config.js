@@ -8,7 +8,14 @@ import tseslint from "typescript-eslint"
 export default defineConfig(
     {
         // Build output, caches, generated benchmark apps, and bundles that `attio build` wrote (conformance fixtures).
-        ignores: ["dist/", "**/node_modules/", ".cache/", "bench/apps/", "bench/.cache/", "test/conformance/fixtures/"],
+        ignores: [
+            "**/dist/",
+            "**/node_modules/",
+            ".cache/",
+            "bench/apps/",
+            "bench/.cache/",
+            "test/conformance/fixtures/",
+        ],
     },
     js.configs.recommended,
     tseslint.configs.recommended,
