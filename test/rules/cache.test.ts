@@ -9,7 +9,7 @@ import {afterAll, describe, expect, it} from "vitest"
 
 import {lint} from "../../src/index.js"
 import {INVALID_CASES} from "../conformance/cases/index.js"
-import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "../support/temp-app.js"
 
 afterAll(removeWrittenApps)
 

@@ -2,7 +2,7 @@
  * Small real-world apps for the rule tests: every pattern that ../shared/attio-platform.md lists
  * under "Patterns seen in real apps", in both layouts. Every rule must accept all of them.
  */
-import type {AppFiles} from "./rule-tester.js"
+import type {AppFiles} from "./temp-app.js"
 
 /** The seed's webhook handler (../shared/seed/webhook-handlers.txt), verbatim but for indentation and comments. */
 export const SEED_WEBHOOK = `import {attioFetch} from "attio/server"

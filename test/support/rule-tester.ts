@@ -5,7 +5,6 @@
  * (typescript-eslint's docs test): type information, fixes and suggestions.
  */
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 
 import {Linter} from "eslint"
@@ -18,8 +17,10 @@ import type {Fix} from "../../src/lint/types.js"
 import {applyFixes, stillParses} from "../../src/lint/fix.js"
 import type {Rule} from "../../src/lint/rule.js"
 import {RULE_IDS} from "../../src/lint/rules/index.js"
+import {type AppFiles, writeApp} from "./temp-app.js"
 
-export type AppFiles = Record<string, string>
+// Rule tests take the temp apps from here too.
+export {type AppFiles, removeWrittenApps, writeApp} from "./temp-app.js"
 
 export interface ValidCase {
     name: string
@@ -55,28 +56,6 @@ export interface InvalidCase extends ValidCase {
 }
 
 type Found = LintMessage & {file: string}
-
-/** Writes an app to a fresh temp dir; a package.json is added unless the case has one. */
-/** Every app writeApp made in this test file (each file runs in a process of its own). */
-const written: string[] = []
-
-/** Removes the apps writeApp made: `afterAll(removeWrittenApps)`. */
-export function removeWrittenApps(): void {
-    for (const root of written.splice(0)) fs.rmSync(root, {recursive: true, force: true})
-}
-
-export function writeApp(files: AppFiles, sdkVersion?: string): string {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-rule-"))
-    written.push(root)
-    const all: AppFiles = {"package.json": '{"name": "test-app", "private": true}', ...files}
-    if (sdkVersion) all["node_modules/attio/package.json"] = JSON.stringify({name: "attio", version: sdkVersion})
-    for (const [rel, text] of Object.entries(all)) {
-        const file = path.join(root, rel)
-        fs.mkdirSync(path.dirname(file), {recursive: true})
-        fs.writeFileSync(file, text)
-    }
-    return root
-}
 
 /** What a rule did across one run: for checking its meta. */
 interface Observed {
