@@ -15,7 +15,7 @@ import {describe, expect, it} from "vitest"
 
 import {SYNTAX_API, SYNTAX_BUNDLE, fullBundlePath, type TypeScriptSyntax} from "../src/app-model/typescript.js"
 import {PACKAGE_ROOT, runBin} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {writeApp} from "./support/temp-app.js"
 
 const require = createRequire(import.meta.url)
 const subsetPath = path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)

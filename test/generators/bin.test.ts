@@ -9,7 +9,7 @@ import path from "node:path"
 import {describe, expect, it} from "vitest"
 import {createEnv} from "yeoman-environment"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {writeApp} from "../support/rule-tester.js"
+import {writeApp} from "../support/temp-app.js"
 import {readTree} from "./support.js"
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string})

@@ -4,7 +4,7 @@ import path from "node:path"
 import {expect} from "vitest"
 import helpers from "yeoman-test"
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {type AppFiles, writeApp} from "../support/rule-tester.js"
+import {type AppFiles, writeApp} from "../support/temp-app.js"
 
 export function generatorPath(name: "app" | "webhook" | "event"): string {
     return path.join(PACKAGE_ROOT, "dist/generators", name, "index.js")

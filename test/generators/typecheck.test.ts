@@ -11,7 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest"
 import {SEED_CONNECTION_ADDED, SEED_WEBHOOK} from "../support/apps.js"
 import {attioNodeModules} from "../support/attio-sdk.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "../support/temp-app.js"
 import {runGenerator} from "./support.js"
 
 const run = promisify(execFile)

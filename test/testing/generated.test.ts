@@ -12,7 +12,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest"
 
 import {attioNodeModules} from "../support/attio-sdk.js"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {writeApp} from "../support/rule-tester.js"
+import {writeApp} from "../support/temp-app.js"
 
 const run = promisify(execFile)
 let root = ""

@@ -5,7 +5,7 @@ import path from "node:path"
 import {afterEach, describe, expect, it} from "vitest"
 
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {writeApp} from "../support/rule-tester.js"
+import {writeApp} from "../support/temp-app.js"
 
 const roots: string[] = []
 afterEach(() => {

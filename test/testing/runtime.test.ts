@@ -8,7 +8,7 @@ import {loadApp} from "../../src/testing/index.js"
 import {SDK_VALUE_EXPORTS, WEBHOOK_URL_BASE} from "../../src/testing/server.js"
 import {attioNodeModules} from "../support/attio-sdk.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {type AppFiles, writeApp} from "../support/rule-tester.js"
+import {type AppFiles, writeApp} from "../support/temp-app.js"
 import {fakeThirdParty} from "./support.js"
 
 const roots: string[] = []
