@@ -15,7 +15,7 @@ import helpers from "yeoman-test"
 import {GENERATOR_SPECS, helpText, IGNORED_YEOMAN_OPTIONS} from "../../src/scaffold/generator-options.js"
 import {yoDowngradedRoot} from "../../src/scaffold/generator.js"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "../support/temp-app.js"
 import {generatorPath, readTree} from "./support.js"
 
 /** Folders made here besides writeApp's apps. */
@@ -57,10 +57,11 @@ async function run(
         .run(generatorPath("webhook"))
         .cd(root)
         .withArguments(args)
-        .withOptions({force: false, ...options})
+        .withOptions({force: false, ...options} as Record<string, unknown>)
         // The test adapter's log records calls and prints nothing: print through Yeoman's real logger instead.
         .onGenerator((generator) => {
-            generator.log = createLogger({stdout: sink, stderr: sink})
+            // Read-only in yeoman-generator's types.
+            ;(generator as {log: unknown}).log = createLogger({stdout: sink, stderr: sink})
         })
         .withAnswers(
             {},
