@@ -30,11 +30,10 @@ export function packageVersion(): string {
 const HOSTS: Record<string, string> = {github: "github.com", gitlab: "gitlab.com", bitbucket: "bitbucket.org"}
 
 /**
- * The web address of a file in this package's repository (`docs/rules/<id>.md` for SARIF's helpUri),
- * from package.json's `repository` in any form npm accepts. Undefined while package.json names no
- * repository: an address is never guessed.
+ * The repository's web address (SARIF's informationUri), from package.json's `repository` in any form npm
+ * accepts. Undefined while package.json names no repository: an address is never guessed.
  */
-export function repositoryFileUrl(file: string, repository = readManifest().repository): string | undefined {
+export function repositoryWebUrl(repository = readManifest().repository): string | undefined {
     const url = typeof repository === "string" ? repository : repository?.url
     if (!url) return undefined
     const shorthand = /^(?:(github|gitlab|bitbucket):)?([\w.-]+\/[\w.-]+)$/.exec(url)
@@ -44,7 +43,13 @@ export function repositoryFileUrl(file: string, repository = readManifest().repo
               .replace(/^git\+/, "")
               .replace(/^(?:git|ssh):\/\/(?:[^@/]+@)?/, "https://")
               .replace(/^[^@/:]+@([^:/]+):/, "https://$1/")
-    return `${web.replace(/\.git$/, "").replace(/\/$/, "")}/blob/HEAD/${file}`
+    return web.replace(/\.git$/, "").replace(/\/$/, "")
+}
+
+/** The web address of a file in this package's repository (`docs/rules/<id>.md` for SARIF's helpUri). */
+export function repositoryFileUrl(file: string, repository = readManifest().repository): string | undefined {
+    const web = repositoryWebUrl(repository)
+    return web && `${web}/blob/HEAD/${file}`
 }
 
 function findPackageRoot(start: string): string {

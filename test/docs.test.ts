@@ -69,6 +69,15 @@ describe("SARIF helpUri", () => {
         expect(descriptors.map((d) => d.helpUri)).toEqual(RULE_DOCS.map((r) => r.helpUri))
     })
 
+    it("names the tool's informationUri from package.json's repository too, never a guessed address", () => {
+        const manifest = JSON.parse(read("package.json")) as {repository?: unknown}
+        const report = {cwd: PACKAGE_ROOT, results: [], rules: []} as unknown as LintReport
+        const log = JSON.parse(getFormatter("sarif")(report, {color: false})) as Log
+        const uri = log.runs[0].tool.driver.informationUri
+        if (manifest.repository === undefined) expect(uri).toBeUndefined()
+        else expect(uri).toMatch(/^https:\/\/[^/]+\/[^/]+\/[^/]+$/)
+    })
+
     it.each([
         ["github:owner/repo", "https://github.com/owner/repo"],
         ["owner/repo", "https://github.com/owner/repo"],
@@ -137,6 +146,8 @@ it("comments in the code point inside the repository", () => {
     for (const dir of ["src", "generators", "test", "bench"]) {
         for (const rel of fs.readdirSync(path.join(PACKAGE_ROOT, dir), {recursive: true, encoding: "utf8"})) {
             const file = path.join(dir, rel)
+            // Caches and installed packages (bench/.cache, node_modules) are not the repository's code.
+            if (/(^|\/)(\.cache|node_modules|apps)\//.test(file)) continue
             if (!/\.(ts|js|mjs|cjs)$/.test(file) || file === path.join("test", "docs.test.ts")) continue
             read(file)
                 .split("\n")
