@@ -11,7 +11,7 @@ import {discover} from "../src/app-model/discovery.js"
 import {RULES} from "../src/lint/rules/index.js"
 import {runRules} from "../src/lint/runner.js"
 import {runBin} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {writeApp} from "./support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 
