@@ -79,8 +79,13 @@ export class AppAnalysis extends ModuleGraph {
     webhookCallSitesIn(file: AppFile): WebhookCallSite[] {
         let sites = this.callSitesByFile.get(file.path)
         if (!sites) {
-            const all = isTestFile(file.rel) || !this.app.bundledFiles().has(file) ? [] : (this.usableFacts(file)?.webhookCalls ?? [])
-            const calls = all.filter((call) => isSdk(this.resolveRef(file, call.callee), SDK_SERVER, "createWebhookHandler"))
+            const all =
+                isTestFile(file.rel) || !this.app.bundledFiles().has(file)
+                    ? []
+                    : (this.usableFacts(file)?.webhookCalls ?? [])
+            const calls = all.filter((call) =>
+                isSdk(this.resolveRef(file, call.callee), SDK_SERVER, "createWebhookHandler")
+            )
             sites = calls.map((call) => this.callSite(file, call))
             this.callSitesByFile.set(file.path, sites)
         }
@@ -89,12 +94,12 @@ export class AppAnalysis extends ModuleGraph {
 
     private callSite(file: AppFile, call: WebhookCallFact): WebhookCallSite {
         let values: string[] | undefined | null = null
-        const analysis = this
+        const compute = () => this.fileNameValues(file, call)
         return {
             file,
             call,
             get values() {
-                if (values === null) values = analysis.fileNameValues(file, call)
+                if (values === null) values = compute()
                 return values
             },
         }
@@ -135,7 +140,8 @@ export class AppAnalysis extends ModuleGraph {
                 const resolved = this.handlerDefault(handler, false)
                 if (resolved.kind !== "function") continue
                 const list = byFile.get(resolved.file.path) ?? []
-                if (!list.some((h) => h.fn.pos === resolved.fn.pos)) list.push({handler, file: resolved.file, fn: resolved.fn})
+                if (!list.some((h) => h.fn.pos === resolved.fn.pos))
+                    list.push({handler, file: resolved.file, fn: resolved.fn})
                 byFile.set(resolved.file.path, list)
             }
             this.functionsByFile.set(kind, byFile)
@@ -154,7 +160,13 @@ export class AppAnalysis extends ModuleGraph {
         return this.resolveValue(file, value, value, new Set(), types)
     }
 
-    private resolveValue(file: AppFile, value: ValueFact, at: ValueFact, seen: Set<string>, types: boolean): ResolvedDefault {
+    private resolveValue(
+        file: AppFile,
+        value: ValueFact,
+        at: ValueFact,
+        seen: Set<string>,
+        types: boolean
+    ): ResolvedDefault {
         switch (value.kind) {
             case "function":
                 return {kind: "function", file, fn: value.fn, at}
@@ -178,7 +190,6 @@ export class AppAnalysis extends ModuleGraph {
         }
     }
 
-
     private fileNameValues(file: AppFile, call: WebhookCallFact): string[] | undefined {
         const fileName = call.fileName
         switch (fileName.kind) {
@@ -188,7 +199,10 @@ export class AppAnalysis extends ModuleGraph {
                 return undefined
             case "import": {
                 const found = this.resolveImport(file, fileName.module, fileName.name, [], new Set())
-                const values = found.kind === "app" && found.members.length === 0 ? this.app.facts(found.file)?.consts[found.local] : undefined
+                const values =
+                    found.kind === "app" && found.members.length === 0
+                        ? this.app.facts(found.file)?.consts[found.local]
+                        : undefined
                 return values ?? this.types.stringValues(file.path, call.valuePos)
             }
             case "needsTypes":

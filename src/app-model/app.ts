@@ -95,7 +95,9 @@ export class App {
     handlers(kind: HandlerKind): AppFile[] {
         let list = this.handlerLists.get(kind)
         if (!list) {
-            list = this.files.filter((f) => f.handler?.kind === kind && f.handler.picked && f.handler.root && !f.isDirectory)
+            list = this.files.filter(
+                (f) => f.handler?.kind === kind && f.handler.picked && f.handler.root && !f.isDirectory
+            )
             this.handlerLists.set(kind, list)
         }
         return list
@@ -108,7 +110,9 @@ export class App {
 
     /** Whether the checks must parse a file: a handler, a file in a handler root, or one that uses the SDK. */
     isRelevant(file: AppFile): boolean {
-        return !file.isDirectory && (file.handler !== undefined || anyRootOf(file.rel) !== undefined || this.usesSdk(file))
+        return (
+            !file.isDirectory && (file.handler !== undefined || anyRootOf(file.rel) !== undefined || this.usesSdk(file))
+        )
     }
 
     fileAt(absPath: string): AppFile | undefined {
@@ -243,7 +247,9 @@ export class App {
         const configPath = path.join(this.root, "tsconfig.json")
         const host = configHost()
         const read = host.fileExists(configPath) ? tsApi.readConfigFile(configPath, host.readFile) : undefined
-        const options = read?.config ? tsApi.parseJsonConfigFileContent(read.config, host, this.root, undefined, configPath).options : {}
+        const options = read?.config
+            ? tsApi.parseJsonConfigFileContent(read.config, host, this.root, undefined, configPath).options
+            : {}
         return (this.verbatim = options.verbatimModuleSyntax === true)
     }
 }

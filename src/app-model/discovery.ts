@@ -68,7 +68,8 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
     // The walk skips folders it cannot read; one in src/ may hold handlers, so it is noted.
     const failed = (dir: string, error: NodeJS.ErrnoException | null) => {
         const abs = path.resolve(root, dir)
-        if ((error?.code === "EACCES" || error?.code === "EPERM") && /^src([\\/]|$)/.test(path.relative(root, abs))) unreadable.add(abs)
+        if ((error?.code === "EACCES" || error?.code === "EPERM") && /^src([\\/]|$)/.test(path.relative(root, abs)))
+            unreadable.add(abs)
     }
     // A link to a folder outside the app (`/`, a home folder) is not walked: nothing outside the app is read.
     const realRoot = realpathOr(root)
@@ -87,7 +88,11 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
             if (outside(target, stat)) throw outsideError(target)
             return stat
         }) as typeof fs.statSync,
-        readdir: ((dir: string, options: never, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) => {
+        readdir: ((
+            dir: string,
+            options: never,
+            callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void
+        ) => {
             read(dir)
             fs.readdir(dir, options, (error, entries) => {
                 failed(dir, error)

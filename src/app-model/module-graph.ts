@@ -7,7 +7,15 @@
 import path from "node:path"
 
 import {type App, type AppFile, RELATIVE_SPECIFIER} from "./app.js"
-import {type FileFacts, type ImportFact, type LocalRef, mentionsSdk, SDK_CLIENT, SDK_SERVER, type ValueFact} from "./facts/index.js"
+import {
+    type FileFacts,
+    type ImportFact,
+    type LocalRef,
+    mentionsSdk,
+    SDK_CLIENT,
+    SDK_SERVER,
+    type ValueFact,
+} from "./facts/index.js"
 import type {Range} from "./range.js"
 
 /** What a name leads to through the app's modules (imports, re-exports, `export *`, aliases). */
@@ -60,7 +68,6 @@ export class ModuleGraph {
         return undefined
     }
 
-
     /**
      * Files whose code may use the SDK: those that mention it, and those that import a module of
      * the app that re-exports it (a "facade", `export * from "attio/server"`), which need not. The
@@ -69,7 +76,9 @@ export class ModuleGraph {
     sdkFiles(): AppFile[] {
         if (this.sdkReachingFiles) return this.sdkReachingFiles
         const relevant = new Set(this.app.relevantFiles())
-        return (this.sdkReachingFiles = this.app.files.filter((f) => relevant.has(f) || (!f.isDirectory && this.importsFacade(f))))
+        return (this.sdkReachingFiles = this.app.files.filter(
+            (f) => relevant.has(f) || (!f.isDirectory && this.importsFacade(f))
+        ))
     }
 
     /**
@@ -82,7 +91,9 @@ export class ModuleGraph {
             if (f.isDirectory || f.path === except.path || f.path === module.path) return false
             const text = this.app.text(f)
             if (text === null || !text.includes(stem)) return false
-            return [...text.matchAll(RELATIVE_SPECIFIER)].some(([, from, bare]) => this.app.resolveModule(f, from ?? bare)?.path === module.path)
+            return [...text.matchAll(RELATIVE_SPECIFIER)].some(
+                ([, from, bare]) => this.app.resolveModule(f, from ?? bare)?.path === module.path
+            )
         })
     }
 
@@ -112,14 +123,19 @@ export class ModuleGraph {
         }
         const result =
             facts !== undefined &&
-            (facts.starExports.some(star) || Object.keys(facts.exports).some((name) => this.resolveExport(file, "", name, [], new Set()).kind === "sdk"))
+            (facts.starExports.some(star) ||
+                Object.keys(facts.exports).some(
+                    (name) => this.resolveExport(file, "", name, [], new Set()).kind === "sdk"
+                ))
         this.facades.set(file.path, result)
         return result
     }
 
     /** Where a file calls the SDK export `name` of attio/server: through imports, facades, namespaces and aliases. */
     sdkCallsIn(file: AppFile, name: string): Range[] {
-        return (this.usableFacts(file)?.refs ?? []).filter((ref) => ref.call && isSdk(this.resolveRef(file, ref), SDK_SERVER, name)).map((ref) => ref.range)
+        return (this.usableFacts(file)?.refs ?? [])
+            .filter((ref) => ref.call && isSdk(this.resolveRef(file, ref), SDK_SERVER, name))
+            .map((ref) => ref.range)
     }
 
     /**
@@ -144,7 +160,10 @@ export class ModuleGraph {
         visiting.add(file.path)
         const facts = this.usableFacts(file)
         // Its own imports of attio/client that the bundler keeps (facts sort them as the bundler does).
-        const own = facts !== undefined && (facts.clientImports.length > 0 || (facts.clientTypeImports !== undefined && this.app.verbatimModuleSyntax()))
+        const own =
+            facts !== undefined &&
+            (facts.clientImports.length > 0 ||
+                (facts.clientTypeImports !== undefined && this.app.verbatimModuleSyntax()))
         const modules = facts
             ? [
                   ...facts.imports.filter((i) => !isErased(i)).map((i) => i.module),
@@ -172,13 +191,17 @@ export class ModuleGraph {
     resolveImport(from: AppFile, specifier: string, name: string, members: string[], seen: Set<string>): Resolution {
         if (isSdkModule(specifier)) {
             if (name !== "*") return {kind: "sdk", module: specifier, name, members}
-            return members.length > 0 ? {kind: "sdk", module: specifier, name: members[0], members: members.slice(1)} : {kind: "sdk", module: specifier, name, members}
+            return members.length > 0
+                ? {kind: "sdk", module: specifier, name: members[0], members: members.slice(1)}
+                : {kind: "sdk", module: specifier, name, members}
         }
         if (!specifier.startsWith(".")) return UNKNOWN
         const target = this.app.resolveModule(from, specifier)
         if (!target) return {kind: "missing", module: specifier, name}
         if (name !== "*") return this.resolveExport(target, specifier, name, members, seen)
-        return members.length > 0 ? this.resolveExport(target, specifier, members[0], members.slice(1), seen) : {kind: "namespace", file: target}
+        return members.length > 0
+            ? this.resolveExport(target, specifier, members[0], members.slice(1), seen)
+            : {kind: "namespace", file: target}
     }
 
     private resolveLocal(file: AppFile, local: string, members: string[], seen: Set<string>): Resolution {
@@ -199,7 +222,13 @@ export class ModuleGraph {
     }
 
     /** What module `file` (imported as `specifier`) exports as `name`, looking through `export *` (which never carries default). */
-    private resolveExport(file: AppFile, specifier: string, name: string, members: string[], seen: Set<string>): Resolution {
+    private resolveExport(
+        file: AppFile,
+        specifier: string,
+        name: string,
+        members: string[],
+        seen: Set<string>
+    ): Resolution {
         const key = `${file.path}#${name}`
         if (seen.has(key)) return UNKNOWN
         seen.add(key)
@@ -232,7 +261,10 @@ export function isSdk(found: Resolution, module: string, name: string): boolean 
 
 /** An import the compiler erases: `import type`, or only `type` specifiers. */
 function isErased(imp: ImportFact): boolean {
-    return imp.typeOnly || (!imp.defaultLocal && !imp.namespaceLocal && imp.named.length > 0 && imp.named.every((n) => n.typeOnly))
+    return (
+        imp.typeOnly ||
+        (!imp.defaultLocal && !imp.namespaceLocal && imp.named.length > 0 && imp.named.every((n) => n.typeOnly))
+    )
 }
 
 /** What an import of a module names: its file name without extension, or its folder's for an index file. */
