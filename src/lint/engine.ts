@@ -15,6 +15,7 @@ import {loadedTypeScript} from "../app-model/typescript.js"
 import {packageVersion} from "../package-info.js"
 import {CONFIG_FILE, loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
+import {compareText} from "./order.js"
 import type {FileReport, Rule} from "./rule.js"
 import {RULES} from "./rules/index.js"
 import {runRules} from "./runner.js"
@@ -182,9 +183,9 @@ async function lintApp(
         const file = app.fileAt(target)
         if (file) resultFor(file)
     }
-    const results = [...byFile.values()].sort((a, b) => a.filePath.localeCompare(b.filePath))
+    const results = [...byFile.values()].sort((a, b) => compareText(a.filePath, b.filePath))
     for (const result of results) {
-        result.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
+        result.messages.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId))
         if (result.messages.length > 0) {
             const text = app.text(app.fileAt(result.filePath)!)
             if (text !== null) result.source = text

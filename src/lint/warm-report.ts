@@ -23,6 +23,7 @@ import {findAppRoot} from "../app-model/root.js"
 import {openSealed, readSealedText, writeSealed} from "../app-model/sealed-file.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"
+import {compareText} from "./order.js"
 import {resolvedTargets, scopeFilter} from "./targets.js"
 import type {FileResult, LintReport, RuleDocs} from "./types.js"
 
@@ -128,7 +129,7 @@ export function warmReport(options: WarmKeyOptions): LintReport | undefined {
             fixableWarningCount: 0,
         })
     }
-    if (named.length > 0) results.sort((a, b) => a.filePath.localeCompare(b.filePath))
+    if (named.length > 0) results.sort((a, b) => compareText(a.filePath, b.filePath))
     return {
         appRoot: root,
         cwd,
