@@ -31,50 +31,67 @@ function timeRuns(scenario, ctx, runs, memory, floorScenario) {
     const times = []
     const nodeTimes = []
     const floorTimes = floorScenario ? [] : undefined
+    // CPU seconds (user + system) of each process: what load from other work inflates least.
+    const cpuTimes = []
+    const nodeCpuTimes = []
+    const floorCpuTimes = []
     const setupFailure = scenario.setup?.(ctx)
     if (setupFailure) return {times, nodeTimes, failure: `untimed first run: ${setupFailure}`}
     let peakKb
-    // CPU seconds (user + system) of the timed process: what load from other work inflates least.
-    const cpuTimes = []
     for (let run = 0; run < runs; run++) {
         scenario.beforeEach?.(ctx, run)
         // Node's own start, timed just before: the machine's speed at this very moment.
-        nodeTimes.push(timed(() => spawnSync(process.execPath, ["-e", "0"], {stdio: "ignore"})).seconds)
-        const [command, args] = splitCommand(scenario.command(ctx))
-        const [file, argv] = memory
-            ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", memory.file, command, ...args]]
-            : [command, args]
-        let result
-        let seconds
+        const node = runOnce([process.execPath, "-e", "0"], {stdio: "ignore"}, memory)
+        nodeTimes.push(node.seconds)
+        if (node.cpu !== undefined) nodeCpuTimes.push(node.cpu)
+        let timed
         try {
-            ;({result, seconds} = timed(() => spawnSync(file, argv, spawnOptions(ctx, scenario.env))))
+            timed = runOnce(scenario.command(ctx), spawnOptions(ctx, scenario.env), memory)
         } finally {
             scenario.afterEach?.(ctx, run)
         }
+        const {result, seconds} = timed
         if (result.error) return {times, nodeTimes, failure: result.error.message}
         const failure = scenario.check?.(result, ctx)
         if (failure) return {times, nodeTimes, failure}
         if (floorScenario) {
-            const floor = timed(() => spawnSync(...splitCommand(floorScenario.command(ctx)), spawnOptions(ctx, {})))
+            const floor = runOnce(floorScenario.command(ctx), spawnOptions(ctx, {}), memory)
             if (floor.result.status !== 0) return {times, nodeTimes, failure: `paired floor run: ${checkExitZero(floor.result)}`}
             floorTimes.push(floor.seconds)
+            if (floor.cpu !== undefined) floorCpuTimes.push(floor.cpu)
         }
         times.push(seconds)
-        if (memory) {
-            const [kb, user, system] = readFileSync(memory.file, "utf8").trim().split("\n").pop().split(" ").map(Number)
-            if (kb > 0) peakKb = Math.max(peakKb ?? 0, kb)
-            if (user + system >= 0) cpuTimes.push(user + system)
-        }
+        if (timed.kb > 0) peakKb = Math.max(peakKb ?? 0, timed.kb)
+        if (timed.cpu !== undefined) cpuTimes.push(timed.cpu)
         const paired = floorTimes ? `, parse-only: ${floorTimes.at(-1).toFixed(2)} s` : ""
-        log(`  ${scenario.label}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s (node -e 0: ${nodeTimes.at(-1).toFixed(2)} s${paired})`)
+        const cpu = timed.cpu === undefined ? "" : `, cpu ${timed.cpu.toFixed(2)} s`
+        log(`  ${scenario.label}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s${cpu} (node -e 0: ${nodeTimes.at(-1).toFixed(2)} s${paired})`)
     }
-    return {times, nodeTimes, floorTimes, median: median(times), cpu: cpuTimes.length ? median(cpuTimes) : undefined, peakKb}
+    const medianOf = (values) => (values.length ? median(values) : undefined)
+    return {
+        times,
+        nodeTimes,
+        floorTimes,
+        median: median(times),
+        cpu: medianOf(cpuTimes),
+        nodeCpu: medianOf(nodeCpuTimes),
+        floorCpu: floorScenario ? medianOf(floorCpuTimes) : undefined,
+        peakKb,
+    }
 }
 
-function timed(spawn) {
+/**
+ * One process, timed from spawn to exit; with GNU time (memory), also its peak resident memory (KiB)
+ * and CPU seconds.
+ */
+function runOnce([command, ...args], options, memory) {
+    const [file, argv] = memory ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", memory.file, command, ...args]] : [command, args]
     const start = process.hrtime.bigint()
-    const result = spawn()
-    return {result, seconds: Number(process.hrtime.bigint() - start) / 1e9}
+    const result = spawnSync(file, argv, options)
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    if (!memory || result.error) return {result, seconds}
+    const [kb, user, system] = readFileSync(memory.file, "utf8").trim().split("\n").pop().split(" ").map(Number)
+    return {result, seconds, kb, cpu: user + system >= 0 ? user + system : undefined}
 }
 
 export function splitCommand([command, ...args]) {

@@ -301,7 +301,7 @@ function tsc7Available(ctx) {
     return `TypeScript 7's native binary cannot run here (${os.platform()}-${os.arch()}): ${why}`
 }
 
-function quotient(a, b) {
+export function quotient(a, b) {
     return a === undefined || b === undefined ? undefined : a / b
 }
 
