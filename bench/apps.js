@@ -117,7 +117,13 @@ async function generateHandlersApp(handlers, deps) {
     const handlerFiles = ids.map((id) =>
         write(
             `src/app/webhooks/${id}.webhook.ts`,
-            renderTemplate("webhook/handler.ts.ejs", {id, event: eventOf(id), functionName: `handle${pascalCase(id)}`, legacySdk: false, verify: undefined})
+            renderTemplate("webhook/handler.ts.ejs", {
+                id,
+                event: eventOf(id),
+                functionName: `handle${pascalCase(id)}`,
+                legacySdk: false,
+                verify: undefined,
+            })
         )
     )
     writeRegistration(write, ids, renderTemplate, pascalCase)
@@ -166,11 +172,22 @@ function writeRegistration(write, ids, renderTemplate, pascalCase) {
         const part = `part-${String(parts.length + 1).padStart(2, "0")}`
         const group = ids.slice(start, start + HELPERS_PER_MODULE)
         const helpers = group.map((id) =>
-            renderTemplate("event/register-webhook.ts.ejs", {helper: helperOf(id), sdk: SDK, id, event: eventOf(id), registerUrl: REGISTER_URL, verify: undefined})
+            renderTemplate("event/register-webhook.ts.ejs", {
+                helper: helperOf(id),
+                sdk: SDK,
+                id,
+                event: eventOf(id),
+                registerUrl: REGISTER_URL,
+                verify: undefined,
+            })
         )
         const calls = group.map((id) => `    await ${helperOf(id)}(connection)\n`).join("")
-        const imports = 'import {type Connection, createWebhookHandler, deleteWebhookHandler, updateWebhookHandler} from "attio/server"\n'
-        write(`src/app/registration/${part}.ts`, [`${imports}\nexport async function register(connection: Connection) {\n${calls}}\n`, ...helpers].join("\n"))
+        const imports =
+            'import {type Connection, createWebhookHandler, deleteWebhookHandler, updateWebhookHandler} from "attio/server"\n'
+        write(
+            `src/app/registration/${part}.ts`,
+            [`${imports}\nexport async function register(connection: Connection) {\n${calls}}\n`, ...helpers].join("\n")
+        )
         parts.push(part)
     }
     const imports = parts.map((part) => `import {register as ${camel(part)}} from "../registration/${part}"\n`).join("")
@@ -186,9 +203,16 @@ function camel(part) {
 /** templates/event/connection-removed.ts.ejs with the delete-webhooks helper, as `attio-app webhook` leaves it. */
 function connectionRemovedSource(renderTemplate) {
     const skeleton = renderTemplate("event/connection-removed.ts.ejs", {})
-    const helper = renderTemplate("event/delete-webhooks.ts.ejs", {helper: "deleteWebhooks", sdk: SDK, webhooksUrl: REGISTER_URL})
+    const helper = renderTemplate("event/delete-webhooks.ts.ejs", {
+        helper: "deleteWebhooks",
+        sdk: SDK,
+        webhooksUrl: REGISTER_URL,
+    })
     return [
-        withSdkImport(skeleton, ["type Connection", "deleteWebhookHandler", "listWebhookHandlers"]).replace(/\n}\n$/, "\n    await deleteWebhooks(connection)\n}\n"),
+        withSdkImport(skeleton, ["type Connection", "deleteWebhookHandler", "listWebhookHandlers"]).replace(
+            /\n}\n$/,
+            "\n    await deleteWebhooks(connection)\n}\n"
+        ),
         helper,
     ].join("\n")
 }
@@ -198,13 +222,15 @@ const EVENT_IMPORT = 'import type {Connection} from "attio/server"\n'
 
 /** An event template's source with its SDK import widened to these names. */
 function withSdkImport(source, names) {
-    if (!source.startsWith(EVENT_IMPORT)) throw new Error(`an event template no longer starts with ${EVENT_IMPORT.trim()}`)
+    if (!source.startsWith(EVENT_IMPORT))
+        throw new Error(`an event template no longer starts with ${EVENT_IMPORT.trim()}`)
     return `import {${names.join(", ")}} from "attio/server"\n${source.slice(EVENT_IMPORT.length)}`
 }
 
 /** An event template's source with more imports after its SDK import. */
 function withImports(source, imports) {
-    if (!source.startsWith(EVENT_IMPORT)) throw new Error(`an event template no longer starts with ${EVENT_IMPORT.trim()}`)
+    if (!source.startsWith(EVENT_IMPORT))
+        throw new Error(`an event template no longer starts with ${EVENT_IMPORT.trim()}`)
     return `${EVENT_IMPORT}${imports}${source.slice(EVENT_IMPORT.length)}`
 }
 
@@ -276,9 +302,12 @@ async function generateTemplateApp(deps) {
     rmSync(app, {recursive: true, force: true})
     cpSync(cached, app, {recursive: true})
     const write = writer(app)
-    for (let n = 1; n <= TEMPLATE_MODULES; n++) write(`src/app/sync/${syncModuleName(n)}.ts`, syncModuleSource(n, pascalCase))
+    for (let n = 1; n <= TEMPLATE_MODULES; n++)
+        write(`src/app/sync/${syncModuleName(n)}.ts`, syncModuleSource(n, pascalCase))
     write("eslint.config.cjs", ESLINT_CONFIG)
-    const webhooks = sourceFiles(app).filter((f) => f.endsWith(".webhook.ts")).sort()
+    const webhooks = sourceFiles(app)
+        .filter((f) => f.endsWith(".webhook.ts"))
+        .sort()
     return appContext(app, "template", "template app", deps, webhooks)
 }
 
@@ -287,7 +316,11 @@ async function generateTemplateApp(deps) {
  * built `attio-app`, made once per version of the templates and the generator.
  */
 function templateAppCache() {
-    const inputs = [path.join(REPO, "templates"), path.join(REPO, "dist/src/scaffold"), path.join(REPO, "dist/generators")]
+    const inputs = [
+        path.join(REPO, "templates"),
+        path.join(REPO, "dist/src/scaffold"),
+        path.join(REPO, "dist/generators"),
+    ]
     const hash = createHash("sha256").update(String(TEMPLATE_WEBHOOKS))
     for (const file of inputs.flatMap((dir) => listFiles(dir)).sort()) hash.update(file).update(readFileSync(file))
     const dir = path.join(CACHE_DIR, `template-app-${hash.digest("hex").slice(0, 12)}`)
@@ -320,7 +353,8 @@ function attioApp(cwd, args) {
         encoding: "utf8",
         env: {...process.env, NO_COLOR: "1"},
     })
-    if (result.status !== 0) throw new Error(`attio-app ${args.join(" ")} failed: ${result.stderr.trim().split("\n")[0]}`)
+    if (result.status !== 0)
+        throw new Error(`attio-app ${args.join(" ")} failed: ${result.stderr.trim().split("\n")[0]}`)
 }
 
 function listFiles(dir) {

@@ -56,7 +56,8 @@ function timeRuns(scenario, ctx, runs, memory, floorScenario) {
         if (failure) return {times, nodeTimes, failure}
         if (floorScenario) {
             const floor = runOnce(floorScenario.command(ctx), spawnOptions(ctx, {}), memory)
-            if (floor.result.status !== 0) return {times, nodeTimes, failure: `paired floor run: ${checkExitZero(floor.result)}`}
+            if (floor.result.status !== 0)
+                return {times, nodeTimes, failure: `paired floor run: ${checkExitZero(floor.result)}`}
             floorTimes.push(floor.seconds)
             if (floor.cpu !== undefined) floorCpuTimes.push(floor.cpu)
         }
@@ -65,7 +66,9 @@ function timeRuns(scenario, ctx, runs, memory, floorScenario) {
         if (timed.cpu !== undefined) cpuTimes.push(timed.cpu)
         const paired = floorTimes ? `, parse-only: ${floorTimes.at(-1).toFixed(2)} s` : ""
         const cpu = timed.cpu === undefined ? "" : `, cpu ${timed.cpu.toFixed(2)} s`
-        log(`  ${scenario.label}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s${cpu} (node -e 0: ${nodeTimes.at(-1).toFixed(2)} s${paired})`)
+        log(
+            `  ${scenario.label}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s${cpu} (node -e 0: ${nodeTimes.at(-1).toFixed(2)} s${paired})`
+        )
     }
     const medianOf = (values) => (values.length ? median(values) : undefined)
     return {
@@ -85,7 +88,9 @@ function timeRuns(scenario, ctx, runs, memory, floorScenario) {
  * and CPU seconds.
  */
 function runOnce([command, ...args], options, memory) {
-    const [file, argv] = memory ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", memory.file, command, ...args]] : [command, args]
+    const [file, argv] = memory
+        ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", memory.file, command, ...args]]
+        : [command, args]
     const start = process.hrtime.bigint()
     const result = spawnSync(file, argv, options)
     const seconds = Number(process.hrtime.bigint() - start) / 1e9

@@ -50,7 +50,9 @@ async function main() {
     const notes = []
     if (!memory) notes.push("Peak memory not measured: /usr/bin/time (GNU) is not available.")
     if (!("enableCompileCache" in module)) {
-        notes.push(`Node ${process.version} has no module.enableCompileCache (Node 22.1+): attio-lint runs without a compile cache here.`)
+        notes.push(
+            `Node ${process.version} has no module.enableCompileCache (Node 22.1+): attio-lint runs without a compile cache here.`
+        )
     }
 
     for (const name of options.apps) {

@@ -110,7 +110,9 @@ export const SCENARIOS = [
         runs: 5,
         floor: true,
         packages: [],
-        available: (ctx) => existsSync(path.join(REPO, "dist/typescript-syntax.cjs")) || "dist/typescript-syntax.cjs is missing (npm run build)",
+        available: (ctx) =>
+            existsSync(path.join(REPO, "dist/typescript-syntax.cjs")) ||
+            "dist/typescript-syntax.cjs is missing (npm run build)",
         command: (ctx) => [process.execPath, path.join(REPO, "bench/parse-only.js"), ctx.app],
         check: checkExitZero,
     },
@@ -166,15 +168,31 @@ export const TARGET_APP = "1000"
  */
 export const TARGETS = [
     {target: "cold ≤ 0.2 × tsc 5.9", limit: 0.2, unit: "×", value: (at) => at("attio-lint-cold").ratio},
-    {target: "cold ≤ 1.5 × the parse-only floor", limit: 1.5, unit: "×", value: (at) => at("attio-lint-cold").floorRatio},
-    {target: "warm, nothing changed ≤ node + 0.15 s", limit: 0.15, unit: " s", value: (at) => at("attio-lint-warm").overNode},
-    {target: "one staged file (warm) ≤ node + 0.15 s", limit: 0.15, unit: " s", value: (at) => at("attio-lint-staged").overNode},
+    {
+        target: "cold ≤ 1.5 × the parse-only floor",
+        limit: 1.5,
+        unit: "×",
+        value: (at) => at("attio-lint-cold").floorRatio,
+    },
+    {
+        target: "warm, nothing changed ≤ node + 0.15 s",
+        limit: 0.15,
+        unit: " s",
+        value: (at) => at("attio-lint-warm").overNode,
+    },
+    {
+        target: "one staged file (warm) ≤ node + 0.15 s",
+        limit: 0.15,
+        unit: " s",
+        value: (at) => at("attio-lint-staged").overNode,
+    },
     {target: "one file changed ≤ 0.6 s", limit: 0.6, unit: " s", value: (at) => at("attio-lint-changed").median},
     {
         target: "peak memory ≤ 200 MB (the largest of the attio-lint runs)",
         limit: 200,
         unit: " MB",
-        value: (at, rows) => largest(rows.filter((r) => r.tool === "attio-lint" && r.app === TARGET_APP).map((r) => r.peakMb)),
+        value: (at, rows) =>
+            largest(rows.filter((r) => r.tool === "attio-lint" && r.app === TARGET_APP).map((r) => r.peakMb)),
     },
     {
         target: "5000 handlers: cold time grows linearly (5000/1000 ≤ 5.5×)",
@@ -267,7 +285,8 @@ function checkLintRun(result, ctx, parsed) {
         return `${stats.filesParsed} files parsed, expected ${parsed}`
     }
     // The generated handlers are decided from syntax alone: the full compiler would be a regression.
-    if (stats.filesParsed > 0 && stats.typescript !== "syntax") return `TypeScript loaded: ${stats.typescript}, expected the syntax subset`
+    if (stats.filesParsed > 0 && stats.typescript !== "syntax")
+        return `TypeScript loaded: ${stats.typescript}, expected the syntax subset`
     return undefined
 }
 

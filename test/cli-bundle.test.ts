@@ -21,7 +21,10 @@ function specifiers(file: string): string[] {
 
 describe("the attio-lint bin (npm run build)", () => {
     it("is one module and its chunks: it imports Node's modules, its chunks and the external packages, nothing of tsc's output", () => {
-        const files = [path.join(CLI_DIR, "attio-lint.js"), ...fs.readdirSync(CHUNKS).map((name) => path.join(CHUNKS, name))]
+        const files = [
+            path.join(CLI_DIR, "attio-lint.js"),
+            ...fs.readdirSync(CHUNKS).map((name) => path.join(CHUNKS, name)),
+        ]
         const seen = new Set<string>()
         for (const file of files) {
             for (const specifier of specifiers(file)) {
@@ -32,7 +35,10 @@ describe("the attio-lint bin (npm run build)", () => {
                     expect(fs.existsSync(target)).toBe(true)
                 } else {
                     const name = specifier.replace(/^node:/, "")
-                    expect([specifier, builtinModules.includes(name) || EXTERNAL.has(specifier)]).toEqual([specifier, true])
+                    expect([specifier, builtinModules.includes(name) || EXTERNAL.has(specifier)]).toEqual([
+                        specifier,
+                        true,
+                    ])
                 }
             }
         }

@@ -27,7 +27,17 @@ describe("compareText", () => {
     })
 
     it("sorts paths and rule ids as localeCompare does", () => {
-        const paths = ["/a/b-c.ts", "/a/b.ts", "/a/b/c.ts", "/a/B.ts", "/a/b_c.ts", "/a/b0.ts", "/a/é.ts", "/a/z.ts", "/a/b.tsx"]
+        const paths = [
+            "/a/b-c.ts",
+            "/a/b.ts",
+            "/a/b/c.ts",
+            "/a/B.ts",
+            "/a/b_c.ts",
+            "/a/b0.ts",
+            "/a/é.ts",
+            "/a/z.ts",
+            "/a/b.tsx",
+        ]
         expect([...paths].sort(compareText)).toEqual([...paths].sort((a, b) => a.localeCompare(b)))
     })
 })

@@ -24,7 +24,8 @@ import {PACKAGE_ROOT} from "../package-info.js"
 const BIN = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
 
 /** Bundled CommonJS packages call `require`, which an ES module lacks: each output file gets its own. */
-const REQUIRE_BANNER = 'import {createRequire as __attioLintCreateRequire} from "node:module";\nconst require = __attioLintCreateRequire(import.meta.url);'
+const REQUIRE_BANNER =
+    'import {createRequire as __attioLintCreateRequire} from "node:module";\nconst require = __attioLintCreateRequire(import.meta.url);'
 
 async function main(): Promise<void> {
     const result = await build({
