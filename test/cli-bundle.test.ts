@@ -9,7 +9,7 @@ import {PACKAGE_ROOT} from "./support/bin.js"
 const CLI_DIR = path.join(PACKAGE_ROOT, "dist/src/cli")
 const CHUNKS = path.join(CLI_DIR, "chunks")
 /** What src/build/cli-bundle.ts leaves outside the bundle. */
-const EXTERNAL = new Set(["ts-morph", "prettier", "esbuild"])
+const EXTERNAL = new Set(["@ts-morph/common", "ts-morph", "prettier", "esbuild"])
 
 /** The module specifiers a built file imports: its import statements and `import("./…")` calls. */
 function specifiers(file: string): string[] {

@@ -1,6 +1,7 @@
 import path from "node:path"
 import {describe, expect, it} from "vitest"
 import {FORMAT_NAMES, getFormatter} from "../src/formatters/index.js"
+import {RULE_DOCS} from "../src/lint/engine.js"
 import type {LintReport} from "../src/lint/types.js"
 import {ESLINT_RESULT_KEYS} from "./support/eslint-json.js"
 
@@ -238,6 +239,37 @@ describe("sarif", () => {
         result.messages[0] = {...result.messages[0], line: 4, endLine: 4}
         const movedLog = JSON.parse(getFormatter("sarif")(moved, {color: false}))
         expect(movedLog.runs[0].results[0].partialFingerprints).toEqual(run.results[0].partialFingerprints)
+    })
+})
+
+describe("sarif help.markdown of the real rules", () => {
+    const rules = JSON.parse(getFormatter("sarif")({...makeReport(), rules: [...RULE_DOCS]}, {color: false})).runs[0].tool.driver.rules
+    const markdown = (id: string): string => rules.find((rule: {id: string}) => rule.id === id).help.markdown
+    /** The text outside fenced blocks and code spans. */
+    const prose = (text: string) => text.replace(/```ts\n[\s\S]*?\n```/g, "").replace(/`[^`]*`/g, "")
+
+    it("fences code as TypeScript, with a remark below the block", () => {
+        expect(markdown("webhook-response")).toContain("Wrong:\n\n```ts\ntry {\n")
+        expect(markdown("client-import")).toContain(
+            'Right:\n\n```ts\nimport {createWebhookHandler} from "attio/server"\n```\n\n(types alone: `import type {…} from "attio/client"`)'
+        )
+    })
+
+    it("writes paths as paths, not as code blocks, and the code in a sentence as code spans", () => {
+        expect(markdown("webhook-location")).toContain(
+            "Wrong:\n\n- `src/handlers/prospect-updated.webhook.ts`\n- `src/webhooks/prospect-updated.webhook.tsx`\n- `src/webhooks/prospect-updated.ts`\n\nRight:\n\n- `src/webhooks/prospect-updated.webhook.ts` (or `src/app/webhooks/…`)"
+        )
+        expect(markdown("unregistered-webhook")).toContain(
+            'Wrong:\n\n`src/webhooks/deal-closed.webhook.ts` exists, but nothing calls `createWebhookHandler({fileName: "deal-closed"})`\n'
+        )
+        expect(markdown("webhook-signature")).toMatch(/^A webhook handler takes the Fetch API Request and returns Response or `Promise<Response>`\./)
+    })
+
+    it("leaves no path, quoted string or tag outside code in any rule's help", () => {
+        for (const rule of rules) {
+            expect(rule.help.markdown.split("```").length % 2, rule.id).toBe(1)
+            expect(prose(rule.help.markdown), rule.id).not.toMatch(/\w\/\w|\.[jt]sx?\b|"|(?<!\\)[<>]/)
+        }
     })
 })
 

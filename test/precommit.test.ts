@@ -10,10 +10,11 @@ import os from "node:os"
 import path from "node:path"
 import {afterAll, describe, expect, it} from "vitest"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
 
 const temps: string[] = []
 afterAll(() => temps.forEach((dir) => fs.rmSync(dir, {recursive: true, force: true})))
+afterAll(removeWrittenApps)
 
 function tempDir(prefix: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))

@@ -5,7 +5,8 @@
  *
  * Two copies: the syntactic path (facts, tsconfig checks) takes the compiler subset `npm run build`
  * cuts from ts-morph's bundle (src/build/typescript-syntax.ts), which loads in a fifth of the time;
- * type information takes ts-morph and the full compiler it installs. Both come from the same
+ * type information takes the full compiler from @ts-morph/common, where ts-morph bundles it (the
+ * linter uses none of ts-morph's own API, so the attio-lint package installs only that). Both come from the same
  * release where the package was built with the ts-morph it runs with (as this repository's lockfile
  * pins); they never exchange nodes, so a patch-level difference would not matter.
  */
@@ -122,17 +123,12 @@ interface SyntaxInternals {
 
 export type TypeScriptSyntax = Pick<ts, Exclude<(typeof SYNTAX_API)[number], keyof SyntaxInternals>> & SyntaxInternals
 
-let morph: typeof TsMorph | undefined
 let compiler: ts | undefined
 let syntax: TypeScriptSyntax | undefined
 
-export function tsMorph(): typeof TsMorph {
-    return (morph ??= require("ts-morph") as typeof TsMorph)
-}
-
 /** ts-morph's bundled compiler: the very file ts-morph itself loads, so one instance either way. */
 export function fullBundlePath(): string {
-    return createRequire(require.resolve("ts-morph")).resolve("@ts-morph/common/dist/typescript.js")
+    return require.resolve("@ts-morph/common/dist/typescript.js")
 }
 
 /** The full TypeScript compiler API, with the type checker. */
@@ -141,8 +137,8 @@ export function typescript(): ts {
         try {
             compiler = require(fullBundlePath()) as ts
         } catch {
-            // A ts-morph release that moved its bundle: take it the documented way.
-            compiler = tsMorph().ts
+            // A release that moved its bundle: take it the documented way.
+            compiler = (require("@ts-morph/common") as {ts: ts}).ts
         }
     }
     return compiler
@@ -165,6 +161,6 @@ export function typescriptSyntax(): TypeScriptSyntax {
 
 /** Which TypeScript a run loaded: none (a warm cached run), the syntax subset, or the full compiler. */
 export function loadedTypeScript(): "none" | "syntax" | "full" {
-    if (compiler !== undefined || morph !== undefined) return "full"
+    if (compiler !== undefined) return "full"
     return syntax !== undefined ? "syntax" : "none"
 }

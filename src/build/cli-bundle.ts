@@ -9,7 +9,7 @@
  * chunks cost a fraction of it. The chunks keep the bin's laziness: a warm run still loads neither
  * the engine nor the rules.
  *
- * What stays outside: the TypeScript subset and ts-morph (required at run time from their own files),
+ * What stays outside: the TypeScript subset and the full compiler (@ts-morph/common), required at run time from their own files,
  * prettier and esbuild (large, loaded only where a fix or the testing runtime needs them). The API,
  * the ESLint plugin and attio-app keep tsc's modules.
  *
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         format: "esm",
         platform: "node",
         target: "node20",
-        external: ["ts-morph", "prettier", "esbuild"],
+        external: ["@ts-morph/common", "ts-morph", "prettier", "esbuild"],
         banner: {js: REQUIRE_BANNER},
         legalComments: "inline",
         logLevel: "silent",

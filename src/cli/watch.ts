@@ -1,7 +1,7 @@
 /**
  * `attio-lint --watch`: lints once, then re-lints on every change in the app and prints only what
- * changed (new findings and fixed ones), for a terminal beside the editor. The facts cache makes
- * each re-lint cost about one parse of the edited file.
+ * changed (new findings, fixed ones, and those gone with a deleted file), for a terminal beside the
+ * editor. The facts cache makes each re-lint cost about one parse of the edited file.
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -132,8 +132,11 @@ function printChanges(
             text += `  ${chalk.red("+")} ${m.line}:${m.column}  ${level}  ${escapeControls(m.message)}  ${chalk.dim(m.ruleId)}\n`
             if (m.hint) text += `      ${chalk.cyan("hint:")} ${escapeControls(m.hint)}\n`
         }
+        // A deleted (or renamed) file's findings went with it: nothing was fixed.
+        const gone = !fs.existsSync(path.resolve(report.cwd, file))
         for (const f of fixed.filter((a) => a.file === file)) {
-            text += `  ${chalk.green("✓")} fixed: ${escapeControls(f.message.message)}  ${chalk.dim(f.message.ruleId)}\n`
+            const label = gone ? `${chalk.dim("-")} removed with the file:` : `${chalk.green("✓")} fixed:`
+            text += `  ${label} ${escapeControls(f.message.message)}  ${chalk.dim(f.message.ruleId)}\n`
         }
     }
     const summary =

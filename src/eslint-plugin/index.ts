@@ -17,6 +17,7 @@ import {runRules} from "../lint/runner.js"
 import type {Fix} from "../lint/types.js"
 import {packageVersion} from "../package-info.js"
 import {appFiles, EditorApp} from "./app-files.js"
+import {preloadAttioLint, reportedByAttio, watchAttioClientImport} from "./attio-plugin.js"
 
 /** The prefix of the rule ids in a config: `attio-lint/webhook-filename`. */
 export const NAMESPACE = "attio-lint"
@@ -70,13 +71,16 @@ export function toEslintRule(rule: Rule): EslintRule.RuleModule {
             ...(meta.hasSuggestions ? {hasSuggestions: true} : {}),
         },
         create(context) {
+            // client-import leaves to Attio's own rule what that rule reports on the same file.
+            const reportedElsewhere = meta.id === "client-import" ? reportedByAttio : undefined
+            if (reportedElsewhere) watchAttioClientImport()
             return {
                 "Program:exit"() {
                     const model = modelFor(context)
                     if (!model) return
-                    runRules(model.app, model.analysis, [rule], (file) => file === model.file, (_rule, _file, found) =>
-                        context.report(toDescriptor(found, model))
-                    )
+                    runRules(model.app, model.analysis, [rule], (file) => file === model.file, (_rule, _file, found) => {
+                        if (!reportedElsewhere?.(context, found)) context.report(toDescriptor(found, model))
+                    })
                 },
             }
         },
@@ -105,6 +109,8 @@ function keepsParsing({app, file}: FileModel, edit: Fix): boolean {
 function replacing(fix: Fix): EslintRule.ReportFixer {
     return (fixer) => fixer.replaceTextRange(fix.range, fix.text)
 }
+
+preloadAttioLint()
 
 const plugin = {
     meta: {name: "generator-attio-app/eslint-plugin", version: packageVersion(), namespace: NAMESPACE},

@@ -17,8 +17,9 @@ import {CONFIG_FILE, loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
 import {compareText} from "./order.js"
 import type {FileReport, Rule} from "./rule.js"
+import {helpMarkdown} from "./rule-help.js"
 import {RULES} from "./rules/index.js"
-import {runRules} from "./runner.js"
+import {checkedFiles, runRules} from "./runner.js"
 import {isDirectory, resolvedTargets, scopeFilter} from "./targets.js"
 import type {FileResult, LintMessage, LintReport, RuleDocs, RuleSeverity} from "./types.js"
 import {cacheLocation, saveWarmReport} from "./warm-report.js"
@@ -51,7 +52,7 @@ export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
     description: meta.description,
     defaultSeverity: meta.defaultSeverity,
     help: `${meta.description}.\n\nWrong:\n${meta.docs.bad}\n\nRight:\n${meta.docs.good}`,
-    helpMarkdown: `${meta.description}.\n\nWrong:\n\n\`\`\`ts\n${meta.docs.bad}\n\`\`\`\n\nRight:\n\n\`\`\`ts\n${meta.docs.good}\n\`\`\``,
+    helpMarkdown: helpMarkdown(meta),
     helpUri: `${DOCS_URL}#${meta.id}`,
     requiresTypeInformation: meta.requiresTypeInformation,
 }))
@@ -177,12 +178,9 @@ async function lintApp(
         else if (message.fix) result.fixableWarningCount++
     })
 
-    // Files that were checked and are fine are listed too (ESLint lists every linted file).
-    for (const file of app.relevantFiles()) if (inScope(file.path)) resultFor(file)
-    for (const target of targets) {
-        const file = app.fileAt(target)
-        if (file) resultFor(file)
-    }
+    // Files that were checked and are fine are listed too, as ESLint lists every file it lints; files
+    // the checks skip (a FILE argument among them: lint-staged passes every staged file) are not.
+    for (const file of checkedFiles(app, analysis, (f) => inScope(f.path))) if (!file.isDirectory) resultFor(file)
     const results = [...byFile.values()].sort((a, b) => compareText(a.filePath, b.filePath))
     for (const result of results) {
         result.messages.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId))

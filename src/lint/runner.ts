@@ -79,7 +79,7 @@ class Context<R> {
  * (among them those that define a handler's default function, wherever a handler re-exports it from).
  * Other files are never parsed.
  */
-function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) => boolean): AppFile[] {
+export function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: AppFile) => boolean): AppFile[] {
     // Files that reach the SDK through a module of the app that re-exports it, without naming it.
     let sdkFiles: Set<AppFile> | undefined
     const usesSdk = (file: AppFile) => (sdkFiles ??= new Set(analysis.sdkFiles())).has(file)

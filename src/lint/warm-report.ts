@@ -23,7 +23,6 @@ import {findAppRoot} from "../app-model/root.js"
 import {openSealed, readSealedText, writeSealed} from "../app-model/sealed-file.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"
-import {compareText} from "./order.js"
 import {resolvedTargets, scopeFilter} from "./targets.js"
 import type {FileResult, LintReport, RuleDocs} from "./types.js"
 
@@ -57,9 +56,7 @@ interface StoredReport {
     root: string
     /** Every input's stamp, by absolute path. */
     stamps: Record<string, Stamp>
-    /** The app's files, for a target that names a file without findings. */
-    files: string[]
-    /** Every file of the app the engine lists, with its findings. */
+    /** Every file of the app the engine lists (those it checked), with its findings. */
     results: FileResult[]
     filesScanned: number
     settings: LintReport["settings"]
@@ -115,21 +112,8 @@ export function warmReport(options: WarmKeyOptions): LintReport | undefined {
     for (const [file, stamp] of Object.entries(stored.stamps)) if (!sameStamp(stampOf(file), stamp)) return undefined
 
     const inScope = scopeFilter(root, targets)
+    // As the engine: the stored run listed the files it checked, and a named file it did not check is not listed.
     const results = stored.results.filter((r) => inScope(r.filePath))
-    // As the engine: a named file is listed even when it is not one the checks look at.
-    const listed = new Set(results.map((r) => r.filePath))
-    const named = targets.filter((t) => !listed.has(t) && stored.files.includes(t))
-    for (const target of new Set(named)) {
-        results.push({
-            filePath: target,
-            messages: [],
-            errorCount: 0,
-            warningCount: 0,
-            fixableErrorCount: 0,
-            fixableWarningCount: 0,
-        })
-    }
-    if (named.length > 0) results.sort((a, b) => compareText(a.filePath, b.filePath))
     return {
         appRoot: root,
         cwd,
@@ -162,7 +146,6 @@ export function saveWarmReport(run: AppRun): void {
         key,
         root: run.root,
         stamps,
-        files: run.files,
         results: run.results,
         filesScanned: run.files.length,
         settings: run.settings,
@@ -207,14 +190,12 @@ function readStored(file: string, key: string): StoredReport | undefined {
 /** Whether a parsed file has the shape this module writes: a damaged one is ignored, never trusted. */
 function isStoredReport(value: unknown): value is StoredReport {
     if (!isJsonObject(value)) return false
-    const {key, root, stamps, files, results, filesScanned, settings, rules} = value
+    const {key, root, stamps, results, filesScanned, settings, rules} = value
     return (
         typeof key === "string" &&
         typeof root === "string" &&
         isJsonObject(stamps) &&
         Object.values(stamps).every(isStamp) &&
-        Array.isArray(files) &&
-        files.every((f) => typeof f === "string") &&
         Array.isArray(results) &&
         results.every(isFileResult) &&
         typeof filesScanned === "number" &&

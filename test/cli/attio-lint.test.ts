@@ -175,6 +175,32 @@ describe("targets", () => {
         ])
     })
 
+    it("the JSON output lists the files attio-lint analysed: the modules a handler bundles, not the files it skipped", async () => {
+        const root = writeApp({
+            "src/app/webhooks/prospect-updated.webhook.ts": 'import {sync} from "../../lib/sync"\n\n' + GOOD_HOOK.replace("await req.text()", "await sync(await req.text())"),
+            "src/lib/sync.ts": "export async function sync(body: string) {\n    console.log(body)\n}\n",
+            "src/lib/unused.ts": "export const unused = 1\n",
+            "src/app/events/connection-added.event.ts": added("prospect-updated"),
+            "src/app/events/connection-removed.event.ts": REMOVED,
+            "README.md": "# app\n",
+        })
+        const listed = (...args: string[]) =>
+            JSON.parse(lint(["--format", "json", ...args], root).stdout).map((x: {filePath: string}) => path.relative(root, x.filePath).split(path.sep).join("/"))
+        expect(listed()).toEqual([
+            "src/app/events/connection-added.event.ts",
+            "src/app/events/connection-removed.event.ts",
+            "src/app/webhooks/prospect-updated.webhook.ts",
+            "src/lib/sync.ts",
+        ])
+        // FILE arguments the checks skip (lint-staged passes every staged file) are not listed as linted, by
+        // the engine nor by the warm path (once the cache is older than the file clock's tick, a run stores its report).
+        await new Promise((resolve) => setTimeout(resolve, 2100))
+        listed()
+        const staged = ["src/lib/unused.ts", "README.md", "src/lib/sync.ts"]
+        expect(listed(...staged)).toEqual(["src/lib/sync.ts"])
+        expect(listed("--no-cache", ...staged)).toEqual(["src/lib/sync.ts"])
+    })
+
     it("deleted paths and unrelated files are fine", () => {
         const root = cleanApp()
         fs.writeFileSync(path.join(root, "README.md"), "# app\n")

@@ -67,6 +67,23 @@ it("--watch reports an edit's new finding, then its fix, and only what changed",
     }
 })
 
+it("--watch reports the findings of a deleted file as removed with it, not fixed", async () => {
+    const root = writeApp({"src/webhooks/a.webhook.ts": HOOK, "src/webhooks/b.webhook.ts": FALLS_OFF})
+    const watching = startWatch(root, ["--rule", "unregistered-webhook:off"])
+    try {
+        await watching.waitFor(/1 error\(s\)/)
+        watching.output = ""
+        fs.rmSync(path.join(root, "src/webhooks/b.webhook.ts"))
+        await watching.waitFor(/✔ no problems/)
+        expect(watching.output).toMatch(
+            /src\/webhooks\/b\.webhook\.ts\n {2}- removed with the file: This webhook handler can reach its end.*webhook-response\n/
+        )
+        expect(watching.output).not.toContain("fixed")
+    } finally {
+        watching.stop()
+    }
+})
+
 it("--watch follows every app it was given, and survives folders that vanish while it reads them", async () => {
     const first = writeApp({"src/webhooks/a.webhook.ts": HOOK})
     const second = writeApp({"src/webhooks/b.webhook.ts": HOOK})
