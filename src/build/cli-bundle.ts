@@ -9,11 +9,12 @@
  * chunks cost a fraction of it. The chunks keep the bin's laziness: a warm run still loads neither
  * the engine nor the rules.
  *
- * What stays outside: the TypeScript subset and the full compiler (@ts-morph/common), required at run time from their own files,
- * prettier and esbuild (large, loaded only where a fix or the testing runtime needs them). The API,
- * the ESLint plugin and attio-app keep tsc's modules.
+ * What stays outside: the TypeScript subset and the full compiler (@ts-morph/common), required at
+ * run time from their own files, prettier and esbuild (large, loaded only where a fix or the testing
+ * runtime needs them). The API, the ESLint plugin and attio-app keep tsc's modules.
  *
- * Run by `npm run build` after tsc and the subset build.
+ * Run by `npm run build` after tsc and the subset build, and before packages/attio-lint/build.js
+ * copies the files the bin reaches (its chunks among them).
  */
 import path from "node:path"
 
