@@ -2,18 +2,13 @@
 import {fileURLToPath} from "node:url"
 import {ScaffoldError} from "../../src/scaffold/errors.js"
 import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
+import {GENERATOR_SPECS} from "../../src/scaffold/generator-options.js"
 
 const GENERATORS = ["webhook", "event"] as const
 
 export default class AppGenerator extends ScaffoldGenerator {
     constructor(args: string[], options: ScaffoldGenerator["options"]) {
-        super(args, options)
-        this.argument("generator", {type: String, required: false, description: GENERATORS.join(" or ")})
-        this.argument("name", {
-            type: String,
-            required: false,
-            description: "Passed on: the handler id, or the event name",
-        })
+        super(args, options, GENERATOR_SPECS.app)
     }
 
     async prompting() {

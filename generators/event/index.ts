@@ -1,8 +1,8 @@
 /** `yo attio-app:event [connection-added|connection-removed]`: an event handler with the right signature. */
 import {EVENT_NAMES, type EventName} from "../../src/app-model/layout.js"
 import {ScaffoldError} from "../../src/scaffold/errors.js"
-import {planEvent} from "../../src/scaffold/event.js"
 import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
+import {GENERATOR_SPECS} from "../../src/scaffold/generator-options.js"
 import {kebabCase} from "../../src/scaffold/names.js"
 import type {Plan} from "../../src/scaffold/plan.js"
 
@@ -11,8 +11,7 @@ export default class EventGenerator extends ScaffoldGenerator {
     private plan: Plan | undefined
 
     constructor(args: string[], options: ScaffoldGenerator["options"]) {
-        super(args, options)
-        this.argument("name", {type: String, required: false, description: EVENT_NAMES.join(" or ")})
+        super(args, options, GENERATOR_SPECS.event)
     }
 
     async prompting() {
@@ -33,6 +32,8 @@ export default class EventGenerator extends ScaffoldGenerator {
 
     async writing() {
         const event = this.event!
+        // Loaded here, not at the top: --help needs no TypeScript.
+        const {planEvent} = await import("../../src/scaffold/event.js")
         this.plan = await this.planAndWrite((app) => planEvent(app, event))
     }
 

@@ -4,60 +4,29 @@
  */
 import {ScaffoldError} from "../../src/scaffold/errors.js"
 import {ScaffoldGenerator} from "../../src/scaffold/generator.js"
-import {lintSummary} from "../../src/scaffold/lint-summary.js"
+import {GENERATOR_SPECS} from "../../src/scaffold/generator-options.js"
 import {normaliseHandlerId} from "../../src/scaffold/names.js"
-import {checkSignatureOptions} from "../../src/scaffold/webhook-test.js"
 import type {Plan} from "../../src/scaffold/plan.js"
-import {
-    checkEvent,
-    checkRegisterUrl,
-    PLACEHOLDER_REGISTER_URL,
-    planWebhook,
-    type WebhookSpec,
-} from "../../src/scaffold/webhook.js"
+import type {WebhookSpec} from "../../src/scaffold/webhook.js"
+
+/** The planner (TypeScript, the app model), loaded by the first task: --help needs none of it. */
+type Planner = typeof import("../../src/scaffold/webhook.js")
 
 export default class WebhookGenerator extends ScaffoldGenerator {
     private id: string | undefined
     private spec: WebhookSpec | undefined
     private plan: Plan | undefined
     private signatureHeader: string | undefined
+    private planner!: Planner
 
     constructor(args: string[], options: ScaffoldGenerator["options"]) {
-        super(args, options)
-        this.argument("name", {
-            type: String,
-            required: false,
-            description: "Handler id in kebab-case; nested ids such as crm/deal-closed are allowed",
-        })
-        this.option("event", {
-            type: String,
-            description: "The third party's event to subscribe to, e.g. lead.processed (default: the id)",
-        })
-        this.option("register-url", {
-            type: String,
-            description: `The third party's API endpoint that creates webhooks (POST; <url>/<id> deletes one). Default: ${PLACEHOLDER_REGISTER_URL}`,
-        })
-        this.option("test", {
-            type: Boolean,
-            description:
-                "Write a vitest test beside the handler (default: when the app uses vitest); --no-test skips it",
-        })
-        this.option("verify", {
-            type: String,
-            description: "Verify the third party's signature over the raw body: hmac-sha256 (needs --signature-header)",
-        })
-        this.option("signature-header", {
-            type: String,
-            description: "The request header with the third party's signature, e.g. X-Signature",
-        })
-        this.option("register", {
-            type: Boolean,
-            description:
-                "Register the handler in connection-added and delete it in connection-removed (default); --no-register writes the handler only",
-        })
+        super(args, options, GENERATOR_SPECS.webhook)
     }
 
-    initializing() {
+    async initializing() {
+        this.planner = await import("../../src/scaffold/webhook.js")
+        const {checkEvent, checkRegisterUrl} = this.planner
+        const {checkSignatureOptions} = await import("../../src/scaffold/webhook-test.js")
         const name = this.flag("name")
         if (typeof name === "string") this.id = this.normalise(name)
         // Values given up front are refused before any question, as a bad name is.
@@ -69,6 +38,7 @@ export default class WebhookGenerator extends ScaffoldGenerator {
     }
 
     async prompting() {
+        const {checkEvent, checkRegisterUrl, PLACEHOLDER_REGISTER_URL} = this.planner
         if (this.id === undefined && this.yes) {
             throw new ScaffoldError(
                 "Name the handler: `npx attio-app webhook <name>` or `yo attio-app:webhook <name>`."
@@ -126,34 +96,19 @@ export default class WebhookGenerator extends ScaffoldGenerator {
 
     async writing() {
         const spec = this.spec!
-        this.plan = await this.planAndWrite((app) => planWebhook(app, spec))
+        this.plan = await this.planAndWrite((app) => this.planner.planWebhook(app, spec))
     }
 
     async end() {
-        const spec = this.spec!
         const plan = this.plan!
         this.reportNotes(plan)
         if (this.dryRun) return
+        const [{lintSummary}, {nextSteps}] = await Promise.all([
+            import("../../src/scaffold/lint-summary.js"),
+            import("../../src/scaffold/next-steps.js"),
+        ])
         this.log(await lintSummary(this.destinationRoot()))
-        const handler = plan.changes.find((c) => c.path.endsWith(".webhook.ts"))
-        const steps: string[] = []
-        if (handler) steps.push(`Fill in the sync in ${handler.path} (the part marked "Sync").`)
-        if (!spec.register) {
-            const call = `createWebhookHandler({fileName: ${JSON.stringify(spec.id)}})`
-            steps.push(
-                `Create the handler with ${call} where the app registers its webhooks (or run again without --no-register).`
-            )
-        }
-        const placeholders = plan.changes.filter((c) => c.content.includes(PLACEHOLDER_REGISTER_URL)).map((c) => c.path)
-        if (placeholders.length > 0) {
-            steps.push(
-                `Replace ${PLACEHOLDER_REGISTER_URL} in ${placeholders.join(" and ")} with the third party's webhook API.`
-            )
-        }
-        steps.push(
-            "Connect the service in the Attio developer dashboard (Connections), so that connection-added receives its token.",
-            "Run `attio dev` and connect the service in Attio to try it."
-        )
+        const steps = nextSteps(this.spec!, plan)
         this.log(["Next steps:", ...steps.map((step, i) => `  ${i + 1}. ${step}`)].join("\n"))
     }
 

@@ -4,7 +4,6 @@
  * works as root, in CI and with no stdin (yo refuses root and is missing from most CI images).
  */
 import {fileURLToPath} from "node:url"
-import type Generator from "yeoman-generator"
 import {PACKAGE_ROOT, packageVersion} from "../package-info.js"
 import {escapeControls} from "../scaffold/names.js"
 
@@ -78,6 +77,12 @@ async function main(argv: string[]): Promise<number> {
         )
         return 1
     }
+    if (rest.includes("--help") || rest.includes("-h")) {
+        // From the generators' declarations, without loading Yeoman: the same options `yo attio-app:<name> --help` lists.
+        const {GENERATOR_SPECS, helpText} = await import("../scaffold/generator-options.js")
+        process.stdout.write(helpText(`attio-app ${command}`, GENERATOR_SPECS[command as keyof typeof GENERATORS]))
+        return 0
+    }
     // Loaded here, not at the top, so that --help, --version and usage errors answer at once.
     const {createEnv} = await import("yeoman-environment")
     const env = createEnv()
@@ -96,20 +101,12 @@ async function main(argv: string[]): Promise<number> {
         })
     }
     const namespace = `attio-app:${command}`
-    if (rest.includes("--help") || rest.includes("-h")) {
-        // Yeoman's help for the generator, which `yo attio-app:<name> --help` shows too.
-        const generator = await env.create<Generator>(namespace, {generatorArgs: [], generatorOptions: {help: true}})
-        process.stdout.write(`${generator.help().replace(`yo ${namespace}`, `attio-app ${command}`)}\n`)
-        return 0
-    }
-    // A prompt on a closed stdin fails at once and on a silent pipe waits forever; take the defaults instead.
-    // First, not last: after a `--` it would be one more name.
-    const args = process.stdin.isTTY ? rest : ["--yes", ...rest]
+    // Without a terminal (closed stdin, CI) the generators take every default themselves, as with --yes.
     // execute() parses the options with commander, then run()s the generator with the names that are left, which
     // the generator parses again: behind a "--", a name such as `---` (given as `-- ---`) stays a name.
     const run = env.run.bind(env)
     env.run = (argv, options) => run(Array.isArray(argv) ? [argv[0], "--", ...argv.slice(1)] : argv, options)
-    await env.execute(namespace, args)
+    await env.execute(namespace, rest)
     return 0
 }
 

@@ -20,6 +20,7 @@ import {
 import {ScaffoldError} from "./errors.js"
 import {assertParses} from "./source.js"
 import {formatTypeScript, type Style} from "./style.js"
+import {compareNames, Edits, lineIndent, lineStart, shorten, uniqueName} from "./text-edits.js"
 
 const SDK_MODULE = "attio/server"
 
@@ -35,6 +36,8 @@ export interface Insertion {
     values: readonly string[]
     /** Preferred name of the helper; a number is appended when the file already declares it. */
     helperName: string
+    /** Refuse, with this message, instead of appending a number when the file declares the helper's name. */
+    refuseTakenHelper?: (relPath: string, helper: string) => string
     /** The helper's source, given its final name and the expression that names each import in this file. */
     renderHelper(names: {helper: string; sdk: Readonly<Record<string, string>>}): string
 }
@@ -107,10 +110,13 @@ export class EventHandlerFile {
             sdkRefs[name] = local
             missing.push({import: {name, type}, local})
         }
+        if (insertion.refuseTakenHelper && declared.has(insertion.helperName)) {
+            throw new ScaffoldError(insertion.refuseTakenHelper(this.relPath, insertion.helperName))
+        }
         const helper = uniqueName(insertion.helperName, declared)
 
         const edits = new Edits()
-        let connection = this.connectionExpression(fn)
+        let connection = this.connectionExpression(fn, edits)
         if (connection === undefined) {
             connection = uniqueName("connection", declared)
             const binding = connection === "connection" ? "{connection}" : `{connection: ${connection}}`
@@ -199,7 +205,7 @@ export class EventHandlerFile {
      * How the function's first parameter names the connection: `{connection}`, `{connection: c}` or `event`;
      * undefined when it takes no parameter.
      */
-    private connectionExpression(fn: EditableFunction): string | undefined {
+    private connectionExpression(fn: EditableFunction, edits: Edits): string | undefined {
         const parameter = fn.getParameters().find((p) => p.getName() !== "this")
         if (parameter === undefined) return undefined
         if (parameter.isRestParameter()) {
@@ -208,13 +214,23 @@ export class EventHandlerFile {
             )
         }
         const name = parameter.getNameNode()
-        if (Node.isIdentifier(name)) return `${name.getText()}.connection`
+        // An unused `_`-named parameter (the skeleton's `_event`, lint-clean while unused) gets used now: it
+        // becomes `{connection}`, or `connection` in `{connection: _connection}`.
+        const unused = (local: Node) =>
+            local.getText().startsWith("_") && !mentions(fn, [local.getText(), "connection"])
+        if (Node.isIdentifier(name)) {
+            if (!unused(name)) return `${name.getText()}.connection`
+            edits.replace(name.getStart(), name.getEnd(), "{connection}")
+            return "connection"
+        }
         if (Node.isObjectBindingPattern(name)) {
             for (const element of name.getElements()) {
                 const local = element.getNameNode()
                 const property = element.getPropertyNameNode()?.getText() ?? local.getText()
-                if (property === "connection" && Node.isIdentifier(local) && !element.getDotDotDotToken())
-                    return local.getText()
+                if (property !== "connection" || !Node.isIdentifier(local) || element.getDotDotDotToken()) continue
+                if (!unused(local)) return local.getText()
+                edits.replace(element.getStart(), element.getEnd(), "connection")
+                return "connection"
             }
         }
         throw new ScaffoldError(
@@ -343,6 +359,14 @@ function sdkBindings(sourceFile: SourceFile): SdkBindings {
     return bindings
 }
 
+/** Whether any of the names appears in the function's body (as a use, or a declaration that would shadow it). */
+function mentions(fn: EditableFunction, names: string[]): boolean {
+    return fn
+        .getBody()!
+        .getDescendantsOfKind(SyntaxKind.Identifier)
+        .some((identifier) => names.includes(identifier.getText()))
+}
+
 /** Every name the file declares anywhere (over-approximating scopes is harmless: it only avoids more names). */
 function declaredNames(sourceFile: SourceFile): Set<string> {
     const names = new Set<string>()
@@ -351,54 +375,6 @@ function declaredNames(sourceFile: SourceFile): Set<string> {
         if (parent.name === identifier.compilerNode) names.add(identifier.getText())
     }
     return names
-}
-
-function uniqueName(base: string, taken: Set<string>): string {
-    let name = base
-    for (let n = 2; taken.has(name); n++) name = `${base}${n}`
-    taken.add(name)
-    return name
-}
-
-function compareNames(a: string, b: string): number {
-    return a.localeCompare(b, "en", {sensitivity: "base"})
-}
-
-function lineStart(text: string, position: number): number {
-    return text.lastIndexOf("\n", position - 1) + 1
-}
-
-function lineIndent(text: string, position: number): string {
-    return /^[ \t]*/.exec(text.slice(lineStart(text, position)))![0]
-}
-
-function shorten(code: string): string {
-    const line = code.split("\n")[0]!
-    return line.length > 40 || line !== code ? `${line.slice(0, 40)}…` : line
-}
-
-/** Text insertions (and replacements of blanks) by position, applied back to front so earlier positions stay valid. */
-class Edits {
-    private readonly edits = new Map<number, {end: number; text: string}>()
-
-    add(position: number, text: string) {
-        const edit = this.edits.get(position)
-        this.edits.set(position, {end: edit?.end ?? position, text: (edit?.text ?? "") + text})
-    }
-
-    /** Replaces `start`..`end`; an insertion at `start` made before goes first. */
-    replace(start: number, end: number, text: string) {
-        this.add(start, text)
-        this.edits.get(start)!.end = end
-    }
-
-    apply(text: string): string {
-        let result = text
-        for (const [position, {end, text: inserted}] of [...this.edits].sort(([a], [b]) => b - a)) {
-            result = result.slice(0, position) + inserted + result.slice(end)
-        }
-        return result
-    }
 }
 
 /**

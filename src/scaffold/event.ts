@@ -21,21 +21,22 @@ export async function planEvent(app: App, name: EventName): Promise<Plan> {
 }
 
 /**
- * Makes sure the event handler contains some code: unless `present` finds it there already, the insertion goes
- * into the existing file, or into a new one made from the skeleton.
+ * Makes sure the event handler contains some code: unless `present` says why the file needs none (a note for the
+ * user), the insertion goes into the existing file, or into a new one made from the skeleton.
  */
 export async function ensureEventCode(
     app: App,
     plan: Plan,
     name: EventName,
-    code: {insertion: Insertion; present?: {test: (file: EventHandlerFile) => boolean; note: string}}
+    code: {insertion: Insertion; present?: (file: EventHandlerFile) => string | undefined}
 ) {
     const existing = findHandler(app, "event", name)
     const relPath = existing ?? handlerPath("event", name, app.layout)
     const style = await resolveStyle(plan, relPath)
     const file = new EventHandlerFile(relPath, existing ? plan.read(existing)! : await eventSkeleton(name, style))
-    if (code.present?.test(file)) {
-        plan.notes.push(`${relPath} ${code.present.note}; left as it is.`)
+    const present = code.present?.(file)
+    if (present !== undefined) {
+        plan.notes.push(`${relPath} ${present}; left as it is.`)
         return
     }
     const content = await file.insert(code.insertion, style)

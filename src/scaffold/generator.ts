@@ -1,43 +1,59 @@
 /**
- * What the package's generators share: finding the app, the --yes/--force/--dry-run/--bail options, and writing
- * a Plan all or nothing through Yeoman's file system.
+ * What the package's generators share: finding the app, the --yes/--force/--dry-run/--bail options, writing a
+ * Plan all or nothing, and reporting each file with Yeoman's status words. Heavy modules (TypeScript, the lint
+ * engine) are imported by the tasks, not here, so that Yeoman's --help, which only constructs the generator,
+ * answers at once.
  */
 import fs from "node:fs"
 import path from "node:path"
 import Generator from "yeoman-generator"
-import {findAppRoot} from "../app-model/app.js"
+import {findAppRoot} from "../app-model/root.js"
 import {isJsonObject} from "../json.js"
-import {inspectApp, type App} from "./app.js"
-import {commitPlan} from "./commit.js"
-import {lineDiff} from "./diff.js"
+import type {App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
-import {withAppLock} from "./lock.js"
+import {type GeneratorSpec, IGNORED_YEOMAN_OPTIONS} from "./generator-options.js"
 import {shownPath} from "./names.js"
 import type {FileChange, Plan} from "./plan.js"
 
-type ConflictAnswer = "overwrite" | "keep" | "abort"
+type ConflictAnswer = "overwrite" | "all" | "keep" | "abort" | "diff"
+
+/** Yeoman's conflict keys; d shows the diff, after which the same question comes again. */
+const CONFLICT_CHOICES: {key: "y" | "n" | "a" | "x" | "d"; name: string; value: ConflictAnswer}[] = [
+    {key: "y", name: "overwrite", value: "overwrite"},
+    {key: "n", name: "do not overwrite: keep the existing file, write the rest", value: "keep"},
+    {key: "a", name: "overwrite this and all others", value: "all"},
+    {key: "x", name: "abort: write nothing", value: "abort"},
+    {key: "d", name: "show the differences between the old and the new", value: "diff"},
+]
+
+/** The words Yeoman prints before a file; `update` is this package's own, for code added to an existing file. */
+export type FileStatus = "create" | "update" | "force" | "identical" | "conflict" | "skip"
 
 export abstract class ScaffoldGenerator extends Generator {
-    constructor(args: string[], options: Generator["options"]) {
-        super(args, options)
+    /** Set when the user answers "overwrite this and all others" to a conflict. */
+    private overwriteAll = false
+
+    constructor(args: string[], options: Generator["options"], spec: GeneratorSpec) {
+        // Checked before Yeoman's constructor, which reads ~/.yo-rc-global.json: in root's home, as another user,
+        // that fails with EACCES.
+        super(args, refuseYoDowngradedRoot(options))
         // Only the priority methods (initializing, prompting, writing, end) are tasks; other methods are
         // helpers. The generators never touch dependencies: no package-manager install step (nor its message).
-        this.setFeatures({tasksMatchingPriority: true, customInstallTask: true})
-        this.option("yes", {
-            type: Boolean,
-            alias: "y",
-            description: "Take the default for every question; never prompt",
-        })
-        // Yeoman's environment reads these from the generator's options. Declaring them puts them in --help and
-        // lets them be parsed from the arguments.
-        this.option("force", {type: Boolean, description: "Overwrite files that differ (the existing handler file)"})
-        this.option("dry-run", {type: Boolean, description: "Show what would be written, with diffs; write nothing"})
-        this.option("bail", {type: Boolean, description: "Fail, writing nothing, instead of asking about a conflict"})
-        this.option("allow-symlinks", {
-            type: Boolean,
-            description:
-                "Follow symbolic links that point elsewhere in the app's git repository (default: only inside the app)",
-        })
+        // Only the generator the run started with says so: when the app generator composes the webhook generator,
+        // a second one makes Yeoman print "Multiple customInstallTask tasks found".
+        const composed = this.env?.rootGenerator?.() !== undefined
+        this.setFeatures({tasksMatchingPriority: true, ...(composed ? {} : {customInstallTask: true})})
+        for (const name of IGNORED_YEOMAN_OPTIONS) {
+            const option = this._options[name]
+            if (option) option.hide = true
+        }
+        for (const {name, description} of spec.arguments)
+            this.argument(name, {type: String, required: false, description})
+        // Yeoman's environment reads --force, --dry-run (as dryRun) and --yes from the generator's options.
+        // Declaring them puts them in --help and lets them be parsed from the arguments.
+        for (const {name, type, alias, description, hide} of spec.options) {
+            this.option(name, {type: type === "boolean" ? Boolean : String, alias, description, hide})
+        }
         // Yeoman's conflicter reads `dryRun`; arguments parsed by the generator give `dry-run`.
         this.rawOptions.dryRun ??= this.rawOptions["dry-run"]
         // Yeoman creates the generator once just for its --help, which needs no app.
@@ -73,8 +89,15 @@ export abstract class ScaffoldGenerator extends Generator {
         return this.rawOptions[name] ?? this.rawOptions[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]
     }
 
+    /**
+     * --yes, or no terminal to ask on: a prompt on a closed stdin fails at once and on a silent pipe waits forever,
+     * so every question takes its default (yo and the attio-app bin alike). Tests' adapters have no stdin.
+     */
     protected get yes(): boolean {
-        return this.flag("yes") === true
+        if (this.flag("yes") === true) return true
+        const adapter = this.env.adapter as {actualAdapter?: {stdin?: NodeJS.ReadStream}; stdin?: NodeJS.ReadStream}
+        const stdin = adapter.actualAdapter?.stdin ?? adapter.stdin
+        return stdin !== undefined && stdin.isTTY !== true
     }
 
     protected get dryRun(): boolean {
@@ -86,6 +109,7 @@ export abstract class ScaffoldGenerator extends Generator {
      * that a concurrent run plans on what this one wrote. A dry run reads only, and takes no lock.
      */
     protected async planAndWrite(planner: (app: App) => Promise<Plan>): Promise<Plan> {
+        const [{inspectApp}, {withAppLock}] = await Promise.all([import("./app.js"), import("./lock.js")])
         const run = async () => {
             const plan = await this.makePlan(() =>
                 planner(inspectApp(this.destinationRoot(), {allowSymlinks: this.flag("allow-symlinks") === true}))
@@ -114,41 +138,49 @@ export abstract class ScaffoldGenerator extends Generator {
 
     /**
      * Resolves conflicts, then writes every change (commit.ts: checked first, atomic per file, rolled back on
-     * failure). A conflict the user declines, or any conflict under --bail, throws before the first write.
+     * failure) and reports each file as Yeoman would. A conflict the user declines, or any conflict under --bail,
+     * throws before the first write. A dry run reports the same words, with each new file's content and each
+     * changed file's diff (Yeoman's conflicter shows no diff for a file --force replaces).
      */
     private async applyPlan(plan: Plan) {
+        const {lineDiff} = await import("./diff.js")
         for (const change of plan.changes.filter((c) => c.action === "conflict")) {
-            const answer = await this.resolveConflict(change)
+            const answer = await this.resolveConflict(change, plan, lineDiff)
             if (answer === "abort") {
                 throw new ScaffoldError(
                     `${change.path} differs from what the generator would write, and was not replaced. Nothing was written.`
                 )
             }
-            if (answer === "keep") plan.keep(change)
+            if (answer === "keep") {
+                plan.keep(change)
+                this.status("skip", change.path)
+            }
         }
-        if (this.dryRun) {
-            this.showChanges(plan)
-            return
+        if (!this.dryRun) {
+            // Written here rather than through Yeoman's in-memory file system, whose commit writes file after file
+            // in place, so that a failure or a crash half-way would leave some files written and others truncated.
+            const {commitPlan} = await import("./commit.js")
+            commitPlan(plan)
         }
-        // Written here rather than through Yeoman's in-memory file system, whose commit writes file after file
-        // in place, so that a failure or a crash half-way would leave some files written and others truncated.
-        commitPlan(plan)
-        for (const change of plan.changes) this.log[statusOf(change)](shownPath(change.path))
-    }
-
-    /**
-     * A dry run's report, in Yeoman's words (create, force, conflict) with a diff of every existing file. It is
-     * printed here rather than left to Yeoman's conflicter, which shows no diff for a file that --force replaces
-     * and prints its legend as "removedadded" without colours; plain +/- lines read the same with or without them.
-     */
-    private showChanges(plan: Plan) {
+        for (const file of plan.identical) this.status("identical", file)
         for (const change of plan.changes) {
             // "conflict": without --force, a real run would ask about this file.
-            const status = change.action === "conflict" && this.flag("force") !== true ? "conflict" : statusOf(change)
-            this.log[status](shownPath(change.path))
-            const before = plan.read(change.path)
-            if (before !== undefined) this.log(lineDiff(before, change.content))
+            const asked = this.dryRun && change.action === "conflict" && this.flag("force") !== true
+            this.status(asked ? "conflict" : statusOf(change), change.path)
+            if (this.dryRun) this.log(lineDiff(plan.read(change.path) ?? "", change.content))
         }
+    }
+
+    /** A file's status line, padded and coloured as Yeoman's (`   create src/…`); Yeoman has no `update`. */
+    protected status(status: FileStatus, file: string) {
+        if (status !== "update") {
+            this.log[status](shownPath(file))
+            return
+        }
+        this.log.colored([
+            {color: "force", message: status.padStart("identical".length)},
+            {message: ` ${shownPath(file)}\n`},
+        ])
     }
 
     /** What was left alone and why; and that a dry run wrote nothing. */
@@ -157,25 +189,67 @@ export abstract class ScaffoldGenerator extends Generator {
         if (this.dryRun) this.log("Dry run: nothing was written.")
     }
 
-    private async resolveConflict(change: FileChange): Promise<ConflictAnswer> {
+    /** Yeoman's conflict question (CONFLICT_CHOICES); "keep" when there is no one to ask. */
+    private async resolveConflict(
+        change: FileChange,
+        plan: Plan,
+        lineDiff: (before: string, after: string) => string
+    ): Promise<ConflictAnswer> {
         if (this.flag("bail") === true) return "abort"
-        if (this.flag("force") === true) return "overwrite"
+        if (this.flag("force") === true || this.overwriteAll) return "overwrite"
         if (this.yes) return "keep"
         // A dry run writes nothing, so it shows the replacement (as a conflict) rather than asking about it.
         if (this.dryRun) return "overwrite"
-        const {answer} = await this.prompt<{answer: ConflictAnswer}>({
-            type: "select",
-            name: "answer",
-            message: `${change.path} exists and differs from what the generator would write. Replace it?`,
-            choices: [
-                {name: "Keep the existing file, do the rest", value: "keep"},
-                {name: "Overwrite it", value: "overwrite"},
-                {name: "Abort, write nothing", value: "abort"},
-            ],
-            default: "keep",
-        })
-        return answer
+        this.status("conflict", change.path)
+        for (;;) {
+            const {answer} = await this.prompt<{answer: string}>({
+                type: "expand",
+                name: "answer",
+                message: `${change.path} exists and differs from what the generator would write. Overwrite it?`,
+                choices: CONFLICT_CHOICES,
+                default: "n",
+            })
+            // Inquirer answers the choice's value; a default or a scripted answer may be its key.
+            const choice = CONFLICT_CHOICES.find((c) => c.value === answer || c.key === answer)
+            if (choice === undefined) return "keep"
+            const value = choice.value
+            if (value === "all") this.overwriteAll = true
+            if (value !== "diff") return value === "all" ? "overwrite" : value
+            this.log(lineDiff(plan.read(change.path) ?? "", change.content))
+        }
     }
+}
+
+/** The options, unless yo switched from root to another user: then the one line to stop with (none for --help). */
+function refuseYoDowngradedRoot(options: Generator["options"]): Generator["options"] {
+    if (options.help === true) return options
+    const line = yoDowngradedRoot({uid: process.getuid?.(), env: process.env, script: process.argv[1]})
+    if (line !== undefined) throw new ScaffoldError(line)
+    return options
+}
+
+/** yo's bin, as a global install or npx starts it: `…/bin/yo` (a link) or `…/yo/lib/cli.js`. */
+const YO_SCRIPT = /(^|[\\/])(yo|yo[\\/]lib[\\/]cli\.js)$/
+
+/**
+ * The one line to stop with when yo was started as root: yo then switches to SUDO_UID, or uid 1000, before it runs
+ * a generator (its root check), which leaves a process that is not root in root's environment (or at SUDO_UID),
+ * and in an app it usually cannot write. The attio-app bin runs the same generators as root.
+ */
+export function yoDowngradedRoot({
+    uid,
+    env,
+    script,
+}: {
+    uid: number | undefined
+    env: NodeJS.ProcessEnv
+    /** The script node runs (process.argv[1]). */
+    script: string | undefined
+}): string | undefined {
+    if (uid === undefined || uid === 0 || script === undefined || !YO_SCRIPT.test(script)) return undefined
+    const rootsEnvironment = env.USER === "root" || env.LOGNAME === "root" || env.HOME === "/root"
+    if (!rootsEnvironment && env.SUDO_UID !== String(uid)) return undefined
+    return `yo was started as root and switched to uid ${uid}, which may not write this app: run \`npx attio-app\` in the app instead (it runs as root; \`npx attio-app --help\` lists its generators).`
 }
 
 /**
@@ -199,7 +273,7 @@ function checkNotWorkspaceRoot(root: string) {
     }
 }
 
-/** What Yeoman calls writing the change: a new file is created, an existing one forced. */
-function statusOf(change: FileChange): "create" | "force" {
-    return change.action === "create" ? "create" : "force"
+/** What Yeoman calls writing the change: a new file is created, code added to an existing one an update. */
+function statusOf(change: FileChange): FileStatus {
+    return change.action === "conflict" ? "force" : change.action
 }

@@ -34,6 +34,10 @@ export class Plan {
     readonly changes: FileChange[] = []
     /** What was left alone, and why, for the summary. */
     readonly notes: string[] = []
+    /** Files from a template that exist with exactly that content (Yeoman's `identical`). */
+    readonly identical: string[] = []
+    /** The file with a createWebhookHandler call for the webhook being added, when the app has one (planWebhook). */
+    registeredIn: string | undefined
     /** Every file the plan looked at, by app-relative path; undefined when it did not exist. */
     readonly originals = new Map<string, Original | undefined>()
 
@@ -48,6 +52,7 @@ export class Plan {
         const existing = this.read(relPath)
         if (existing === undefined) this.changes.push({path: relPath, action: "create", content})
         else if (existing !== content) this.changes.push({path: relPath, action: "conflict", content})
+        else this.identical.push(relPath)
     }
 
     /** An edit of an existing file (its text as read via `read`). */

@@ -10,6 +10,7 @@ import type {App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import type {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
+import type {SyncTarget} from "./sync.js"
 import {renderTemplate} from "./templates.js"
 
 /** Files that configure vitest, as vitest looks for them. */
@@ -35,9 +36,13 @@ export interface WebhookTestSpec {
     id: string
     event: string
     registerUrl: string
+    /** The URL the third party's webhooks are deleted under (`<url>/<id>`). */
+    webhooksUrl: string
     /** Whether this run wrote the registration and cleanup the test checks (else it only delivers). */
     registers: boolean
     verify: SignatureCheck | undefined
+    /** What the handler syncs; undefined: its sync is a TODO. */
+    sync: SyncTarget | undefined
 }
 
 /** HMAC-SHA256 verification of the third party's signature, in the handler (`--verify hmac-sha256`). */

@@ -2,18 +2,26 @@
 import {AppAnalysis} from "../app-model/analysis.js"
 import {App as AppModel} from "../app-model/app.js"
 import {handlerPath} from "../app-model/layout.js"
+import {meantId} from "../lint/meant-id.js"
 import {findCaseTwin, findHandler, type App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import {ensureEventCode} from "./event.js"
-import type {Insertion} from "./event-handler.js"
+import type {EventHandlerFile, Insertion} from "./event-handler.js"
 import {pascalCase, shownPath} from "./names.js"
 import {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
+import {syncTarget} from "./sync.js"
 import {renderTemplate} from "./templates.js"
 import {planWebhookTest, signatureCheck, type SignatureCheck, usesVitest} from "./webhook-test.js"
 
 /** Where registration goes when the user names no URL; the summary asks them to replace it. */
 export const PLACEHOLDER_REGISTER_URL = "https://api.example.com/v1/webhooks"
+
+/**
+ * The kv key (with the handler's id appended) under which registration records the URL that deletes the third
+ * party's webhook. connection-removed reads it, so one cleanup serves webhooks registered at any API.
+ */
+export const DELETE_URL_KEY = "webhook-delete-url:"
 
 /** Refuses a register URL that `fetch` could not call: the connection would fail with an unclear error. */
 export function checkRegisterUrl(url: string): string {
@@ -58,7 +66,8 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
     const plan = new Plan(app)
     const legacySdk = isLegacySdk(model.sdkVersion())
     const handlerRel = await planHandler(app, spec, plan, legacySdk)
-    const registeredIn = spec.register ? registeringFile(model, spec.id) : undefined
+    const registeredIn = registeringFile(model, spec.id)
+    plan.registeredIn = registeredIn
     if (spec.register) {
         if (registeredIn) {
             plan.notes.push(
@@ -67,13 +76,7 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
         } else {
             await ensureEventCode(app, plan, "connection-added", {insertion: registration(spec)})
         }
-        await ensureEventCode(app, plan, "connection-removed", {
-            insertion: cleanup(spec),
-            present: {
-                test: (file) => file.sdkCalls("deleteWebhookHandler").length > 0,
-                note: "already deletes webhook handlers",
-            },
-        })
+        await ensureEventCode(app, plan, "connection-removed", {insertion: cleanup(), present: cleanupPresent(spec)})
     }
     if (handlerRel && (spec.test ?? usesVitest(app.root))) {
         // The SDK before 1.0 calls Attio with attioFetch, which the testing runtime does not provide.
@@ -81,7 +84,14 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
             plan.notes.push("No test written: the installed attio SDK predates 1.0 (attioFetch).")
         } else {
             const registers = spec.register && !registeredIn
-            await planWebhookTest(app, handlerRel, {...spec, registers, verify: verifyOf(spec)}, plan)
+            const test = {
+                ...spec,
+                registers,
+                verify: verifyOf(spec),
+                webhooksUrl: webhooksUrl(spec),
+                sync: syncTarget(spec.id, spec.event),
+            }
+            await planWebhookTest(app, handlerRel, test, plan)
         }
     }
     plan.validate()
@@ -117,6 +127,7 @@ async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: b
         functionName: `handle${pascalCase(spec.id)}`,
         legacySdk,
         verify: verifyOf(spec),
+        sync: syncTarget(spec.id, spec.event),
     })
     plan.writeFile(relPath, await formatTypeScript(code, await resolveStyle(plan, relPath)))
     return relPath
@@ -124,28 +135,75 @@ async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: b
 
 /**
  * The app-relative file with a createWebhookHandler call that names the id: in connection-added or a helper
- * module, as a literal, a constant or one of several values.
+ * module, as a literal, a constant or one of several values. Throws when no call names it but one names no handler
+ * and was meant for this id (a typo, or the id with its folder): registering it as well would leave two
+ * registrations, one of them failing.
  */
 function registeringFile(model: AppModel, id: string): string | undefined {
-    return new AppAnalysis(model).webhookCallSites().find((site) => site.values?.includes(id))?.file.rel
+    const analysis = new AppAnalysis(model)
+    const sites = analysis.webhookCallSites()
+    const registering = sites.find((site) => site.values?.includes(id))
+    if (registering) return registering.file.rel
+    const handlers = analysis.handlersById("webhook")
+    const ids = [...new Set([...handlers.keys(), id])]
+    for (const site of sites) {
+        const typo = site.values?.find((value) => !ids.includes(value) && meantId(value, ids) === id)
+        if (typo !== undefined) {
+            throw new ScaffoldError(
+                `${shownPath(site.file.rel)} calls createWebhookHandler({fileName: ${JSON.stringify(typo)}}), which names no handler and looks meant for ${id}; fix that fileName to ${JSON.stringify(id)} instead of registering ${id} a second time (or run with --no-register).`
+            )
+        }
+    }
+    return undefined
 }
 
 function registration(spec: WebhookSpec): Insertion {
     const verify = verifyOf(spec)
     return {
-        values: ["createWebhookHandler", "deleteWebhookHandler", "updateWebhookHandler", ...(verify ? ["kv"] : [])],
+        values: ["createWebhookHandler", "deleteWebhookHandler", "kv", "updateWebhookHandler"],
         helperName: `register${pascalCase(spec.id)}Webhook`,
-        renderHelper: (names) => renderTemplate("event/register-webhook.ts.ejs", {...names, ...spec, verify}),
+        // A function of that name that registers no handler the generator can see may well register this one.
+        refuseTakenHelper: (relPath, helper) =>
+            `${shownPath(relPath)} already declares ${helper}, and the generator cannot tell which handler it registers; it does not register ${spec.id} a second time under another name. Make ${helper} call createWebhookHandler({fileName: ${JSON.stringify(spec.id)}}), or rename it, or run with --no-register.`,
+        renderHelper: (names) =>
+            renderTemplate("event/register-webhook.ts.ejs", {
+                ...names,
+                ...spec,
+                verify,
+                deleteUrlKey: DELETE_URL_KEY,
+                webhooksUrl: webhooksUrl(spec),
+            }),
     }
 }
 
-function cleanup(spec: WebhookSpec): Insertion {
-    // Deletion is at `<url>/<id>`: a URL given with a trailing slash must not make that `<url>//<id>`.
-    // Registration keeps the URL as given, since some APIs accept POST only at the path with its slash.
-    const webhooksUrl = spec.registerUrl.replace(/\/+$/, "")
+/**
+ * The URL the third party's webhooks are deleted under (`<url>/<id>`): a URL given with a trailing slash must not
+ * make that `<url>//<id>`. Registration keeps the URL as given, since some APIs accept POST only at the path with
+ * its slash.
+ */
+function webhooksUrl(spec: {registerUrl: string}): string {
+    return spec.registerUrl.replace(/\/+$/, "")
+}
+
+function cleanup(): Insertion {
     return {
-        values: ["deleteWebhookHandler", "listWebhookHandlers"],
+        values: ["deleteWebhookHandler", "kv", "listWebhookHandlers"],
         helperName: "deleteWebhooks",
-        renderHelper: (names) => renderTemplate("event/delete-webhooks.ts.ejs", {...names, webhooksUrl}),
+        renderHelper: (names) =>
+            renderTemplate("event/delete-webhooks.ts.ejs", {...names, deleteUrlKey: DELETE_URL_KEY}),
+    }
+}
+
+/**
+ * Why connection-removed needs no cleanup added: it reads the delete URLs registration records (any endpoint's),
+ * or it deletes webhook handlers in a way of its own, which the user must check for this webhook.
+ */
+function cleanupPresent(spec: WebhookSpec): (file: EventHandlerFile) => string | undefined {
+    return (file) => {
+        if (file.text.includes(DELETE_URL_KEY)) {
+            return "already deletes each webhook at the URL its registration recorded"
+        }
+        if (file.sdkCalls("deleteWebhookHandler").length === 0) return undefined
+        return `deletes webhook handlers in a way of its own, which the generator does not change: check that it deletes the ${spec.id} webhook at ${webhooksUrl(spec)}/<its id>`
     }
 }

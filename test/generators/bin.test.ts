@@ -81,11 +81,17 @@ describe("the attio-app bin", () => {
         expect(result.stderr).toContain("    force src/app/webhooks/foo.webhook.ts\n")
         expect(result.stderr).toMatch(/^-\/\/ mine$/m)
         expect(result.stderr).toMatch(/^\+export default async function handleFoo\(/m)
-        expect(result.stderr).toContain("    force src/app/events/connection-added.event.ts\n")
+        // Code added to an existing file is an update, not a forced overwrite.
+        expect(result.stderr).toContain("   update src/app/events/connection-added.event.ts\n")
+        expect(result.stderr).not.toContain("force src/app/events/connection-added.event.ts")
         expect(result.stderr).toMatch(
             /^ {5}console\.log\(connection\.id\)\n\+ {4}await registerFooWebhook\(connection\)$/m
         )
-        expect(result.stderr).toContain("   create src/app/events/connection-removed.event.ts\n")
+        // A new file in full, as added lines.
+        expect(result.stderr).toMatch(
+            /^ {3}create src\/app\/events\/connection-removed\.event\.ts\n@@ -0,0 \+1,\d+ @@\n\+/m
+        )
+        expect(result.stderr).toMatch(/^\+export default async function connectionRemoved\(/m)
         expect(result.stderr).toContain("Dry run: nothing was written.")
     })
 

@@ -17,8 +17,9 @@ describe("attio-app:event", () => {
         expect(Object.keys(run.files).filter((f) => !(f in run.before))).toEqual([created])
         const functionName = created.includes("added") ? "connectionAdded" : "connectionRemoved"
         expect(run.files[created]).toContain(`import type {Connection} from "attio/server"\n`)
+        // The connection is unused until code goes in: the `_` keeps the template's no-unused-vars rule quiet.
         expect(run.files[created]).toContain(
-            `export default async function ${functionName}({connection}: {connection: Connection}) {\n`
+            `export default async function ${functionName}(_event: {connection: Connection}) {\n`
         )
     })
 

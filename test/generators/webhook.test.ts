@@ -5,7 +5,9 @@ import path from "node:path"
 import {Node, Project, SyntaxKind} from "ts-morph"
 import {describe, expect, it} from "vitest"
 import {lint} from "../../src/index.js"
-import {REAL_WORLD_APPS, SEED_CONNECTION_ADDED} from "../support/apps.js"
+import {creates, REAL_WORLD_APPS, SEED_CONNECTION_ADDED} from "../support/apps.js"
+import {runBin} from "../support/bin.js"
+import {writeApp} from "../support/rule-tester.js"
 import {expectLinesKept, readTree, runGenerator, type Outcome} from "./support.js"
 
 const YES = {yes: true}
@@ -56,10 +58,22 @@ describe("an empty app", () => {
         expect(added).toMatch(
             /if \(!response\.ok\) \{\n\s+await deleteWebhookHandler\(handler\.id\)\n\s+throw new Error\(/
         )
-        expect(added).toContain("await updateWebhookHandler(handler.id, {externalWebhookId: String(webhook.id)})")
+        expect(added).toContain("await updateWebhookHandler(handler.id, {externalWebhookId})")
+        // The skeleton's unused `_event` parameter is the connection's now.
+        expect(added).toContain(
+            "export default async function connectionAdded({connection}: {connection: Connection}) {"
+        )
+        // Registration records where the webhook is deleted; connection-removed reads it.
+        expect(added).toContain(
+            "await kv.set(\n        `webhook-delete-url:${handler.id}`,\n        `https://api.example.com/v1/webhooks/${encodeURIComponent(externalWebhookId)}`\n    )"
+        )
         const removed = run.files["src/app/events/connection-removed.event.ts"]!
+        expect(removed).toContain(
+            "export default async function connectionRemoved({connection}: {connection: Connection}) {"
+        )
         expect(removed).toContain("await listWebhookHandlers()")
-        expect(removed).toContain("if (handler.externalWebhookId !== null) {")
+        expect(removed).toContain("const deleteUrl = (await kv.get(key))?.value")
+        expect(removed).toContain("await kv.delete(key)")
         expect(removed).toContain("await deleteWebhookHandler(handler.id)")
         expect(removed).toMatch(/\} catch \(error\) \{\n\s+console\.error\(/)
         expect(run.log).toContain("attio-lint: no problems.")
@@ -83,8 +97,8 @@ describe("an empty app", () => {
         expect(run.files["src/app/events/connection-added.event.ts"]).toContain(
             'await fetch("https://crm.example.com/hooks", {'
         )
-        expect(run.files["src/app/events/connection-removed.event.ts"]).toContain(
-            "`https://crm.example.com/hooks/${encodeURIComponent("
+        expect(run.files["src/app/events/connection-added.event.ts"]).toContain(
+            "`https://crm.example.com/hooks/${encodeURIComponent(externalWebhookId)}`"
         )
         expect(run.files["src/app/events/connection-added.event.ts"]).toContain('event: "deal.closed"')
     })
@@ -253,7 +267,7 @@ describe("a connection-added written by hand", () => {
         const after = run.files["src/events/connection-added.event.ts"]!
         expectLinesKept(HAND_WRITTEN, after)
         expect(after).toContain(
-            "    createWebhookHandler,\n    deleteWebhookHandler,\n    updateWebhookHandler,\n} from"
+            "    createWebhookHandler,\n    deleteWebhookHandler,\n    kv,\n    updateWebhookHandler,\n} from"
         )
         expect(after.match(/from "attio\/server"/g)).toHaveLength(1)
         expect(after).toContain(
@@ -317,7 +331,9 @@ describe("running again", () => {
         expect(second.error).toBeUndefined()
         expect(second.files).toEqual(first.files)
         expect(second.log).toContain("already registers the prospect-updated webhook handler")
-        expect(second.log).toContain("already deletes webhook handlers")
+        expect(second.log).toContain(
+            "src/app/events/connection-removed.event.ts already deletes each webhook at the URL its registration recorded; left as it is."
+        )
     })
 
     it("for another id adds one registration and leaves the cleanup as it is", async () => {
@@ -334,6 +350,134 @@ describe("running again", () => {
             first.files["src/app/events/connection-removed.event.ts"]
         )
         await expectLintClean(second.root)
+    })
+})
+
+describe("the handler's sync fits its event", () => {
+    it.each([
+        ["lead-created", "lead.created", "people/records?matching_attribute=email_addresses", "email"],
+        ["company-updated", "company.updated", "companies/records?matching_attribute=domains", "domain"],
+    ])("%s asserts the record the event is about", async (id, event, records, field) => {
+        const run = await runGenerator("webhook", {args: [id], options: {...YES, event, register: false}})
+        const handler = run.files[`src/app/webhooks/${id}.webhook.ts`]!
+        expect(handler).toContain(`"https://api.attio.com/v2/objects/${records}"`)
+        expect(handler).toContain(`const ${field} = body.data?.${field}\n`)
+        expect(handler).toContain("// ── Sync ──")
+    })
+
+    it("deal-updated gets a TODO with the REST call pattern, and no person upsert", async () => {
+        const run = await runGenerator("webhook", {args: ["deal-updated"], options: {...YES, event: "deal.updated"}})
+        const handler = run.files["src/app/webhooks/deal-updated.webhook.ts"]!
+        expect(handler).not.toMatch(/email|people/)
+        expect(handler).not.toMatch(/^import/m)
+        expect(handler).toContain("// ── Sync (TODO) ──")
+        expect(handler).toContain("// TODO: map the third party's deal.updated data to the Attio records it changes.")
+        expect(handler).toContain(
+            '//         "https://api.attio.com/v2/objects/<object>/records?matching_attribute=<unique attribute>",'
+        )
+        await expectLintClean(run.root)
+    })
+
+    it("marks where a third party's signature would be checked, without checking anything", async () => {
+        const run = await runGenerator("webhook", {args: ["deal-updated"], options: {...YES, register: false}})
+        const handler = run.files["src/app/webhooks/deal-updated.webhook.ts"]!
+        expect(handler).toMatch(
+            /request: Request\): Promise<Response> \{\n {4}\/\/ ── Signature \(not checked\) ─+\n {4}\/\/ Anyone who learns/
+        )
+        expect(handler).not.toContain("request.headers")
+    })
+})
+
+describe("never a second registration of one id", () => {
+    const HANDLER =
+        "export default async function deal(request: Request): Promise<Response> {\n    return new Response(await request.text())\n}\n"
+
+    it("refuses when a createWebhookHandler call names no handler but was meant for this one: fix the fileName", () => {
+        const root = writeApp({
+            "src/webhooks/deal-updated.webhook.ts": HANDLER,
+            "src/events/connection-added.event.ts": creates('"deal-update"'),
+        })
+        const before = readTree(root)
+        const result = runBin("attio-app", ["webhook", "deal-updated", "--yes"], {cwd: root})
+        expect(result.stderr).toContain(
+            'src/events/connection-added.event.ts calls createWebhookHandler({fileName: "deal-update"}), which names no handler and looks meant for deal-updated; fix that fileName to "deal-updated" instead of registering deal-updated a second time (or run with --no-register).'
+        )
+        expect(result.code).toBe(1)
+        expect(readTree(root)).toEqual(before)
+    })
+
+    it("refuses when the helper it would add exists but registers nothing it can read", async () => {
+        const added = `import {createWebhookHandler, type Connection} from "attio/server"
+
+export default async function connectionAdded({connection}: {connection: Connection}) {
+    await registerDealUpdatedWebhook(connection, process.env.HOOK ?? "")
+}
+
+async function registerDealUpdatedWebhook(_connection: Connection, fileName: string) {
+    await createWebhookHandler({fileName})
+}
+`
+        const run = await runGenerator("webhook", {
+            files: {"src/app/events/connection-added.event.ts": added},
+            args: ["deal-updated"],
+            options: YES,
+        })
+        expect(run.error?.message).toBe(
+            'src/app/events/connection-added.event.ts already declares registerDealUpdatedWebhook, and the generator cannot tell which handler it registers; it does not register deal-updated a second time under another name. Make registerDealUpdatedWebhook call createWebhookHandler({fileName: "deal-updated"}), or rename it, or run with --no-register. Nothing was written.'
+        )
+        expectNothingWritten(run)
+    })
+
+    it("--no-register writes the handler beside such a call", async () => {
+        const run = await runGenerator("webhook", {
+            files: {"src/events/connection-added.event.ts": creates('"deal-update"')},
+            args: ["deal-updated"],
+            options: {...YES, register: false},
+        })
+        expect(run.error).toBeUndefined()
+        expect(run.files["src/webhooks/deal-updated.webhook.ts"]).toBeDefined()
+    })
+})
+
+describe("webhooks registered at different APIs", () => {
+    it("each record their own delete URL, which the one cleanup reads: connection-removed needs no change", async () => {
+        const first = await runGenerator("webhook", {
+            args: ["deal-updated"],
+            options: {...YES, registerUrl: "https://api.one.example/v1/webhooks"},
+        })
+        const second = await runGenerator("webhook", {
+            root: first.root,
+            args: ["lead-created"],
+            options: {...YES, registerUrl: "https://api.two.example/hooks"},
+        })
+        expect(second.error).toBeUndefined()
+        const added = second.files["src/app/events/connection-added.event.ts"]!
+        expect(added).toContain("`https://api.one.example/v1/webhooks/${encodeURIComponent(externalWebhookId)}`")
+        expect(added).toContain("`https://api.two.example/hooks/${encodeURIComponent(externalWebhookId)}`")
+        const removed = second.files["src/app/events/connection-removed.event.ts"]!
+        expect(removed).toBe(first.files["src/app/events/connection-removed.event.ts"])
+        expect(removed).not.toContain("api.one.example")
+        expect(second.log).toContain("already deletes each webhook at the URL its registration recorded")
+        await expectLintClean(second.root)
+    })
+
+    it("a cleanup of the app's own is left alone, with a note naming the URL to check", async () => {
+        const removed = `import {deleteWebhookHandler, listWebhookHandlers} from "attio/server"
+
+export default async function connectionRemoved() {
+    for (const handler of await listWebhookHandlers()) await deleteWebhookHandler(handler.id)
+}
+`
+        const run = await runGenerator("webhook", {
+            files: {"src/app/events/connection-removed.event.ts": removed},
+            args: ["lead-created"],
+            options: {...YES, registerUrl: "https://api.two.example/hooks/"},
+        })
+        expect(run.error).toBeUndefined()
+        expect(run.files["src/app/events/connection-removed.event.ts"]).toBe(removed)
+        expect(run.log).toContain(
+            "src/app/events/connection-removed.event.ts deletes webhook handlers in a way of its own, which the generator does not change: check that it deletes the lead-created webhook at https://api.two.example/hooks/<its id>; left as it is."
+        )
     })
 })
 
@@ -392,10 +536,10 @@ it.each(["https://api.x.com/hooks/", "https://api.x.com/hooks//"])(
     async (registerUrl) => {
         const run = await runGenerator("webhook", {args: ["x"], options: {...YES, registerUrl}})
         expect(run.error).toBeUndefined()
-        expect(run.files["src/app/events/connection-added.event.ts"]).toContain(`await fetch("${registerUrl}", {`)
-        const removed = run.files["src/app/events/connection-removed.event.ts"]!
-        expect(removed).toContain("`https://api.x.com/hooks/${encodeURIComponent(handler.externalWebhookId)}`")
-        expect(removed).not.toContain("//${")
+        const added = run.files["src/app/events/connection-added.event.ts"]!
+        expect(added).toContain(`await fetch("${registerUrl}", {`)
+        expect(added).toContain("`https://api.x.com/hooks/${encodeURIComponent(externalWebhookId)}`")
+        expect(added).not.toContain("//${")
     }
 )
 
@@ -424,7 +568,7 @@ describe("values put into code are escaped", () => {
                     Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n) ? [n.getLiteralValue()] : []
                 )
         expect(literals(added)).toEqual(expect.arrayContaining([event, registerUrl]))
-        const template = removed
+        const template = added
             .getDescendantsOfKind(SyntaxKind.TemplateExpression)
             .find((t) => t.getText().includes("encodeURIComponent"))!
         expect(template.getHead().getLiteralText()).toBe(`${registerUrl}/`)
@@ -524,9 +668,11 @@ describe("--dry-run", () => {
         expectNothingWritten(run)
         expect(run.log).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@$/m)
         expect(run.log).toContain(
-            "     createWebhookHandler,\n+    deleteWebhookHandler,\n     updateWebhookHandler,\n"
+            "     createWebhookHandler,\n+    deleteWebhookHandler,\n+    kv,\n     updateWebhookHandler,\n"
         )
-        expect(run.log).toContain(" // stored for connection-removed\n+    await registerCrmDealClosedWebhook(connection)\n")
+        expect(run.log).toContain(
+            " // stored for connection-removed\n+    await registerCrmDealClosedWebhook(connection)\n"
+        )
         expect(run.log).toMatch(/^\+async function registerCrmDealClosedWebhook\(connection: Connection\) \{$/m)
         expect(run.log).not.toContain("removedadded")
     })
@@ -568,7 +714,8 @@ describe("style", () => {
         const run = await runGenerator("webhook", {
             files: {".prettierrc": prettierrc, "src/events/connection-added.event.ts": existing},
             args: ["deal-closed"],
-            options: YES,
+            // A contact's event: the handler syncs a person, so it imports the token.
+            options: {...YES, event: "contact.closed"},
         })
         expect(run.error).toBeUndefined()
         const handler = run.files["src/webhooks/deal-closed.webhook.ts"]!
@@ -577,7 +724,7 @@ describe("style", () => {
         const added = run.files["src/events/connection-added.event.ts"]!
         expectLinesKept(withoutSdkImports(existing), withoutSdkImports(added))
         expect(added).toContain(
-            'import {createWebhookHandler, deleteWebhookHandler, updateWebhookHandler} from "attio/server"\n'
+            'import {createWebhookHandler, deleteWebhookHandler, kv, updateWebhookHandler} from "attio/server"\n'
         )
         expect(added).toContain("    await registerDealClosedWebhook(connection);\n}")
         expect(added).toContain("\n  const handler = await createWebhookHandler({ fileName: 'deal-closed' });\n")

@@ -21,7 +21,8 @@ ruleTester(unregisteredWebhook, {
         {
             name: "named by an imported const, a loop over an `as const` array and Promise.all in a helper",
             files: {
-                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                "src/events/connection-added.event.ts":
+                    'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/webhooks/b.webhook.ts": webhook(),
                 "src/webhooks/c.webhook.ts": webhook(),
@@ -42,7 +43,8 @@ ruleTester(unregisteredWebhook, {
         {
             name: "named through a module that re-exports the SDK, in a helper that never mentions attio/",
             files: {
-                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                "src/events/connection-added.event.ts":
+                    'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/webhooks/b.webhook.ts": webhook(),
                 "src/platform/index.ts": 'export * from "./sdk.js"\n',
@@ -105,7 +107,8 @@ ruleTester(unregisteredWebhook, {
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/platform.ts": 'export {register as createWebhookHandler} from "./fake.js"\n',
                 "src/fake.ts": "export async function register(o: {fileName: string}) {\n    return o\n}\n",
-                [ADDED]: 'import {createWebhookHandler} from "../platform.js"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
+                [ADDED]:
+                    'import {createWebhookHandler} from "../platform.js"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
             },
             errors: [{messageId: "unregistered", file: "src/webhooks/a.webhook.ts"}],
         },
@@ -128,6 +131,28 @@ ruleTester(unregisteredWebhook, {
             ],
         },
         {
+            name: "a fileName close to an unregistered handler's id: the hint is to fix it, not to register again",
+            files: {
+                "src/webhooks/deal-updated.webhook.ts": webhook(),
+                [ADDED]: creates('"deal-update"'),
+            },
+            errors: [
+                {
+                    messageId: "unregistered",
+                    message: "`deal-updated`",
+                    hint: `${ADDED} calls createWebhookHandler({fileName: "deal-update"}), which names no handler: fix that fileName to "deal-updated" rather than registering "deal-updated" a second time.`,
+                },
+            ],
+        },
+        {
+            name: "a fileName with the handler's folder and suffix: the hint is to fix it",
+            files: {
+                "src/webhooks/deal-updated.webhook.ts": webhook(),
+                [ADDED]: creates('"src/webhooks/deal-updated.webhook.ts"'),
+            },
+            errors: [{messageId: "unregistered", hint: 'fix that fileName to "deal-updated"'}],
+        },
+        {
             name: "a nested .js webhook in the src/app layout when the app creates none",
             files: {
                 "src/app/webhooks/crm/deal.webhook.js":
@@ -138,7 +163,8 @@ ruleTester(unregisteredWebhook, {
         {
             name: "every resolvable fileName counts: only the handler no call names is reported",
             files: {
-                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                "src/events/connection-added.event.ts":
+                    'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/webhooks/a.webhook.ts": webhook(),
                 "src/webhooks/b.webhook.ts": webhook(),
                 "src/app/webhooks/crm/c.webhook.ts": webhook(),

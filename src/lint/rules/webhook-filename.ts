@@ -1,8 +1,6 @@
-import {HANDLER_ROOTS} from "../../app-model/layout.js"
+import {bareId} from "../meant-id.js"
 import {defineRule} from "../rule.js"
 import {closeMatches} from "../suggest.js"
-
-const WEBHOOK_DIRS = HANDLER_ROOTS.filter((r) => r.kind === "webhook").map((r) => r.dir)
 
 export default defineRule({
     meta: {
@@ -59,16 +57,4 @@ export default defineRule({
 
 function quoted(id: string, quote: string): string {
     return quote === "`" ? `\`${id}\`` : quote === "'" ? `'${id}'` : JSON.stringify(id)
-}
-
-/** The id a fileName carrying a root folder or the file suffix was meant to be. */
-export function bareId(value: string): string {
-    let id = value.replace(/^\.?\//, "")
-    for (const dir of [...WEBHOOK_DIRS, "app/webhooks", "webhooks"]) {
-        if (id.startsWith(dir + "/")) {
-            id = id.slice(dir.length + 1)
-            break
-        }
-    }
-    return id.replace(/\.webhook(\.[cm]?[jt]sx?)?$/, "").replace(/\.[cm]?[jt]sx?$/, "")
 }
