@@ -107,7 +107,8 @@ function appContext(app, name, label, deps, handlerFiles) {
  * and the ESLint config of Attio's app template. Regenerated on every run.
  */
 async function generateHandlersApp(handlers, deps) {
-    const {renderTemplate, pascalCase} = await scaffolding()
+    const {renderTemplate, pascalCase, syncTarget, eventData} = await scaffolding()
+    const render = (template, data) => renderTemplate(template, {...eventData, ...data})
     const app = path.join(APPS_DIR, `${handlers}-handlers`)
     rmSync(app, {recursive: true, force: true})
     const write = writer(app)
@@ -123,11 +124,12 @@ async function generateHandlersApp(handlers, deps) {
                 functionName: `handle${pascalCase(id)}`,
                 legacySdk: false,
                 verify: undefined,
+                sync: syncTarget(id, eventOf(id)),
             })
         )
     )
-    writeRegistration(write, ids, renderTemplate, pascalCase)
-    write("src/app/events/connection-removed.event.ts", connectionRemovedSource(renderTemplate))
+    writeRegistration(write, ids, render, pascalCase)
+    write("src/app/events/connection-removed.event.ts", connectionRemovedSource(render))
     write("eslint.config.cjs", ESLINT_CONFIG)
     return appContext(app, String(handlers), `${handlers} handlers`, deps, handlerFiles)
 }
@@ -135,8 +137,21 @@ async function generateHandlersApp(handlers, deps) {
 /** The built scaffolding's template renderer and names: what `attio-app` itself uses. */
 async function scaffolding() {
     const load = (rel) => import(pathToFileURL(path.join(REPO, "dist/src/scaffold", rel)).href)
-    const [{renderTemplate}, {pascalCase}] = await Promise.all([load("templates.js"), load("names.js")])
-    return {renderTemplate, pascalCase}
+    const [{renderTemplate}, {pascalCase}, {DELETE_URL_KEY}, {syncTarget}] = await Promise.all([
+        load("templates.js"),
+        load("names.js"),
+        load("webhook.js"),
+        load("sync.js"),
+    ])
+    // The data `attio-app webhook` renders the event templates with, beside each helper's own.
+    const eventData = {
+        sdk: SDK,
+        deleteUrlKey: DELETE_URL_KEY,
+        webhooksUrl: REGISTER_URL,
+        registerUrl: REGISTER_URL,
+        verify: undefined,
+    }
+    return {renderTemplate, pascalCase, syncTarget, eventData}
 }
 
 function handlerId(n) {
@@ -155,6 +170,7 @@ const SDK = {
     deleteWebhookHandler: "deleteWebhookHandler",
     updateWebhookHandler: "updateWebhookHandler",
     listWebhookHandlers: "listWebhookHandlers",
+    kv: "kv",
 }
 
 /** Registration helpers per module: attio-app puts them all in connection-added, which for thousands of handlers would pass the 5 MB a file may have. */
@@ -165,25 +181,18 @@ const HELPERS_PER_MODULE = 100
  * in modules of HELPERS_PER_MODULE under src/app/registration/, and templates/event/connection-added.ts.ejs
  * calling each module's `register` in turn.
  */
-function writeRegistration(write, ids, renderTemplate, pascalCase) {
+function writeRegistration(write, ids, render, pascalCase) {
     const helperOf = (id) => `register${pascalCase(id)}Webhook`
     const parts = []
     for (let start = 0; start < ids.length; start += HELPERS_PER_MODULE) {
         const part = `part-${String(parts.length + 1).padStart(2, "0")}`
         const group = ids.slice(start, start + HELPERS_PER_MODULE)
         const helpers = group.map((id) =>
-            renderTemplate("event/register-webhook.ts.ejs", {
-                helper: helperOf(id),
-                sdk: SDK,
-                id,
-                event: eventOf(id),
-                registerUrl: REGISTER_URL,
-                verify: undefined,
-            })
+            render("event/register-webhook.ts.ejs", {helper: helperOf(id), id, event: eventOf(id)})
         )
         const calls = group.map((id) => `    await ${helperOf(id)}(connection)\n`).join("")
         const imports =
-            'import {type Connection, createWebhookHandler, deleteWebhookHandler, updateWebhookHandler} from "attio/server"\n'
+            'import {type Connection, createWebhookHandler, deleteWebhookHandler, kv, updateWebhookHandler} from "attio/server"\n'
         write(
             `src/app/registration/${part}.ts`,
             [`${imports}\nexport async function register(connection: Connection) {\n${calls}}\n`, ...helpers].join("\n")
@@ -192,8 +201,8 @@ function writeRegistration(write, ids, renderTemplate, pascalCase) {
     }
     const imports = parts.map((part) => `import {register as ${camel(part)}} from "../registration/${part}"\n`).join("")
     const calls = parts.map((part) => `    await ${camel(part)}(connection)\n`).join("")
-    const skeleton = renderTemplate("event/connection-added.ts.ejs", {})
-    write("src/app/events/connection-added.event.ts", withImports(skeleton, imports).replace(/\n}\n$/, `\n${calls}}\n`))
+    const skeleton = render("event/connection-added.ts.ejs", {})
+    write("src/app/events/connection-added.event.ts", eventSource(skeleton, ["type Connection"], imports, calls))
 }
 
 function camel(part) {
@@ -201,37 +210,32 @@ function camel(part) {
 }
 
 /** templates/event/connection-removed.ts.ejs with the delete-webhooks helper, as `attio-app webhook` leaves it. */
-function connectionRemovedSource(renderTemplate) {
-    const skeleton = renderTemplate("event/connection-removed.ts.ejs", {})
-    const helper = renderTemplate("event/delete-webhooks.ts.ejs", {
-        helper: "deleteWebhooks",
-        sdk: SDK,
-        webhooksUrl: REGISTER_URL,
-    })
-    return [
-        withSdkImport(skeleton, ["type Connection", "deleteWebhookHandler", "listWebhookHandlers"]).replace(
-            /\n}\n$/,
-            "\n    await deleteWebhooks(connection)\n}\n"
-        ),
-        helper,
-    ].join("\n")
+function connectionRemovedSource(render) {
+    const skeleton = render("event/connection-removed.ts.ejs", {})
+    const sdkNames = ["type Connection", "deleteWebhookHandler", "kv", "listWebhookHandlers"]
+    const helper = render("event/delete-webhooks.ts.ejs", {helper: "deleteWebhooks"})
+    return [eventSource(skeleton, sdkNames, "", "    await deleteWebhooks(connection)\n"), helper].join("\n")
 }
 
-/** How the event templates begin. */
+/** How the event templates begin, and the parameter their skeleton leaves unused. */
 const EVENT_IMPORT = 'import type {Connection} from "attio/server"\n'
+const UNUSED_EVENT = "(_event: {connection: Connection})"
 
-/** An event template's source with its SDK import widened to these names. */
-function withSdkImport(source, names) {
-    if (!source.startsWith(EVENT_IMPORT))
-        throw new Error(`an event template no longer starts with ${EVENT_IMPORT.trim()}`)
-    return `import {${names.join(", ")}} from "attio/server"\n${source.slice(EVENT_IMPORT.length)}`
-}
-
-/** An event template's source with more imports after its SDK import. */
-function withImports(source, imports) {
-    if (!source.startsWith(EVENT_IMPORT))
-        throw new Error(`an event template no longer starts with ${EVENT_IMPORT.trim()}`)
-    return `${EVENT_IMPORT}${imports}${source.slice(EVENT_IMPORT.length)}`
+/**
+ * An event template's skeleton as the generator edits it when it adds calls: the SDK import widened
+ * to `sdkNames`, `imports` after it, the unused `_event` parameter made `{connection}`, `calls` at the
+ * end of the handler.
+ */
+function eventSource(skeleton, sdkNames, imports, calls) {
+    if (!skeleton.startsWith(EVENT_IMPORT) || !skeleton.includes(UNUSED_EVENT) || !skeleton.endsWith("\n}\n")) {
+        throw new Error(
+            `an event template no longer has the shape bench/apps.js edits (${EVENT_IMPORT.trim()}, ${UNUSED_EVENT})`
+        )
+    }
+    const body = skeleton
+        .slice(EVENT_IMPORT.length, -"}\n".length)
+        .replace(UNUSED_EVENT, "({connection}: {connection: Connection})")
+    return `import {${sdkNames.join(", ")}} from "attio/server"\n${imports}${body}${calls}}\n`
 }
 
 /** name: "template" or the handler count. */
