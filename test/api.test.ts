@@ -10,7 +10,7 @@ import {defineRule, type Rule} from "../src/lint/rule.js"
 import {RULE_IDS, RULES} from "../src/lint/rules/index.js"
 import {runRules} from "../src/lint/runner.js"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {type AppFiles, writeApp} from "./support/rule-tester.js"
+import {type AppFiles, writeApp} from "./support/temp-app.js"
 
 const only = (...ids: string[]) =>
     Object.fromEntries(RULE_IDS.map((id) => [id, ids.includes(id) ? "error" : "off"] as const))

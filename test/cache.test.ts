@@ -8,7 +8,7 @@ import {afterAll, describe, expect, it} from "vitest"
 import {contentHash} from "../src/app-model/sealed-file.js"
 import {lint} from "../src/index.js"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/temp-app.js"
 
 const HOOK = (status: number) =>
     `export default async function h(req: Request) {\n    await req.text()\n    return new Response(null, {status: ${status}})\n}\n`

@@ -8,7 +8,7 @@ import {lint} from "../src/index.js"
 import {applyFixes, writeFixes} from "../src/lint/fix.js"
 import type {LintReport} from "../src/lint/types.js"
 import {runBin} from "./support/bin.js"
-import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 const read = (root: string, rel: string) => fs.readFileSync(path.join(root, rel), "utf8")

@@ -26,6 +26,7 @@ function makeReport(): LintReport {
     return {
         appRoot: cwd,
         cwd,
+        settings: {},
         results: [
             {
                 filePath: handlerPath,

@@ -10,7 +10,7 @@ import os from "node:os"
 import path from "node:path"
 import {afterAll, describe, expect, it} from "vitest"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/temp-app.js"
 
 const MAX_INSTALL_BYTES = 30 * 1024 * 1024
 const LINTER = path.join(PACKAGE_ROOT, "packages/attio-lint")

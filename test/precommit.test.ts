@@ -10,7 +10,7 @@ import os from "node:os"
 import path from "node:path"
 import {afterAll, describe, expect, it} from "vitest"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {removeWrittenApps, writeApp} from "./support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "./support/temp-app.js"
 
 const temps: string[] = []
 afterAll(() => temps.forEach((dir) => fs.rmSync(dir, {recursive: true, force: true})))

@@ -10,7 +10,7 @@ import {App, discover} from "../src/app-model/app.js"
 import {RULES} from "../src/lint/rules/index.js"
 import {runRules} from "../src/lint/runner.js"
 import {runBin} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {writeApp} from "./support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 

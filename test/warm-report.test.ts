@@ -7,7 +7,7 @@ import {afterAll, describe, expect, it} from "vitest"
 
 import {contentHash} from "../src/app-model/sealed-file.js"
 import {runBin} from "./support/bin.js"
-import {writeApp} from "./support/rule-tester.js"
+import {writeApp} from "./support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null, {status: 200})\n}\n"
 const ADDED = (...ids: string[]) =>

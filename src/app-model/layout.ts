@@ -1,5 +1,5 @@
 /**
- * Where the Attio platform looks for handlers, and how it names them (../shared/attio-platform.md).
+ * Where the Attio platform looks for handlers, and how it names them (docs/platform.md).
  * Pure path arithmetic: no file system access, no parsing.
  */
 import path from "node:path"

@@ -3,7 +3,7 @@ import path from "node:path"
 import {pathToFileURL} from "node:url"
 import type {Log, ReportingDescriptor, Result} from "sarif"
 import type {Formatter, LintMessage, RuleDocs} from "../lint/types.js"
-import {packageVersion} from "../package-info.js"
+import {packageVersion, repositoryWebUrl} from "../package-info.js"
 
 /** SARIF has one text per result: the message, then its hint as a sentence of its own. */
 function withHint(message: LintMessage): string {
@@ -94,7 +94,7 @@ export const sarif: Formatter = (report) => {
                 tool: {
                     driver: {
                         name: "attio-lint",
-                        informationUri: "https://github.com/attio-community/generator-attio-app",
+                        informationUri: repositoryWebUrl(),
                         version: packageVersion(),
                         rules: report.rules.map(ruleDescriptor),
                     },

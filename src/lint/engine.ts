@@ -12,7 +12,7 @@ import {FactsCache, NotACacheError} from "../app-model/facts-cache.js"
 import {contentHash} from "../app-model/sealed-file.js"
 import {tsconfigProblem} from "../app-model/setup.js"
 import {loadedTypeScript} from "../app-model/typescript.js"
-import {packageVersion} from "../package-info.js"
+import {packageVersion, repositoryFileUrl} from "../package-info.js"
 import {CONFIG_FILE, loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
 import {compareText} from "./order.js"
@@ -44,8 +44,6 @@ export interface LintOptions {
 /** ESLint's limit: fixes can enable further fixes, but never loop forever. */
 const MAX_FIX_PASSES = 10
 
-const DOCS_URL = "https://github.com/attio-community/generator-attio-app/blob/main/README.md"
-
 /** What `rules` documents for formatters and docs. */
 export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
     id: meta.id,
@@ -53,7 +51,7 @@ export const RULE_DOCS: readonly RuleDocs[] = RULES.map(({meta}) => ({
     defaultSeverity: meta.defaultSeverity,
     help: `${meta.description}.\n\nWrong:\n${meta.docs.bad}\n\nRight:\n${meta.docs.good}`,
     helpMarkdown: helpMarkdown(meta),
-    helpUri: `${DOCS_URL}#${meta.id}`,
+    helpUri: repositoryFileUrl(`docs/rules/${meta.id}.md`),
     requiresTypeInformation: meta.requiresTypeInformation,
 }))
 

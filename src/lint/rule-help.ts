@@ -17,7 +17,7 @@ const SENTENCE = new RegExp(`^(?:${PATH.source}) [a-z]`)
 /** A line's remark: three spaces, then a parenthesis to the end of the line. */
 const REMARK = /^(.*?\S) {3,}(\(.*\))$/
 
-function example(text: string): string {
+export function example(text: string): string {
     const lines = text.split("\n").map((line) => {
         const [, body = line, remark] = REMARK.exec(line) ?? []
         return {body, remark}
@@ -48,7 +48,7 @@ const CODE = new RegExp(
     "g"
 )
 
-function inline(prose: string): string {
+export function inline(prose: string): string {
     let markdown = ""
     let last = 0
     for (const match of prose.matchAll(CODE)) {

@@ -30,8 +30,13 @@ export interface RuleMeta<MessageId extends string = string> {
     notInEslint?: string
     /** Message templates by id; `{{name}}` is replaced with report data. */
     messages: Record<MessageId, string>
-    /** For the docs and SARIF help: a wrong and a right way. */
-    docs: {bad: string; good: string}
+    /** For the docs (docs/rules/<id>.md, `npm run docs:rules`) and SARIF help: a wrong and a right way. */
+    docs: {
+        bad: string
+        good: string
+        /** A paragraph of Markdown for docs/rules/<id>.md: what the rule leaves alone, or checks no further. */
+        note?: string
+    }
 }
 
 /** A finding of a per-file check: always on the file being checked. */

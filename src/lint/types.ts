@@ -55,8 +55,8 @@ export interface RuleDocs {
     help: string
     /** The same in Markdown, with the examples as code blocks. */
     helpMarkdown: string
-    /** Where the rule is documented. */
-    helpUri: string
+    /** Where the rule is documented (docs/rules/<id>.md), when package.json names the repository. */
+    helpUri?: string
     requiresTypeInformation: boolean
 }
 

@@ -25,7 +25,7 @@ export function nextSteps(spec: WebhookSpec, plan: Plan): string[] {
     )
     if (placeholders.length > 0) {
         steps.push(
-            `Set the third party's webhook API in ${placeholders.join(" and ")}: they still call the placeholder ${PLACEHOLDER_REGISTER_URL}.`
+            `Set the third party's webhook API in ${placeholders.join(" and ")}: ${placeholders.length > 1 ? "they still call" : "it still calls"} the placeholder ${PLACEHOLDER_REGISTER_URL}.`
         )
     }
     const test = written(".webhook.test.ts")

@@ -66,7 +66,8 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
     const plan = new Plan(app)
     const legacySdk = isLegacySdk(model.sdkVersion())
     const handlerRel = await planHandler(app, spec, plan, legacySdk)
-    const registeredIn = registeringFile(model, spec.id)
+    // Found with --no-register too: the next steps tell whether anything registers the id yet.
+    const registeredIn = registeringFile(model, spec.id, {refuseTypo: spec.register})
     plan.registeredIn = registeredIn
     if (spec.register) {
         if (registeredIn) {
@@ -136,14 +137,14 @@ async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: b
 /**
  * The app-relative file with a createWebhookHandler call that names the id: in connection-added or a helper
  * module, as a literal, a constant or one of several values. Throws when no call names it but one names no handler
- * and was meant for this id (a typo, or the id with its folder): registering it as well would leave two
- * registrations, one of them failing.
+ * and was meant for this id (a typo, or the id with its folder) and `refuseTypo` is set: registering it as well
+ * would leave two registrations, one of them failing.
  */
-function registeringFile(model: AppModel, id: string): string | undefined {
+function registeringFile(model: AppModel, id: string, {refuseTypo}: {refuseTypo: boolean}): string | undefined {
     const analysis = new AppAnalysis(model)
     const sites = analysis.webhookCallSites()
     const registering = sites.find((site) => site.values?.includes(id))
-    if (registering) return registering.file.rel
+    if (registering || !refuseTypo) return registering?.file.rel
     const handlers = analysis.handlersById("webhook")
     const ids = [...new Set([...handlers.keys(), id])]
     for (const site of sites) {

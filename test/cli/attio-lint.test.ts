@@ -7,7 +7,7 @@ import {afterAll, describe, expect, it} from "vitest"
 
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {ESLINT_RESULT_KEYS} from "../support/eslint-json.js"
-import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "../support/temp-app.js"
 
 const lint = (args: string[], cwd: string, env?: Record<string, string>) => runBin("attio-lint", args, {cwd, env})
 
@@ -367,7 +367,7 @@ describe("hostile input", () => {
 
 describe("the seed example", () => {
     it("with a connection-removed added reports zero errors", () => {
-        // A copy of shared/seed/webhook-handlers.txt (Attio's original docs page), so the test is hermetic.
+        // A copy of Attio's original docs page on webhook handlers, kept in the repository so the test is hermetic.
         const seed = fs.readFileSync(new URL("../fixtures/seed-webhook-handlers.txt", import.meta.url), "utf8")
         const hook = seed.slice(seed.indexOf('import {attioFetch} from "attio/server"'), seed.indexOf("This webhook handler calls"))
         const event = seed.slice(seed.indexOf('import type {Connection} from "attio/server"'), seed.indexOf("And that’s it!"))

@@ -11,7 +11,7 @@ import path from "node:path"
 import {afterAll, describe, expect, it} from "vitest"
 
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {type AppFiles, writeApp} from "../support/rule-tester.js"
+import {type AppFiles, writeApp} from "../support/temp-app.js"
 
 const posix = process.platform !== "win32"
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"

@@ -5,7 +5,7 @@ import path from "node:path"
 import {afterAll, expect, it} from "vitest"
 
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "../support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 const FALLS_OFF = HOOK.replace("return new Response(null)", "console.log(req)")

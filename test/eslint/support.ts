@@ -10,7 +10,7 @@ import {RuleTester} from "eslint"
 import tseslint from "typescript-eslint"
 import {afterAll, describe, it} from "vitest"
 
-import {type AppFiles, writeApp} from "../support/rule-tester.js"
+import {type AppFiles, writeApp} from "../support/temp-app.js"
 
 RuleTester.describe = describe
 RuleTester.it = it

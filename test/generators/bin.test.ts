@@ -9,7 +9,7 @@ import path from "node:path"
 import {describe, expect, it} from "vitest"
 import {createEnv} from "yeoman-environment"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {writeApp} from "../support/rule-tester.js"
+import {writeApp} from "../support/temp-app.js"
 import {readTree} from "./support.js"
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string})
@@ -259,7 +259,9 @@ describe("the packed package", () => {
                 path.join(installed, `dist/generators/${name}/index.js`)
             )
         }
-        await env.run(["attio-app:webhook", "prospect-updated"], {yes: true, skipInstall: true})
+        // `yes` is the generator's own option, which yeoman-environment's types do not know.
+        const options = {yes: true, skipInstall: true}
+        await env.run(["attio-app:webhook", "prospect-updated"], options)
         expect(readTree(root)["src/app/webhooks/prospect-updated.webhook.ts"]).toContain("handleProspectUpdated")
     })
 })

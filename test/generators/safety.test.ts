@@ -13,7 +13,7 @@ import {LOCK_FILE, withAppLock} from "../../src/scaffold/lock.js"
 import {planWebhook, PLACEHOLDER_REGISTER_URL} from "../../src/scaffold/webhook.js"
 import {usesVitest} from "../../src/scaffold/webhook-test.js"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {writeApp, type AppFiles} from "../support/rule-tester.js"
+import {writeApp, type AppFiles} from "../support/temp-app.js"
 import {readTree, runGenerator} from "./support.js"
 
 const ADDED = "src/app/events/connection-added.event.ts"

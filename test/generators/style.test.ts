@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it} from "vitest"
 import {inspectApp} from "../../src/scaffold/app.js"
 import {Plan} from "../../src/scaffold/plan.js"
 import {ATTIO_STYLE, resolveStyle} from "../../src/scaffold/style.js"
-import {writeApp, type AppFiles} from "../support/rule-tester.js"
+import {writeApp, type AppFiles} from "../support/temp-app.js"
 
 const temps: string[] = []
 afterEach(() => {

@@ -4,7 +4,7 @@ import path from "node:path"
 import {expect} from "vitest"
 import helpers from "yeoman-test"
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {type AppFiles, writeApp} from "../support/rule-tester.js"
+import {type AppFiles, writeApp} from "../support/temp-app.js"
 
 export function generatorPath(name: "app" | "webhook" | "event"): string {
     return path.join(PACKAGE_ROOT, "dist/generators", name, "index.js")
@@ -50,11 +50,12 @@ export async function runGenerator(name: "app" | "webhook" | "event", spec: RunS
         .run(generatorPath(name))
         .cd(path.join(root, spec.cwd ?? ""))
         .withArguments(spec.args ?? [])
-        .withOptions({force: false, ...spec.options})
+        .withOptions({force: false, ...spec.options} as Record<string, unknown>)
         .withAnswers(spec.answers ?? {}, {throwOnMissingAnswer: true})
         .onGenerator((generator) => {
             const original = generator.log
-            generator.log = Object.assign((message: unknown) => {
+            // Read-only in yeoman-generator's types; replaced here to record what the generator logs.
+            ;(generator as {log: unknown}).log = Object.assign((message: unknown) => {
                 log.push(String(message))
                 return generator.log
             }, original)

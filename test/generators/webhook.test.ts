@@ -7,7 +7,7 @@ import {describe, expect, it} from "vitest"
 import {lint} from "../../src/index.js"
 import {creates, REAL_WORLD_APPS, SEED_CONNECTION_ADDED} from "../support/apps.js"
 import {runBin} from "../support/bin.js"
-import {writeApp} from "../support/rule-tester.js"
+import {writeApp} from "../support/temp-app.js"
 import {expectLinesKept, readTree, runGenerator, type Outcome} from "./support.js"
 
 const YES = {yes: true}

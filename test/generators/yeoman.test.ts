@@ -15,7 +15,7 @@ import helpers from "yeoman-test"
 import {GENERATOR_SPECS, helpText, IGNORED_YEOMAN_OPTIONS} from "../../src/scaffold/generator-options.js"
 import {yoDowngradedRoot} from "../../src/scaffold/generator.js"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {removeWrittenApps, writeApp} from "../support/rule-tester.js"
+import {removeWrittenApps, writeApp} from "../support/temp-app.js"
 import {generatorPath, readTree} from "./support.js"
 
 /** Folders made here besides writeApp's apps. */
@@ -57,10 +57,11 @@ async function run(
         .run(generatorPath("webhook"))
         .cd(root)
         .withArguments(args)
-        .withOptions({force: false, ...options})
+        .withOptions({force: false, ...options} as Record<string, unknown>)
         // The test adapter's log records calls and prints nothing: print through Yeoman's real logger instead.
         .onGenerator((generator) => {
-            generator.log = createLogger({stdout: sink, stderr: sink})
+            // Read-only in yeoman-generator's types.
+            ;(generator as {log: unknown}).log = createLogger({stdout: sink, stderr: sink})
         })
         .withAnswers(
             {},
@@ -314,7 +315,7 @@ describe("next steps", () => {
         const steps = nextSteps(result.output)
         expect(steps).toContain('Fill in the sync in src/app/webhooks/foo.webhook.ts (the part marked "Sync")')
         expect(steps).toContain(
-            `Set the third party's webhook API in ${ADDED} and ${REMOVED}: they still call the placeholder ${PLACEHOLDER}.`
+            `Set the third party's webhook API in ${ADDED}: it still calls the placeholder ${PLACEHOLDER}.`
         )
         expect(steps).toContain("Connect the service in the Attio developer dashboard")
         expect(steps).not.toContain("createWebhookHandler")
@@ -328,15 +329,16 @@ describe("next steps", () => {
     it("for an id already registered: no sync to fill in again and no advice to register it, but the placeholder left earlier", async () => {
         const root = writeApp({})
         await run(root, ["foo"], {yes: true})
-        const added = readTree(root)[ADDED]!
-        fs.writeFileSync(path.join(root, ADDED), added.replace(PLACEHOLDER, "https://api.x.com/hooks"))
         const again = await run(root, ["foo"], {yes: true})
         expect(again.output).toContain("already registers the foo webhook handler")
         const steps = nextSteps(again.output)
         expect(steps).not.toContain("Fill in the sync")
         expect(steps).not.toContain("createWebhookHandler")
-        expect(steps).toContain(`Set the third party's webhook API in ${REMOVED}: they still call the placeholder`)
-        expect(steps).not.toContain(ADDED)
+        expect(steps).toContain(`Set the third party's webhook API in ${ADDED}: it still calls the placeholder`)
+        const added = readTree(root)[ADDED]!
+        fs.writeFileSync(path.join(root, ADDED), added.replaceAll(PLACEHOLDER, "https://api.x.com/hooks"))
+        const fixed = await run(root, ["foo"], {yes: true})
+        expect(nextSteps(fixed.output)).not.toContain(PLACEHOLDER)
         const unregistered = await run(root, ["foo"], {yes: true, register: false})
         expect(nextSteps(unregistered.output)).not.toContain("createWebhookHandler")
     })

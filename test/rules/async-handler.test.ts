@@ -79,7 +79,8 @@ ruleTester(asyncHandler, {
             files: {
                 "src/webhooks/a.webhook.ts":
                     'export default function proxy(req: Request) {\n    return fetch("https://example.com", {method: "POST", body: req.body})\n}\n',
-                "src/webhooks/b.webhook.ts": "export default (req: Request) => Promise.resolve(new Response(req.url))\n",
+                "src/webhooks/b.webhook.ts":
+                    "export default (req: Request) => Promise.resolve(new Response(req.url))\n",
                 "src/webhooks/c.webhook.ts": [
                     "export default function c(req: Request) {",
                     '    if (req.method !== "POST") return Promise.resolve(new Response(null, {status: 405}))',
@@ -103,7 +104,8 @@ ruleTester(asyncHandler, {
             files: {
                 "src/events/connection-removed.event.ts":
                     'export default function removed() {\n    return fetch("https://example.com", {method: "DELETE"}).then(() => undefined)\n}\n',
-                "src/app/events/connection-added.event.js": "export default ({connection}) => new Promise((resolve) => resolve(connection))\n",
+                "src/app/events/connection-added.event.js":
+                    "export default ({connection}) => new Promise((resolve) => resolve(connection))\n",
             },
         },
     ],
@@ -113,12 +115,15 @@ ruleTester(asyncHandler, {
             files: {
                 "src/webhooks/a.webhook.ts":
                     'export default function a(req: Request) {\n    if (req.method === "GET") return new Response(null)\n    return fetch(req.url)\n}\n',
-                "src/webhooks/b.webhook.ts": "export default (req: Request) => req.json().then((body) => JSON.stringify(body))\n",
+                "src/webhooks/b.webhook.ts":
+                    "export default (req: Request) => req.json().then((body) => JSON.stringify(body))\n",
                 "src/webhooks/c.webhook.ts": "export default (req: Request) => Promise.resolve(req.url)\n",
-                "src/webhooks/d.webhook.ts": 'export default (req: Request) => req.json().catch(() => new Response(null))\n',
+                "src/webhooks/d.webhook.ts":
+                    "export default (req: Request) => req.json().catch(() => new Response(null))\n",
                 "src/webhooks/e.webhook.ts":
                     'export default function e(req: Request) {\n    if (req.method === "GET") return fetch(req.url)\n}\n',
-                "src/webhooks/f.webhook.ts": "export default (req: Request) => forward(req)\n\nasync function forward(req: Request) {\n    return fetch(req.url)\n}\n",
+                "src/webhooks/f.webhook.ts":
+                    "export default (req: Request) => forward(req)\n\nasync function forward(req: Request) {\n    return fetch(req.url)\n}\n",
                 "src/events/connection-added.event.ts": "export default function added() {\n    console.log(1)\n}\n",
             },
             errors: [
@@ -130,6 +135,7 @@ ruleTester(asyncHandler, {
                 {messageId: "notAsync", file: "src/webhooks/e.webhook.ts"},
                 {messageId: "notAsync", file: "src/webhooks/f.webhook.ts"},
             ],
+            output: null,
         },
         {
             name: "a sync webhook function",
@@ -140,6 +146,10 @@ ruleTester(asyncHandler, {
             errors: [
                 {messageId: "notAsync", line: 1, column: 25, message: "This webhook handler", hint: "Add `async`"},
             ],
+            output: {
+                "src/webhooks/a.webhook.ts":
+                    "export default async function handler(req: Request) {\n    return new Response(null)\n}\n",
+            },
         },
         {
             name: "a sync webhook declared to return Response",
@@ -148,6 +158,7 @@ ruleTester(asyncHandler, {
                     "export default function deal(req: Request): Response {\n    return new Response(null)\n}\n",
             },
             errors: [{messageId: "notAsync", line: 1, column: 25}],
+            output: null,
         },
         {
             name: "a sync event",
@@ -156,11 +167,13 @@ ruleTester(asyncHandler, {
                     "export default function added({connection}: {connection: unknown}) {\n    console.log(connection)\n}\n",
             },
             errors: [{messageId: "notAsync", message: "This event handler"}],
+            output: null,
         },
         {
             name: "a sync arrow in a .js handler",
             files: {"src/app/webhooks/a.webhook.js": "export default (req) => new Response(null)\n"},
             errors: [{messageId: "notAsync", line: 1, column: 16}],
+            output: {"src/app/webhooks/a.webhook.js": "export default async (req) => new Response(null)\n"},
         },
         {
             name: "a sync function behind export {h as default}",
@@ -169,6 +182,10 @@ ruleTester(asyncHandler, {
                     "function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n",
             },
             errors: [{messageId: "notAsync", line: 1, column: 10}],
+            output: {
+                "src/webhooks/a.webhook.ts":
+                    "async function h(req: Request) {\n    return new Response(null)\n}\n\nexport {h as default}\n",
+            },
         },
         {
             name: "a sync implementation re-exported: reported where it is defined",
@@ -177,6 +194,7 @@ ruleTester(asyncHandler, {
                 "src/cleanup.ts": "export default function cleanup() {}\n",
             },
             errors: [{messageId: "notAsync", file: "src/cleanup.ts", line: 1, column: 25}],
+            output: null,
         },
     ],
 })

@@ -72,8 +72,10 @@ ruleTester(clientImport, {
         {
             name: "a server file importing a module whose attio/client import is type-only",
             files: {
-                "src/app/webhooks/a.webhook.ts": 'import {label} from "../../lib/ui.js"\n\nexport default async function a(req: Request) {\n    return new Response(label)\n}\n',
-                "src/lib/ui.ts": 'import type {ObjectSlug} from "attio/client"\nexport type {AttioRecord} from "attio/client"\n\nexport const label: ObjectSlug = "people"\n',
+                "src/app/webhooks/a.webhook.ts":
+                    'import {label} from "../../lib/ui.js"\n\nexport default async function a(req: Request) {\n    return new Response(label)\n}\n',
+                "src/lib/ui.ts":
+                    'import type {ObjectSlug} from "attio/client"\nexport type {AttioRecord} from "attio/client"\n\nexport const label: ObjectSlug = "people"\n',
             },
         },
     ],
@@ -81,14 +83,26 @@ ruleTester(clientImport, {
         {
             name: "a handler importing a module that imports attio/client (directly or further down)",
             files: {
-                "src/app/webhooks/a.webhook.ts": 'import {label} from "../../lib/ui.js"\n\nexport default async function a(req: Request) {\n    return new Response(label)\n}\n',
-                "src/app/events/connection-added.event.ts": 'import {sync} from "../../lib/sync.js"\n\nexport default async function added() {\n    await sync()\n}\n',
+                "src/app/webhooks/a.webhook.ts":
+                    'import {label} from "../../lib/ui.js"\n\nexport default async function a(req: Request) {\n    return new Response(label)\n}\n',
+                "src/app/events/connection-added.event.ts":
+                    'import {sync} from "../../lib/sync.js"\n\nexport default async function added() {\n    await sync()\n}\n',
                 "src/lib/sync.ts": 'export * from "./ui.js"\n\nexport async function sync() {}\n',
                 "src/lib/ui.ts": `${CLIENT}\nexport const label = "x"\n\nexport function toast() {\n    showToast({title: "x", variant: "success"})\n}\n`,
             },
             errors: [
-                {messageId: "clientImportThrough", file: "src/app/events/connection-added.event.ts", line: 1, message: '"../../lib/sync.js" imports "attio/client"'},
-                {messageId: "clientImportThrough", file: "src/app/webhooks/a.webhook.ts", line: 1, message: "bundling it fails"},
+                {
+                    messageId: "clientImportThrough",
+                    file: "src/app/events/connection-added.event.ts",
+                    line: 1,
+                    message: '"../../lib/sync.js" imports "attio/client"',
+                },
+                {
+                    messageId: "clientImportThrough",
+                    file: "src/app/webhooks/a.webhook.ts",
+                    line: 1,
+                    message: "bundling it fails",
+                },
             ],
         },
         {
@@ -167,7 +181,11 @@ ruleTester(clientImport, {
                 "src/app/webhooks/c.webhook.ts": `import type {ToastOptions} from "attio/client"\n\nexport type Options = ToastOptions\n${webhook()}`,
             },
             errors: [
-                {messageId: "clientImport", file: "src/app/webhooks/a.webhook.ts", hint: "With verbatimModuleSyntax the build keeps this import"},
+                {
+                    messageId: "clientImport",
+                    file: "src/app/webhooks/a.webhook.ts",
+                    hint: "With verbatimModuleSyntax the build keeps this import",
+                },
                 {messageId: "clientImport", file: "src/app/webhooks/b.webhook.ts", hint: "import type"},
             ],
         },

@@ -197,7 +197,9 @@ ruleTester(defaultExport, {
                 "src/handlers/index.ts": 'export * from "./b.js"\n',
                 "src/handlers/b.ts": "export const handleB = async (req: Request) => new Response(null)\n",
             },
-            errors: [{messageId: "missingTarget", file: "src/app/webhooks/a.webhook.ts", message: "has no export `handleA`"}],
+            errors: [
+                {messageId: "missingTarget", file: "src/app/webhooks/a.webhook.ts", message: "has no export `handleA`"},
+            ],
         },
         {
             name: "export {default} from a module that does not exist",

@@ -51,7 +51,8 @@ ruleTester(deprecatedAttioFetch, {
             files: {
                 [W]: usesFetch('import {attioFetch} from "../platform.js"\n'),
                 "src/platform.ts": 'export * from "attio/server"\nexport {attioFetch} from "./fetch.js"\n',
-                "src/fetch.ts": "export async function attioFetch(o: {path: string; method: string; body: unknown}) {\n    return fetch(o.path)\n}\n",
+                "src/fetch.ts":
+                    "export async function attioFetch(o: {path: string; method: string; body: unknown}) {\n    return fetch(o.path)\n}\n",
             },
             sdkVersion: "1.0.4",
         },
@@ -80,7 +81,10 @@ ruleTester(deprecatedAttioFetch, {
         {
             name: "through a destructured namespace and an `export * as` module",
             files: {
-                [W]: usesFetch('import * as sdk from "attio/server"\nimport {attio} from "../ns.js"\n\nconst {attioFetch: call} = sdk\n', "call"),
+                [W]: usesFetch(
+                    'import * as sdk from "attio/server"\nimport {attio} from "../ns.js"\n\nconst {attioFetch: call} = sdk\n',
+                    "call"
+                ),
                 "src/app/events/connection-added.event.ts":
                     'import {attio} from "../../ns.js"\n\nexport default async function added() {\n    await attio.attioFetch({path: "/self"})\n}\n',
                 "src/ns.ts": 'export * as attio from "attio/server"\n',

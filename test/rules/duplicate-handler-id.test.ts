@@ -56,10 +56,15 @@ ruleTester(duplicateHandlerId, {
                 {
                     messageId: "caseOnly",
                     file: "src/app/webhooks/Deal.webhook.ts",
-                    message: "Handler file of id `Deal` differs only in letter case from src/app/webhooks/deal.webhook.ts",
+                    message:
+                        "Handler file of id `Deal` differs only in letter case from src/app/webhooks/deal.webhook.ts",
                     hint: "Rename one of them",
                 },
-                {messageId: "caseOnly", file: "src/webhooks/crm/lead.webhook.js", message: "src/webhooks/CRM/lead.webhook.js"},
+                {
+                    messageId: "caseOnly",
+                    file: "src/webhooks/crm/lead.webhook.js",
+                    message: "src/webhooks/CRM/lead.webhook.js",
+                },
                 {messageId: "caseOnly", file: "src/webhooks/CRM/lead.webhook.js", message: "`CRM/lead`"},
             ],
         },

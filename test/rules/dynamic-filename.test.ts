@@ -90,9 +90,14 @@ ruleTester(dynamicFilename, {
         },
         {
             name: "a look-alike reached through a module that also re-exports the SDK",
-            files: added('import {createWebhookHandler} from "../../platform.js"\n', "    await createWebhookHandler({fileName: connection.id})\n", {
-                "src/platform.ts": 'export * from "attio/server"\nexport async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n',
-            }),
+            files: added(
+                'import {createWebhookHandler} from "../../platform.js"\n',
+                "    await createWebhookHandler({fileName: connection.id})\n",
+                {
+                    "src/platform.ts":
+                        'export * from "attio/server"\nexport async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n',
+                }
+            ),
         },
         {
             name: "a helper module outside the event file with a const from another module",
@@ -105,9 +110,13 @@ ruleTester(dynamicFilename, {
     invalid: [
         {
             name: "through `export *` of the SDK and a const alias",
-            files: added('import {createWebhookHandler} from "../../platform.js"\n\nconst make = createWebhookHandler\n', "    await make({fileName: connection.id})\n", {
-                "src/platform.ts": 'export * from "attio/server"\n',
-            }),
+            files: added(
+                'import {createWebhookHandler} from "../../platform.js"\n\nconst make = createWebhookHandler\n',
+                "    await make({fileName: connection.id})\n",
+                {
+                    "src/platform.ts": 'export * from "attio/server"\n',
+                }
+            ),
             errors: [{messageId: "dynamic", file: ADDED, line: 6, column: 27}],
         },
         {
@@ -118,7 +127,8 @@ ruleTester(dynamicFilename, {
         {
             name: "a parameter",
             files: {
-                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                "src/events/connection-added.event.ts":
+                    'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/server/register.ts": `${SDK}\nexport async function register(fileName: string) {\n    await createWebhookHandler({fileName})\n}\n`,
             },
             errors: [{messageId: "dynamic", line: 4, column: 33}],
@@ -171,7 +181,8 @@ ruleTester(dynamicFilename, {
         {
             name: "in a .js module",
             files: {
-                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                "src/events/connection-added.event.ts":
+                    'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 "src/server/register.js": `${SDK}\nexport const register = (name) => createWebhookHandler({fileName: name})\n`,
             },
             errors: [{messageId: "dynamic", file: "src/server/register.js", line: 3}],

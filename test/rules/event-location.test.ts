@@ -124,8 +124,16 @@ ruleTester(eventLocation, {
                     file: "src/events/connection-remove.events.ts",
                     hint: "Did you mean connection-removed.event.ts? Rename it to src/events/connection-removed.event.ts.",
                 },
-                {messageId: "ignoredSuffix", file: "src/events/connection-removed.evnt.js", hint: "src/events/connection-removed.event.js"},
-                {messageId: "ignoredSuffix", file: "src/events/crm/connection-added.Event.ts", hint: "Did you mean connection-added.event.ts?"},
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/events/connection-removed.evnt.js",
+                    hint: "src/events/connection-removed.event.js",
+                },
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/events/crm/connection-added.Event.ts",
+                    hint: "Did you mean connection-added.event.ts?",
+                },
             ],
         },
         {
@@ -140,7 +148,11 @@ ruleTester(eventLocation, {
                     file: "src/app/events/connection-added.ts",
                     hint: "Did you mean connection-added.event.ts? Rename it to src/app/events/connection-added.event.ts.",
                 },
-                {messageId: "missingSuffix", file: "src/events/connection-removed.js", hint: "src/events/connection-removed.event.js"},
+                {
+                    messageId: "missingSuffix",
+                    file: "src/events/connection-removed.js",
+                    hint: "src/events/connection-removed.event.js",
+                },
             ],
         },
         {

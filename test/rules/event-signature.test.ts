@@ -34,7 +34,10 @@ ruleTester(eventSignature, {
             name: "a rest binding beside connection",
             files: added("({connection, ...rest}: {connection: Connection; [key: string]: unknown})"),
         },
-        {name: "a hand-written shape the Connection has", files: added("({connection}: {connection: {value: string; readonly id: string}})", "")},
+        {
+            name: "a hand-written shape the Connection has",
+            files: added("({connection}: {connection: {value: string; readonly id: string}})", ""),
+        },
         {name: "Connection or undefined", files: added("({connection}: {connection: Connection | undefined})")},
         {name: "any connection", files: added("({connection}: {connection: any})", "")},
         {
@@ -44,7 +47,13 @@ ruleTester(eventSignature, {
                 "src/types.ts": 'export type {Connection} from "attio/server"\n',
             },
         },
-        {name: "a namespace-qualified Connection", files: added("({connection}: {connection: attio.WorkspaceConnection})", 'import type * as attio from "attio/server"\n\n')},
+        {
+            name: "a namespace-qualified Connection",
+            files: added(
+                "({connection}: {connection: attio.WorkspaceConnection})",
+                'import type * as attio from "attio/server"\n\n'
+            ),
+        },
         {name: "an undestructured wrapper", files: added("(event: {connection: Connection})")},
         {
             name: "UserConnection inside the wrapper",

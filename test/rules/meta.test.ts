@@ -16,7 +16,6 @@ import {RULES} from "../../src/lint/rules/index.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
 
 const read = (rel: string) => fs.readFileSync(path.join(PACKAGE_ROOT, rel), "utf8")
-const README = read("README.md")
 const PLATFORM_DOC = path.join(PACKAGE_ROOT, "docs/platform.md")
 
 describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))("%s", (id, rule) => {
@@ -29,14 +28,14 @@ describe.each(RULES.map((rule) => [rule.meta.id, rule] as const))("%s", (id, rul
         expect(test).toMatch(/ruleTester\(\w+, \{/)
     })
 
-    it("has docs: a description, a wrong and a right way, messages, and a README section", () => {
+    it("has docs: a description, a wrong and a right way, messages, and a page in docs/rules", () => {
         expect(meta.description).toMatch(/^[A-Za-z"`].{10,}[^.]$/)
         expect(meta.docs.bad.trim()).not.toBe("")
         expect(meta.docs.good.trim()).not.toBe("")
         expect(meta.docs.bad).not.toBe(meta.docs.good)
         expect(Object.keys(meta.messages).length).toBeGreaterThan(0)
         for (const text of Object.values(meta.messages)) expect(text.trim()).not.toBe("")
-        expect(README).toContain(`#### ${id}\n`)
+        expect(read(`docs/rules/${id}.md`)).toContain(`# \`${id}\`\n`)
         expect(RULE_DOCS.find((d) => d.id === id)?.requiresTypeInformation).toBe(meta.requiresTypeInformation)
     })
 

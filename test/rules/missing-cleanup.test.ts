@@ -54,7 +54,8 @@ ruleTester(missingCleanup, {
                 ...HOOK,
                 "src/events/connection-added.event.ts":
                     'import {createWebhookHandler} from "../platform.js"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a"})\n}\n',
-                "src/platform.ts": "export async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n",
+                "src/platform.ts":
+                    "export async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n",
             },
         },
     ],
@@ -134,7 +135,15 @@ it("finds the calls without type information, even where a fileName would need i
             'import {createWebhookHandler} from "attio/server"\n\nexport default async function added(names: string[]) {\n    for (const fileName of names) await createWebhookHandler({fileName})\n}\n',
     })
     try {
-        const report = await lint({cwd: root, rules: {"missing-cleanup": "warn", "dynamic-filename": "off", "unregistered-webhook": "off", "webhook-filename": "off"}})
+        const report = await lint({
+            cwd: root,
+            rules: {
+                "missing-cleanup": "warn",
+                "dynamic-filename": "off",
+                "unregistered-webhook": "off",
+                "webhook-filename": "off",
+            },
+        })
         expect(report.warningCount).toBe(1)
         expect(report.stats.typeCheckedFiles).toEqual([])
     } finally {

@@ -66,26 +66,56 @@ ruleTester(parseError, {
         {
             name: "TypeScript syntax in .js handlers: the build's JavaScript loader rejects it",
             files: {
-                "src/app/webhooks/a.webhook.js": "export default async function a(req: Request) {\n    return new Response(null)\n}\n",
-                "src/app/webhooks/b.webhook.js": 'import type {Connection} from "attio/server"\n\nexport default async (req) => new Response(null)\n',
+                "src/app/webhooks/a.webhook.js":
+                    "export default async function a(req: Request) {\n    return new Response(null)\n}\n",
+                "src/app/webhooks/b.webhook.js":
+                    'import type {Connection} from "attio/server"\n\nexport default async (req) => new Response(null)\n',
                 "src/app/webhooks/c.webhook.js": "export default async (req) => new Response(String(req as unknown))\n",
-                "src/app/webhooks/d.webhook.js": "enum Kind {A}\n\nexport default async (req) => new Response(String(Kind.A))\n",
-                "src/app/webhooks/e.webhook.js": "export default async (req) => new Response(req.headers.get(\"x\")!)\n",
-                "src/app/webhooks/f.webhook.js": "export default async function f<T>(req) {\n    return new Response(null)\n}\n",
-                "src/app/webhooks/g.webhook.js": "export default async function g(req?) {\n    return new Response(null)\n}\n",
-                "src/app/webhooks/h.webhook.js": "export default async (req): Promise<Response> => new Response(String(1 as number))\n",
-                "src/app/webhooks/i.webhook.js": "const id = (text: string) => text\n\nexport default async (req) => new Response(id(req.url))\n",
-                "src/app/webhooks/j.webhook.js": "class Headers2 extends Map<string, string> {}\n\nexport default async (req) => new Response(String(new Headers2().size))\n",
+                "src/app/webhooks/d.webhook.js":
+                    "enum Kind {A}\n\nexport default async (req) => new Response(String(Kind.A))\n",
+                "src/app/webhooks/e.webhook.js": 'export default async (req) => new Response(req.headers.get("x")!)\n',
+                "src/app/webhooks/f.webhook.js":
+                    "export default async function f<T>(req) {\n    return new Response(null)\n}\n",
+                "src/app/webhooks/g.webhook.js":
+                    "export default async function g(req?) {\n    return new Response(null)\n}\n",
+                "src/app/webhooks/h.webhook.js":
+                    "export default async (req): Promise<Response> => new Response(String(1 as number))\n",
+                "src/app/webhooks/i.webhook.js":
+                    "const id = (text: string) => text\n\nexport default async (req) => new Response(id(req.url))\n",
+                "src/app/webhooks/j.webhook.js":
+                    "class Headers2 extends Map<string, string> {}\n\nexport default async (req) => new Response(String(new Headers2().size))\n",
                 "src/app/events/connection-added.event.js":
                     "interface Args {\n    connection: unknown\n}\n\nexport default async function added(args) {}\n",
                 "src/app/events/connection-removed.event.js":
                     "class Store {\n    private items = []\n}\n\nexport default async function removed() {\n    new Store()\n}\n",
             },
             errors: [
-                {messageId: "syntax", file: "src/app/events/connection-added.event.js", line: 1, message: "'interface' declarations can only be used in TypeScript files"},
-                {messageId: "syntax", file: "src/app/events/connection-removed.event.js", line: 2, column: 5, message: "The 'private' modifier"},
-                {messageId: "syntax", file: "src/app/webhooks/a.webhook.js", line: 1, column: 38, message: "Type annotations can only be used in TypeScript files"},
-                {messageId: "syntax", file: "src/app/webhooks/b.webhook.js", line: 1, message: "Type-only imports and exports"},
+                {
+                    messageId: "syntax",
+                    file: "src/app/events/connection-added.event.js",
+                    line: 1,
+                    message: "'interface' declarations can only be used in TypeScript files",
+                },
+                {
+                    messageId: "syntax",
+                    file: "src/app/events/connection-removed.event.js",
+                    line: 2,
+                    column: 5,
+                    message: "The 'private' modifier",
+                },
+                {
+                    messageId: "syntax",
+                    file: "src/app/webhooks/a.webhook.js",
+                    line: 1,
+                    column: 38,
+                    message: "Type annotations can only be used in TypeScript files",
+                },
+                {
+                    messageId: "syntax",
+                    file: "src/app/webhooks/b.webhook.js",
+                    line: 1,
+                    message: "Type-only imports and exports",
+                },
                 {messageId: "syntax", file: "src/app/webhooks/c.webhook.js", message: "Type assertion expressions"},
                 {messageId: "syntax", file: "src/app/webhooks/d.webhook.js", message: "'enum' declarations"},
                 {messageId: "syntax", file: "src/app/webhooks/e.webhook.js", message: "Non-null assertions"},
@@ -99,8 +129,10 @@ ruleTester(parseError, {
         {
             name: "a module a handler bundles (imported, re-exported, further down) that does not parse",
             files: {
-                "src/app/webhooks/deal.webhook.js": 'import {parse} from "../lib/parse.js"\n\nexport default async (req) => new Response(parse(await req.text()))\n',
-                "src/app/lib/parse.js": 'export {format} from "./format.js"\nexport const parse = (text: string) => text\n',
+                "src/app/webhooks/deal.webhook.js":
+                    'import {parse} from "../lib/parse.js"\n\nexport default async (req) => new Response(parse(await req.text()))\n',
+                "src/app/lib/parse.js":
+                    'export {format} from "./format.js"\nexport const parse = (text: string) => text\n',
                 "src/app/lib/format.js": "export const format = (text) => text as string\n",
                 "src/app/lib/unused.js": "export const unused = (text: string) => text\n",
             },
@@ -112,9 +144,17 @@ ruleTester(parseError, {
         {
             name: "JSX in a .js handler: the build's JavaScript loader has JSX off",
             files: {
-                "src/webhooks/page.webhook.js": "const page = <p>hi</p>\n\nexport default async (req) => new Response(String(page))\n",
+                "src/webhooks/page.webhook.js":
+                    "const page = <p>hi</p>\n\nexport default async (req) => new Response(String(page))\n",
             },
-            errors: [{messageId: "syntax", line: 1, column: 14, message: "The JSX syntax extension is not enabled in .js files"}],
+            errors: [
+                {
+                    messageId: "syntax",
+                    line: 1,
+                    column: 14,
+                    message: "The JSX syntax extension is not enabled in .js files",
+                },
+            ],
         },
         {
             name: "a webhook handler that does not parse",

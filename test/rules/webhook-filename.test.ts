@@ -16,6 +16,38 @@ const addedWith = (imports: string, body: string) =>
 const SDK = 'import {createWebhookHandler} from "attio/server"\n'
 /** Column of the fileName value in a `creates(...)` call line. */
 const VALUE = 43
+/** The suggestion to change the fileName "from" to "to" in `text`: its description and the text after it. */
+const changeTo = (text: string, from: string, to: string) => ({
+    desc: `Change the fileName to "${to}"`,
+    output: text.replace(`"${from}"`, `"${to}"`),
+})
+/** Helper modules that register a handler, each with a wrong fileName. */
+const REGISTER = `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n`
+const REGISTER_THROUGH_REEXPORT =
+    'import {createWebhookHandler} from "../platform/sdk.js"\n\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n'
+/** connection-added files with wrong fileNames, each through another way to reach createWebhookHandler. */
+const RENAMED = addedWith(
+    'import {createWebhookHandler as createHook} from "attio/server"\n',
+    '    await createHook({fileName: "crm-deal"})\n'
+)
+const NAMESPACE = addedWith(
+    'import * as sdk from "attio/server"\n',
+    '    await sdk.createWebhookHandler({fileName: "enrichments"})\n'
+)
+const PROMISE_ALL = addedWith(
+    SDK,
+    '    await Promise.all([\n        createWebhookHandler({fileName: "crm/deal"}),\n        createWebhookHandler({fileName: "enrichmnt"}),\n    ])\n'
+)
+const EXPORT_STAR = addedWith(
+    'import * as api from "../platform/index.js"\nimport {attio} from "../platform/ns.js"\n',
+    '    await api.createWebhookHandler({fileName: "crm-deal"})\n    await attio.createWebhookHandler({fileName: "enrichmnt"})\n'
+)
+const ALIASES = addedWith(
+    'import * as sdk from "attio/server"\nimport {make} from "../hooks.js"\n\nconst {createWebhookHandler: create} = sdk\n',
+    '    const direct = sdk.createWebhookHandler\n    await create({fileName: "crm-deal"})\n    await direct({fileName: "enrichmnt"})\n    await make({fileName: "prospect_updated"})\n'
+)
+const DEFAULT_EXPORTED = addedWith('import create from "../sdk.js"\n', '    await create({fileName: "crm-deal"})\n')
+const REGISTER_ENRICHMENT = `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "enrichmnt"})\n}\n`
 
 ruleTester(webhookFilename, {
     valid: [
@@ -181,16 +213,20 @@ ruleTester(webhookFilename, {
                     "src/platform/index.ts": 'export * from "./sdk.js"\n',
                     "src/platform/sdk.ts": 'export {createWebhookHandler} from "attio/server"\n',
                     "src/platform/renamed.ts": 'export {createWebhookHandler as makeHook} from "./index.js"\n',
-                },
+                }
             ),
         },
         {
             name: "a look-alike re-exported by a module that also re-exports the SDK",
             files: app(
-                addedWith('import {createWebhookHandler} from "../platform.js"\n', '    await createWebhookHandler({fileName: "nope"})\n'),
+                addedWith(
+                    'import {createWebhookHandler} from "../platform.js"\n',
+                    '    await createWebhookHandler({fileName: "nope"})\n'
+                ),
                 {
                     "src/platform.ts": 'export * from "attio/server"\nexport {createWebhookHandler} from "./fake.js"\n',
-                    "src/fake.ts": "export async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n",
+                    "src/fake.ts":
+                        "export async function createWebhookHandler(o: {fileName: string}) {\n    return o\n}\n",
                 }
             ),
         },
@@ -205,7 +241,10 @@ ruleTester(webhookFilename, {
         },
         {
             name: "a call in a module the bundle leaves out never runs",
-            files: {...HANDLERS, "src/server/unused.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "nope"})\n}\n`},
+            files: {
+                ...HANDLERS,
+                "src/server/unused.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "nope"})\n}\n`,
+            },
         },
         {
             name: "a dynamic value is dynamic-filename's business",
@@ -251,18 +290,31 @@ ruleTester(webhookFilename, {
                     message:
                         'fileName "prospect-update" names no webhook handler: there is no src/webhooks/prospect-update.webhook.ts or src/app/webhooks/prospect-update.webhook.ts',
                     hint: 'Did you mean "prospect-updated"?',
+                    suggestions: [changeTo(creates('"prospect-update"'), "prospect-update", "prospect-updated")],
                 },
             ],
         },
         {
             name: "a typo in a nested id",
             files: app(creates('"crm/deals"')),
-            errors: [{messageId: "unknown", hint: 'Did you mean "crm/deal"?'}],
+            errors: [
+                {
+                    messageId: "unknown",
+                    hint: 'Did you mean "crm/deal"?',
+                    suggestions: [changeTo(creates('"crm/deals"'), "crm/deals", "crm/deal")],
+                },
+            ],
         },
         {
             name: "a name like no handler lists the ids",
             files: app(creates('"salesforce-sync"')),
-            errors: [{messageId: "unknown", hint: "Handler ids in this app: crm/deal, enrichment, prospect-updated."}],
+            errors: [
+                {
+                    messageId: "unknown",
+                    hint: "Handler ids in this app: crm/deal, enrichment, prospect-updated.",
+                    suggestions: [],
+                },
+            ],
         },
         {
             name: "no handlers at all",
@@ -281,51 +333,61 @@ ruleTester(webhookFilename, {
                         'fileName "prospect-updated.webhook.ts" must be the handler id without folder or suffix: "prospect-updated"',
                 },
             ],
+            output: {[ADDED]: creates('"prospect-updated"')},
         },
         {
             name: "a quoted fileName key is the same property",
             files: app(addedWith(SDK, '    await createWebhookHandler({"fileName": "prospect-updated.webhook.ts"})\n')),
             errors: [{messageId: "notBare", line: 4, column: 45}],
+            output: {[ADDED]: addedWith(SDK, '    await createWebhookHandler({"fileName": "prospect-updated"})\n')},
         },
         {
             name: "a root folder and a nested id",
             files: app(creates('"src/app/webhooks/crm/deal"')),
             errors: [{messageId: "notBare", message: ': "crm/deal"'}],
+            output: {[ADDED]: creates('"crm/deal"')},
         },
         {
             name: "a partial root folder and the suffix without extension",
             files: app(creates('"webhooks/crm/deal.webhook"')),
             errors: [{messageId: "notBare", message: ': "crm/deal"'}],
+            output: {[ADDED]: creates('"crm/deal"')},
         },
         {
             name: "a .js file name",
             files: app(creates('"enrichment.webhook.js"')),
             errors: [{messageId: "notBare", message: ': "enrichment"'}],
+            output: {[ADDED]: creates('"enrichment"')},
         },
         {
             name: "the bare id does not exist either",
             files: app(creates('"src/webhooks/nope.webhook.ts"')),
             errors: [{messageId: "notBare", hint: 'No handler has id "nope" either.'}],
+            output: null,
         },
         {
             name: "renamed on import",
-            files: app(
-                addedWith(
-                    'import {createWebhookHandler as createHook} from "attio/server"\n',
-                    '    await createHook({fileName: "crm-deal"})\n'
-                )
-            ),
-            errors: [{messageId: "unknown", line: 4, column: 33, hint: '"crm/deal"'}],
+            files: app(RENAMED),
+            errors: [
+                {
+                    messageId: "unknown",
+                    line: 4,
+                    column: 33,
+                    hint: '"crm/deal"',
+                    suggestions: [changeTo(RENAMED, "crm-deal", "crm/deal")],
+                },
+            ],
         },
         {
             name: "through a namespace import",
-            files: app(
-                addedWith(
-                    'import * as sdk from "attio/server"\n',
-                    '    await sdk.createWebhookHandler({fileName: "enrichments"})\n'
-                )
-            ),
-            errors: [{messageId: "unknown", hint: '"enrichment"'}],
+            files: app(NAMESPACE),
+            errors: [
+                {
+                    messageId: "unknown",
+                    hint: '"enrichment"',
+                    suggestions: [changeTo(NAMESPACE, "enrichments", "enrichment")],
+                },
+            ],
         },
         {
             name: "an imported const with a wrong value is reported at the call",
@@ -372,82 +434,134 @@ ruleTester(webhookFilename, {
         },
         {
             name: "Promise.all with one wrong call",
-            files: app(
-                addedWith(
-                    SDK,
-                    '    await Promise.all([\n        createWebhookHandler({fileName: "crm/deal"}),\n        createWebhookHandler({fileName: "enrichmnt"}),\n    ])\n'
-                )
-            ),
-            errors: [{messageId: "unknown", line: 6, column: 41, hint: '"enrichment"'}],
+            files: app(PROMISE_ALL),
+            errors: [
+                {
+                    messageId: "unknown",
+                    line: 6,
+                    column: 41,
+                    hint: '"enrichment"',
+                    suggestions: [changeTo(PROMISE_ALL, "enrichmnt", "enrichment")],
+                },
+            ],
         },
         {
             name: "a helper module outside the event file",
             files: {
-                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                "src/events/connection-added.event.ts":
+                    'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 ...HANDLERS,
-                "src/server/register.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n`,
+                "src/server/register.ts": REGISTER,
             },
-            errors: [{messageId: "unknown", file: "src/server/register.ts", line: 4, hint: '"prospect-updated"'}],
+            errors: [
+                {
+                    messageId: "unknown",
+                    file: "src/server/register.ts",
+                    line: 4,
+                    hint: '"prospect-updated"',
+                    suggestions: [changeTo(REGISTER, "prospect_updated", "prospect-updated")],
+                },
+            ],
         },
         {
             name: "through a re-export module, in a helper that never mentions attio/",
             files: {
-                "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                "src/events/connection-added.event.ts":
+                    'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
                 ...HANDLERS,
                 "src/platform/sdk.ts": 'export {createWebhookHandler} from "attio/server"\n',
-                "src/server/register.ts":
-                    'import {createWebhookHandler} from "../platform/sdk.js"\n\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n',
+                "src/server/register.ts": REGISTER_THROUGH_REEXPORT,
             },
-            errors: [{messageId: "unknown", file: "src/server/register.ts", line: 4, hint: '"prospect-updated"'}],
+            errors: [
+                {
+                    messageId: "unknown",
+                    file: "src/server/register.ts",
+                    line: 4,
+                    hint: '"prospect-updated"',
+                    suggestions: [changeTo(REGISTER_THROUGH_REEXPORT, "prospect_updated", "prospect-updated")],
+                },
+            ],
         },
         {
             name: "through `export *` chains, `export * as` and a namespace import of a re-export module",
-            files: app(
-                addedWith(
-                    'import * as api from "../platform/index.js"\nimport {attio} from "../platform/ns.js"\n',
-                    '    await api.createWebhookHandler({fileName: "crm-deal"})\n    await attio.createWebhookHandler({fileName: "enrichmnt"})\n'
-                ),
-                {
-                    "src/platform/index.ts": 'export * from "./all.js"\n',
-                    "src/platform/all.ts": 'export * from "attio/server"\n',
-                    "src/platform/ns.ts": 'export * as attio from "attio/server"\n',
-                }
-            ),
+            files: app(EXPORT_STAR, {
+                "src/platform/index.ts": 'export * from "./all.js"\n',
+                "src/platform/all.ts": 'export * from "attio/server"\n',
+                "src/platform/ns.ts": 'export * as attio from "attio/server"\n',
+            }),
             errors: [
-                {messageId: "unknown", line: 5, hint: '"crm/deal"'},
-                {messageId: "unknown", line: 6, hint: '"enrichment"'},
+                {
+                    messageId: "unknown",
+                    line: 5,
+                    hint: '"crm/deal"',
+                    suggestions: [changeTo(EXPORT_STAR, "crm-deal", "crm/deal")],
+                },
+                {
+                    messageId: "unknown",
+                    line: 6,
+                    hint: '"enrichment"',
+                    suggestions: [changeTo(EXPORT_STAR, "enrichmnt", "enrichment")],
+                },
             ],
         },
         {
             name: "an alias, a destructured namespace and an exported alias",
-            files: app(
-                addedWith(
-                    'import * as sdk from "attio/server"\nimport {make} from "../hooks.js"\n\nconst {createWebhookHandler: create} = sdk\n',
-                    '    const direct = sdk.createWebhookHandler\n    await create({fileName: "crm-deal"})\n    await direct({fileName: "enrichmnt"})\n    await make({fileName: "prospect_updated"})\n'
-                ),
-                {"src/hooks.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport const make = createWebhookHandler\n'}
-            ),
+            files: app(ALIASES, {
+                "src/hooks.ts":
+                    'import {createWebhookHandler} from "attio/server"\n\nexport const make = createWebhookHandler\n',
+            }),
             errors: [
-                {messageId: "unknown", line: 8, hint: '"crm/deal"'},
-                {messageId: "unknown", line: 9, hint: '"enrichment"'},
-                {messageId: "unknown", line: 10, hint: '"prospect-updated"'},
+                {
+                    messageId: "unknown",
+                    line: 8,
+                    hint: '"crm/deal"',
+                    suggestions: [changeTo(ALIASES, "crm-deal", "crm/deal")],
+                },
+                {
+                    messageId: "unknown",
+                    line: 9,
+                    hint: '"enrichment"',
+                    suggestions: [changeTo(ALIASES, "enrichmnt", "enrichment")],
+                },
+                {
+                    messageId: "unknown",
+                    line: 10,
+                    hint: '"prospect-updated"',
+                    suggestions: [changeTo(ALIASES, "prospect_updated", "prospect-updated")],
+                },
             ],
         },
         {
             name: "through a module whose default export is createWebhookHandler",
-            files: app(addedWith('import create from "../sdk.js"\n', '    await create({fileName: "crm-deal"})\n'), {
-                "src/sdk.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default createWebhookHandler\n',
+            files: app(DEFAULT_EXPORTED, {
+                "src/sdk.ts":
+                    'import {createWebhookHandler} from "attio/server"\n\nexport default createWebhookHandler\n',
             }),
-            errors: [{messageId: "unknown", line: 4, hint: '"crm/deal"'}],
+            errors: [
+                {
+                    messageId: "unknown",
+                    line: 4,
+                    hint: '"crm/deal"',
+                    suggestions: [changeTo(DEFAULT_EXPORTED, "crm-deal", "crm/deal")],
+                },
+            ],
         },
         {
             name: "a call in a server function and in a module it imports",
             files: {
                 ...HANDLERS,
                 "src/functions/sync.server.ts": `import {register} from "../server/register.js"\n${SDK}\nexport default async function sync() {\n    await createWebhookHandler({fileName: "crm/deal"})\n    await register()\n}\n`,
-                "src/server/register.ts": `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "enrichmnt"})\n}\n`,
+                "src/server/register.ts": REGISTER_ENRICHMENT,
             },
-            errors: [{messageId: "unknown", file: "src/server/register.ts", line: 4, hint: '"enrichment"'}],
+            errors: [
+                {
+                    messageId: "unknown",
+                    file: "src/server/register.ts",
+                    line: 4,
+                    hint: '"enrichment"',
+                    suggestions: [changeTo(REGISTER_ENRICHMENT, "enrichmnt", "enrichment")],
+                },
+            ],
         },
         {
             name: "a handler the build ignores (.webhook.tsx) is no id",

@@ -156,14 +156,22 @@ ruleTester(webhookLocation, {
                     file: "src/app/webhooks/crm/deal.webhok.js",
                     hint: "Did you mean deal.webhook.js? Rename it to src/app/webhooks/crm/deal.webhook.js.",
                 },
-                {messageId: "ignoredSuffix", file: "src/app/webhooks/lead.Webhook.ts", hint: "Did you mean lead.webhook.ts?"},
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/app/webhooks/lead.Webhook.ts",
+                    hint: "Did you mean lead.webhook.ts?",
+                },
                 {
                     messageId: "ignoredSuffix",
                     file: "src/webhooks/deal.webhooks.ts",
                     message: "`src/webhooks/deal.webhooks.ts` is silently ignored",
                     hint: "Did you mean deal.webhook.ts? Rename it to src/webhooks/deal.webhook.ts.",
                 },
-                {messageId: "ignoredSuffix", file: "src/webhooks/person.wehbook.tsx", hint: "src/webhooks/person.webhook.ts"},
+                {
+                    messageId: "ignoredSuffix",
+                    file: "src/webhooks/person.wehbook.tsx",
+                    hint: "src/webhooks/person.webhook.ts",
+                },
             ],
         },
         {

@@ -100,7 +100,9 @@ ruleTester(webhookSignature, {
         },
         {
             name: "a local alias of globalThis.Request (decided without type information)",
-            files: {[W]: "type Request = globalThis.Request\n\nexport default async function handler(req: Request) {\n    return new Response(null)\n}\n"},
+            files: {
+                [W]: "type Request = globalThis.Request\n\nexport default async function handler(req: Request) {\n    return new Response(null)\n}\n",
+            },
         },
         {
             name: "a Request re-exported by a module of the app (type information)",
@@ -186,12 +188,16 @@ ruleTester(webhookSignature, {
         },
         {
             name: "a Request imported from a package other than the Fetch API's",
-            files: {[W]: 'import type {Request} from "express"\n\nexport default async function handler(req: Request) {\n    return new Response(null)\n}\n'},
+            files: {
+                [W]: 'import type {Request} from "express"\n\nexport default async function handler(req: Request) {\n    return new Response(null)\n}\n',
+            },
             errors: [{messageId: "firstParam", line: 3, column: 39, message: 'not `Request (from "express")`'}],
         },
         {
             name: "a local interface named Request",
-            files: {[W]: "interface Request {\n    body: string\n}\n\nexport default async function handler(req: Request) {\n    return new Response(req.body)\n}\n"},
+            files: {
+                [W]: "interface Request {\n    body: string\n}\n\nexport default async function handler(req: Request) {\n    return new Response(req.body)\n}\n",
+            },
             errors: [{messageId: "firstParam", line: 5, message: "`Request (declared in this file)`"}],
         },
         {

@@ -1,10 +1,10 @@
 /**
- * Small real-world apps for the rule tests: every pattern that ../shared/attio-platform.md lists
- * under "Patterns seen in real apps", in both layouts. Every rule must accept all of them.
+ * Small real-world apps for the rule tests: the patterns real Attio apps use (docs/platform.md and
+ * docs/resolution.md say what the platform does with them), in both layouts. Every rule must accept all of them.
  */
-import type {AppFiles} from "./rule-tester.js"
+import type {AppFiles} from "./temp-app.js"
 
-/** The seed's webhook handler (../shared/seed/webhook-handlers.txt), verbatim but for indentation and comments. */
+/** The webhook handler of Attio's docs page (test/fixtures/seed-webhook-handlers.txt), verbatim but for indentation and comments. */
 export const SEED_WEBHOOK = `import {attioFetch} from "attio/server"
 
 type WebhookBody = {

@@ -11,7 +11,11 @@ export interface BinResult {
     stderr: string
 }
 
-export function runBin(bin: "attio-lint" | "attio-app", args: string[], options: {cwd: string; env?: Record<string, string>}): BinResult {
+export function runBin(
+    bin: "attio-lint" | "attio-app",
+    args: string[],
+    options: {cwd: string; env?: Record<string, string>}
+): BinResult {
     const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli", `${bin}.js`), ...args], {
         cwd: options.cwd,
         encoding: "utf8",

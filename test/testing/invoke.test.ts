@@ -5,7 +5,7 @@ import path from "node:path"
 import {afterEach, describe, expect, it} from "vitest"
 
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {writeApp} from "../support/rule-tester.js"
+import {writeApp} from "../support/temp-app.js"
 
 const roots: string[] = []
 afterEach(() => {
@@ -140,7 +140,7 @@ describe("attio-app invoke", () => {
         roots.push(root)
         const result = runBin("attio-app", ["invoke", "a"], {cwd: root})
         expect(result.stderr).toMatch(
-            /^attio-app invoke: The app's handlers do not bundle:\n  src\/app\/webhooks\/a\.webhook\.ts:1:\d+: Could not resolve "\.\/nowhere"/
+            /^attio-app invoke: The app's handlers do not bundle:\n {2}src\/app\/webhooks\/a\.webhook\.ts:1:\d+: Could not resolve "\.\/nowhere"/
         )
         expect(result.code).toBe(2)
     })

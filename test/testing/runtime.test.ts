@@ -8,7 +8,7 @@ import {loadApp} from "../../src/testing/index.js"
 import {SDK_VALUE_EXPORTS, WEBHOOK_URL_BASE} from "../../src/testing/server.js"
 import {attioNodeModules} from "../support/attio-sdk.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {type AppFiles, writeApp} from "../support/rule-tester.js"
+import {type AppFiles, writeApp} from "../support/temp-app.js"
 import {fakeThirdParty} from "./support.js"
 
 const roots: string[] = []
@@ -242,17 +242,17 @@ describe("deliver", () => {
             type: "application/json",
             body: '{"a":1}',
         })
-        const answer = await (
+        const answer = (await (
             await testApp.deliver("echo", {
                 method: "PUT",
                 headers: {"X-Sig": "abc", "content-type": "text/plain"},
                 body: "hi",
                 query: "?x=1",
             })
-        ).json()
+        ).json()) as {url: string}
         expect(answer).toMatchObject({method: "PUT", type: "text/plain", sig: "abc", body: "hi"})
         expect(answer.url).toMatch(/^https:\/\/.*\/echo\?x=1$/)
-        const withoutMark = await (await testApp.deliver("echo", {query: "y=2"})).json()
+        const withoutMark = (await (await testApp.deliver("echo", {query: "y=2"})).json()) as {url: string}
         expect(withoutMark.url).toMatch(/^https:\/\/.*\/echo\?y=2$/)
     })
 

@@ -17,6 +17,7 @@ export default defineRule({
         docs: {
             bad: 'import {attioFetch} from "attio/server"\nawait attioFetch({path: "/objects/people/records", method: "PUT", body})',
             good: 'import {ATTIO_API_TOKEN} from "attio/server"\nawait fetch("https://api.attio.com/v2/objects/people/records?matching_attribute=email_addresses", {\n    method: "PUT",\n    headers: {Authorization: `Bearer ${ATTIO_API_TOKEN}`, "Content-Type": "application/json"},\n    body: JSON.stringify(body),\n})',
+            note: "Reported when the installed SDK (`node_modules/attio`, looked up from the app upwards) is 1.0 or later; with an older SDK, or none installed, `attioFetch` is left alone.",
         },
     },
     checkFile({file, app, analysis, report}) {

@@ -15,6 +15,7 @@ export default defineRule({
         docs: {
             bad: "src/events/connection-added.event.ts creates handlers; there is no connection-removed.event.ts",
             good: "src/events/connection-removed.event.ts lists the handlers, deletes each third-party webhook, then deleteWebhookHandler(h.id)",
+            note: "The rule checks only that connection-removed exists; the right way below is what it should do.",
         },
     },
     checkApp({analysis, report}) {
