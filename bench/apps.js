@@ -1,14 +1,17 @@
 /**
- * The apps the bench measures on, generated under bench/apps/ (gitignored) on every run:
+ * The apps the bench measures on, generated under bench/apps/ (gitignored) on every run, all made
+ * from this project's own templates (templates/), never copied from examples/:
  *
- * - "<N>" (10, 100, 1000, 5000): N webhook handlers of about 45 lines, a connection-added that
- *   registers them all, a connection-removed that cleans them up (the scaling apps);
- * - "template": an app of about 50 source files, the size of a real Attio app, built from this
- *   project's own templates: examples/app-layout, webhook handlers added with `attio-app webhook`
- *   (which also registers each in connection-added and cleans it up in connection-removed), and
- *   server modules that call Attio's API. The `attio-app` part is slow (a few seconds a handler),
- *   so its output is kept in bench/.cache, keyed by the templates, the built generator and the
- *   example, and copied from there.
+ * - "<N>" (10, 100, 1000, 5000): N webhook handlers, each rendered from templates/webhook/handler.ts.ejs
+ *   (every tenth under crm/); a connection-added that registers each with a helper rendered from
+ *   templates/event/register-webhook.ts.ejs, and a connection-removed with the delete-webhooks
+ *   helper, laid out as `attio-app webhook` lays them out (the scaling apps; rendered in-process,
+ *   since `attio-app` takes seconds a handler);
+ * - "template": an app of about 50 source files, the size of a real Attio app: package.json and
+ *   tsconfig.json, then the built `attio-app event connection-added`, `attio-app event
+ *   connection-removed` and TEMPLATE_WEBHOOKS times `attio-app webhook`, plus server modules that
+ *   call Attio's API. The `attio-app` part is slow, so its output is kept in bench/.cache, keyed by
+ *   the templates and the built generator, and copied from there.
  *
  * Every app gets its dependencies as a node_modules link, and its own facts cache (LINT_CACHE).
  */
@@ -16,7 +19,7 @@ import {createHash} from "node:crypto"
 import {spawnSync} from "node:child_process"
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs"
 import path from "node:path"
-import {fileURLToPath} from "node:url"
+import {fileURLToPath, pathToFileURL} from "node:url"
 
 import {sourceFiles} from "./source-files.js"
 
@@ -28,13 +31,43 @@ export const CACHE_DIR = path.join(BENCH_DIR, ".cache")
 /** Where attio-lint keeps each app's facts cache (the apps share one linked node_modules). */
 export const LINT_CACHE = ".attio-lint-cache"
 
-/** Webhooks the template app gets from `attio-app webhook`, and server modules beside them: about 50 source files with the example's. */
+/** Webhooks the template app gets from `attio-app webhook`, and server modules beside them: with the two events, about 50 source files. */
 const TEMPLATE_WEBHOOKS = 20
-const TEMPLATE_MODULES = 23
+const TEMPLATE_MODULES = 29
+
+/** Where the generated handlers register and delete their webhooks at the third party (attio-app's --register-url). */
+const REGISTER_URL = "https://api.example.com/v1/webhooks"
 
 /** An app by its name on the command line: a number of handlers, or "template". */
-export function generateApp(name, deps) {
+export async function generateApp(name, deps) {
     return name === "template" ? generateTemplateApp(deps) : generateHandlersApp(Number(name), deps)
+}
+
+export function installDependencies(packages) {
+    const key = createHash("sha256").update(packages.join("\n")).digest("hex").slice(0, 12)
+    const deps = path.join(CACHE_DIR, `deps-${key}`)
+    const stamp = path.join(deps, ".installed")
+    if (existsSync(stamp)) return {dir: deps, packages}
+
+    process.stdout.write(`Installing ${packages.join(" ")} into ${path.relative(REPO, deps)} (once) ...\n`)
+    rmSync(deps, {recursive: true, force: true})
+    mkdirSync(deps, {recursive: true})
+    writeFileSync(
+        path.join(deps, "package.json"),
+        JSON.stringify({name: "attio-lint-bench-deps", private: true}, null, 2)
+    )
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm"
+    const result = spawnSync(
+        npm,
+        ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", ...packages],
+        {cwd: deps, stdio: ["ignore", "inherit", "inherit"], shell: process.platform === "win32"}
+    )
+    if (result.status !== 0) {
+        process.stderr.write(`bench: npm install failed (${result.error?.message ?? `exit ${result.status}`})\n`)
+        process.exit(2)
+    }
+    writeFileSync(stamp, `${packages.join("\n")}\n`)
+    return {dir: deps, packages}
 }
 
 function writer(app) {
@@ -69,23 +102,56 @@ function appContext(app, name, label, deps, handlerFiles) {
 }
 
 /**
- * bench/apps/<N>-handlers: an Attio app in the src/app layout with N webhook handlers (every tenth
- * one nested under crm/), a connection-added that creates them all and registers them with the
- * third party, a connection-removed that cleans them up, and the ESLint config of Attio's app
- * template. Regenerated on every run.
+ * bench/apps/<N>-handlers: an Attio app in the src/app layout with N webhook handlers, registered in
+ * connection-added and cleaned up in connection-removed, all rendered from the project's templates,
+ * and the ESLint config of Attio's app template. Regenerated on every run.
  */
-export function generateHandlersApp(handlers, deps) {
+async function generateHandlersApp(handlers, deps) {
+    const {renderTemplate, pascalCase, syncTarget, eventData} = await scaffolding()
+    const render = (template, data) => renderTemplate(template, {...eventData, ...data})
     const app = path.join(APPS_DIR, `${handlers}-handlers`)
     rmSync(app, {recursive: true, force: true})
     const write = writer(app)
     write("package.json", appPackageJson(handlers))
     write("tsconfig.json", APP_TSCONFIG)
     const ids = Array.from({length: handlers}, (_, i) => handlerId(i + 1))
-    const handlerFiles = ids.map((id, i) => write(`src/app/webhooks/${id}.webhook.ts`, webhookSource(id, i + 1)))
-    write("src/app/events/connection-added.event.ts", connectionAddedSource(ids))
-    write("src/app/events/connection-removed.event.ts", CONNECTION_REMOVED_SOURCE)
+    const handlerFiles = ids.map((id) =>
+        write(
+            `src/app/webhooks/${id}.webhook.ts`,
+            renderTemplate("webhook/handler.ts.ejs", {
+                id,
+                event: eventOf(id),
+                functionName: `handle${pascalCase(id)}`,
+                legacySdk: false,
+                verify: undefined,
+                sync: syncTarget(id, eventOf(id)),
+            })
+        )
+    )
+    writeRegistration(write, ids, render, pascalCase)
+    write("src/app/events/connection-removed.event.ts", connectionRemovedSource(render))
     write("eslint.config.cjs", ESLINT_CONFIG)
     return appContext(app, String(handlers), `${handlers} handlers`, deps, handlerFiles)
+}
+
+/** The built scaffolding's template renderer and names: what `attio-app` itself uses. */
+async function scaffolding() {
+    const load = (rel) => import(pathToFileURL(path.join(REPO, "dist/src/scaffold", rel)).href)
+    const [{renderTemplate}, {pascalCase}, {DELETE_URL_KEY}, {syncTarget}] = await Promise.all([
+        load("templates.js"),
+        load("names.js"),
+        load("webhook.js"),
+        load("sync.js"),
+    ])
+    // The data `attio-app webhook` renders the event templates with, beside each helper's own.
+    const eventData = {
+        sdk: SDK,
+        deleteUrlKey: DELETE_URL_KEY,
+        webhooksUrl: REGISTER_URL,
+        registerUrl: REGISTER_URL,
+        verify: undefined,
+    }
+    return {renderTemplate, pascalCase, syncTarget, eventData}
 }
 
 function handlerId(n) {
@@ -93,17 +159,90 @@ function handlerId(n) {
     return n % 10 === 0 ? `crm/${name}` : name
 }
 
-function pascalCase(id) {
-    return id
-        .split(/[^a-zA-Z0-9]+/)
-        .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-        .join("")
+/** The third party's event a handler subscribes to (attio-app's --event). */
+function eventOf(id) {
+    return `${id.replace("/", ".")}.updated`
 }
 
-function appPackageJson(handlers) {
+const SDK = {
+    Connection: "Connection",
+    createWebhookHandler: "createWebhookHandler",
+    deleteWebhookHandler: "deleteWebhookHandler",
+    updateWebhookHandler: "updateWebhookHandler",
+    listWebhookHandlers: "listWebhookHandlers",
+    kv: "kv",
+}
+
+/** Registration helpers per module: attio-app puts them all in connection-added, which for thousands of handlers would pass the 5 MB a file may have. */
+const HELPERS_PER_MODULE = 100
+
+/**
+ * The registration of every handler: one helper each, rendered from templates/event/register-webhook.ts.ejs,
+ * in modules of HELPERS_PER_MODULE under src/app/registration/, and templates/event/connection-added.ts.ejs
+ * calling each module's `register` in turn.
+ */
+function writeRegistration(write, ids, render, pascalCase) {
+    const helperOf = (id) => `register${pascalCase(id)}Webhook`
+    const parts = []
+    for (let start = 0; start < ids.length; start += HELPERS_PER_MODULE) {
+        const part = `part-${String(parts.length + 1).padStart(2, "0")}`
+        const group = ids.slice(start, start + HELPERS_PER_MODULE)
+        const helpers = group.map((id) =>
+            render("event/register-webhook.ts.ejs", {helper: helperOf(id), id, event: eventOf(id)})
+        )
+        const calls = group.map((id) => `    await ${helperOf(id)}(connection)\n`).join("")
+        const imports =
+            'import {type Connection, createWebhookHandler, deleteWebhookHandler, kv, updateWebhookHandler} from "attio/server"\n'
+        write(
+            `src/app/registration/${part}.ts`,
+            [`${imports}\nexport async function register(connection: Connection) {\n${calls}}\n`, ...helpers].join("\n")
+        )
+        parts.push(part)
+    }
+    const imports = parts.map((part) => `import {register as ${camel(part)}} from "../registration/${part}"\n`).join("")
+    const calls = parts.map((part) => `    await ${camel(part)}(connection)\n`).join("")
+    const skeleton = render("event/connection-added.ts.ejs", {})
+    write("src/app/events/connection-added.event.ts", eventSource(skeleton, ["type Connection"], imports, calls))
+}
+
+function camel(part) {
+    return part.replace(/-(\w)/g, (_, c) => c.toUpperCase())
+}
+
+/** templates/event/connection-removed.ts.ejs with the delete-webhooks helper, as `attio-app webhook` leaves it. */
+function connectionRemovedSource(render) {
+    const skeleton = render("event/connection-removed.ts.ejs", {})
+    const sdkNames = ["type Connection", "deleteWebhookHandler", "kv", "listWebhookHandlers"]
+    const helper = render("event/delete-webhooks.ts.ejs", {helper: "deleteWebhooks"})
+    return [eventSource(skeleton, sdkNames, "", "    await deleteWebhooks(connection)\n"), helper].join("\n")
+}
+
+/** How the event templates begin, and the parameter their skeleton leaves unused. */
+const EVENT_IMPORT = 'import type {Connection} from "attio/server"\n'
+const UNUSED_EVENT = "(_event: {connection: Connection})"
+
+/**
+ * An event template's skeleton as the generator edits it when it adds calls: the SDK import widened
+ * to `sdkNames`, `imports` after it, the unused `_event` parameter made `{connection}`, `calls` at the
+ * end of the handler.
+ */
+function eventSource(skeleton, sdkNames, imports, calls) {
+    if (!skeleton.startsWith(EVENT_IMPORT) || !skeleton.includes(UNUSED_EVENT) || !skeleton.endsWith("\n}\n")) {
+        throw new Error(
+            `an event template no longer has the shape bench/apps.js edits (${EVENT_IMPORT.trim()}, ${UNUSED_EVENT})`
+        )
+    }
+    const body = skeleton
+        .slice(EVENT_IMPORT.length, -"}\n".length)
+        .replace(UNUSED_EVENT, "({connection}: {connection: Connection})")
+    return `import {${sdkNames.join(", ")}} from "attio/server"\n${imports}${body}${calls}}\n`
+}
+
+/** name: "template" or the handler count. */
+function appPackageJson(name) {
     const pkg = {
-        name: `bench-app-${handlers}`,
-        description: `Generated by bench/run.js: ${handlers} webhook handlers`,
+        name: `bench-app-${name}`,
+        description: `Generated by bench/run.js: ${name === "template" ? "the template app" : `${name} webhook handlers`}`,
         private: true,
         version: "0.0.1",
         scripts: {dev: "attio dev", build: "attio build"},
@@ -158,137 +297,34 @@ module.exports = tseslint.config({
 })
 `
 
-/** A realistic handler of about 45 lines: parse, validate, upsert the person in Attio, answer. */
-function webhookSource(id, n) {
-    const event = `${id.split("/").pop()}.updated`
-    return `import {ATTIO_API_TOKEN} from "attio/server"
-
-type WebhookBody = {
-    event: "${event}"
-    data: {
-        externalId: string
-        name: string
-        email: string
-        score${n % 3 === 0 ? "?" : ""}: number
-    }
-}
-
-export default async function handle${pascalCase(id)}(req: Request): Promise<Response> {
-    let body: WebhookBody
-    try {
-        body = await req.json()
-    } catch {
-        return new Response("Request body is not valid JSON", {status: 400})
-    }
-    if (body.event !== "${event}" || !body.data?.email) {
-        return new Response("Unexpected payload", {status: 400})
-    }
-
-    const {email, name, externalId} = body.data
-    try {
-        const response = await fetch(
-            "https://api.attio.com/v2/objects/people/records?matching_attribute=email_addresses",
-            {
-                method: "PUT",
-                headers: {
-                    Authorization: \`Bearer \${ATTIO_API_TOKEN}\`,
-                    "Content-Type": "application/json",
-                },
-                body: JSON.stringify({
-                    data: {values: {email_addresses: [email], description: \`\${name} (\${externalId})\`}},
-                }),
-            }
-        )
-        if (!response.ok) {
-            console.error(\`Attio rejected ${id} for \${externalId}: \${response.status}\`)
-            return new Response(null, {status: 502})
-        }
-        return new Response(null, {status: 200})
-    } catch (error) {
-        console.error(error)
-        return new Response(null, {status: 500})
-    }
-}
-`
-}
-
-/** One statement per handler, the way an app that registers handlers one by one reads. */
-function connectionAddedSource(ids) {
-    const calls = ids
-        .map((id) => `    await register(connection, await createWebhookHandler({fileName: "${id}"}))`)
-        .join("\n")
-    return `import {
-    type Connection,
-    createWebhookHandler,
-    updateWebhookHandler,
-    type WebhookHandler,
-} from "attio/server"
-
-async function register(connection: Connection, handler: WebhookHandler) {
-    const response = await fetch("https://emailsequencingtool.com/api/v1/webhooks", {
-        method: "POST",
-        headers: {
-            "Content-Type": "application/json",
-            Authorization: \`Bearer \${connection.value}\`,
-        },
-        body: JSON.stringify({name: handler.id, url: handler.url, event: \`\${handler.fileName}.updated\`}),
-    })
-    if (!response.ok) {
-        throw new Error(\`Failed to register webhook \${handler.fileName}: \${response.statusText}\`)
-    }
-    const webhook: {webhook_id: string} = await response.json()
-    await updateWebhookHandler(handler.id, {externalWebhookId: webhook.webhook_id})
-}
-
-export default async function connectionAdded({connection}: {connection: Connection}) {
-${calls}
-}
-`
-}
-
-const CONNECTION_REMOVED_SOURCE = `import {type Connection, deleteWebhookHandler, listWebhookHandlers} from "attio/server"
-
-export default async function connectionRemoved({connection}: {connection: Connection}) {
-    try {
-        const handlers = await listWebhookHandlers()
-        for (const handler of handlers) {
-            try {
-                if (handler.externalWebhookId !== null) {
-                    const webhookId = encodeURIComponent(handler.externalWebhookId)
-                    await fetch(\`https://emailsequencingtool.com/api/v1/webhooks/\${webhookId}\`, {
-                        method: "DELETE",
-                        headers: {Authorization: \`Bearer \${connection.value}\`},
-                    })
-                }
-                await deleteWebhookHandler(handler.id)
-            } catch (error) {
-                console.error(\`Failed to remove webhook handler \${handler.id}\`, error)
-            }
-        }
-    } catch (error) {
-        console.error("Failed to list webhook handlers", error)
-    }
-}
-`
-
 // --- the template app -------------------------------------------------------------------------
 
-function generateTemplateApp(deps) {
+async function generateTemplateApp(deps) {
+    const {pascalCase} = await scaffolding()
     const cached = templateAppCache()
     const app = path.join(APPS_DIR, "template")
     rmSync(app, {recursive: true, force: true})
     cpSync(cached, app, {recursive: true})
     const write = writer(app)
-    for (let n = 1; n <= TEMPLATE_MODULES; n++) write(`src/app/sync/${syncModuleName(n)}.ts`, syncModuleSource(n))
+    for (let n = 1; n <= TEMPLATE_MODULES; n++)
+        write(`src/app/sync/${syncModuleName(n)}.ts`, syncModuleSource(n, pascalCase))
     write("eslint.config.cjs", ESLINT_CONFIG)
-    const webhooks = sourceFiles(app).filter((f) => f.endsWith(".webhook.ts")).sort()
+    const webhooks = sourceFiles(app)
+        .filter((f) => f.endsWith(".webhook.ts"))
+        .sort()
     return appContext(app, "template", "template app", deps, webhooks)
 }
 
-/** examples/app-layout with TEMPLATE_WEBHOOKS handlers added by the built `attio-app webhook`, made once per version of its inputs. */
+/**
+ * An empty app (package.json, tsconfig.json) given its events and TEMPLATE_WEBHOOKS handlers by the
+ * built `attio-app`, made once per version of the templates and the generator.
+ */
 function templateAppCache() {
-    const example = path.join(REPO, "examples/app-layout")
-    const inputs = [path.join(REPO, "templates"), path.join(REPO, "dist/src/scaffold"), example]
+    const inputs = [
+        path.join(REPO, "templates"),
+        path.join(REPO, "dist/src/scaffold"),
+        path.join(REPO, "dist/generators"),
+    ]
     const hash = createHash("sha256").update(String(TEMPLATE_WEBHOOKS))
     for (const file of inputs.flatMap((dir) => listFiles(dir)).sort()) hash.update(file).update(readFileSync(file))
     const dir = path.join(CACHE_DIR, `template-app-${hash.digest("hex").slice(0, 12)}`)
@@ -296,20 +332,33 @@ function templateAppCache() {
 
     process.stdout.write(`Generating the template app with attio-app (once; about ${TEMPLATE_WEBHOOKS * 3} s) ...\n`)
     rmSync(dir, {recursive: true, force: true})
-    cpSync(example, dir, {recursive: true, filter: (from) => !from.includes(`${path.sep}node_modules`)})
-    const bin = path.join(REPO, "dist/src/cli/attio-app.js")
-    for (let n = 1; n <= TEMPLATE_WEBHOOKS; n++) {
-        const id = n % 5 === 0 ? `crm/record-sync-${n}` : `${["lead", "contact", "deal", "meeting"][n % 4]}-sync-${n}`
-        const result = spawnSync(process.execPath, [bin, "webhook", id, "--yes", "--event", `${id.replace("/", ".")}.updated`], {
-            cwd: dir,
-            stdio: ["ignore", "ignore", "pipe"],
-            encoding: "utf8",
-            env: {...process.env, NO_COLOR: "1"},
-        })
-        if (result.status !== 0) throw new Error(`attio-app webhook ${id} failed: ${result.stderr.trim().split("\n")[0]}`)
-    }
+    const write = writer(dir)
+    write("package.json", appPackageJson("template"))
+    write("tsconfig.json", APP_TSCONFIG)
+    mkdirSync(path.join(dir, "src/app"), {recursive: true})
+    const ids = Array.from({length: TEMPLATE_WEBHOOKS}, (_, i) => {
+        const n = i + 1
+        return n % 5 === 0 ? `crm/record-sync-${n}` : `${["lead", "contact", "deal", "meeting"][n % 4]}-sync-${n}`
+    })
+    const commands = [
+        ["event", "connection-added"],
+        ["event", "connection-removed"],
+        ...ids.map((id) => ["webhook", id, "--event", eventOf(id), "--register-url", REGISTER_URL]),
+    ]
+    for (const args of commands) attioApp(dir, [...args, "--yes"])
     writeFileSync(path.join(dir, ".complete"), "")
     return dir
+}
+
+function attioApp(cwd, args) {
+    const result = spawnSync(process.execPath, [path.join(REPO, "dist/src/cli/attio-app.js"), ...args], {
+        cwd,
+        stdio: ["ignore", "ignore", "pipe"],
+        encoding: "utf8",
+        env: {...process.env, NO_COLOR: "1"},
+    })
+    if (result.status !== 0)
+        throw new Error(`attio-app ${args.join(" ")} failed: ${result.stderr.trim().split("\n")[0]}`)
 }
 
 function listFiles(dir) {
@@ -323,7 +372,7 @@ function syncModuleName(n) {
 }
 
 /** A server module of about 40 lines, as apps keep their Attio API calls: maps a payload and asserts a record. */
-function syncModuleSource(n) {
+function syncModuleSource(n, pascalCase) {
     const object = ["people", "companies", "deals", "notes", "tasks", "lists"][n % 6]
     return `import {ATTIO_API_TOKEN} from "attio/server"
 

@@ -15,6 +15,7 @@ import {loadedTypeScript} from "../app-model/typescript.js"
 import {packageVersion, repositoryFileUrl} from "../package-info.js"
 import {CONFIG_FILE, loadSettings, UsageError} from "./config.js"
 import {writeFixes} from "./fix.js"
+import {compareText} from "./order.js"
 import type {FileReport, Rule} from "./rule.js"
 import {helpMarkdown} from "./rule-help.js"
 import {RULES} from "./rules/index.js"
@@ -178,9 +179,9 @@ async function lintApp(
     // Files that were checked and are fine are listed too, as ESLint lists every file it lints; files
     // the checks skip (a FILE argument among them: lint-staged passes every staged file) are not.
     for (const file of checkedFiles(app, analysis, (f) => inScope(f.path))) if (!file.isDirectory) resultFor(file)
-    const results = [...byFile.values()].sort((a, b) => a.filePath.localeCompare(b.filePath))
+    const results = [...byFile.values()].sort((a, b) => compareText(a.filePath, b.filePath))
     for (const result of results) {
-        result.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId))
+        result.messages.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId))
         if (result.messages.length > 0) {
             const text = app.text(app.fileAt(result.filePath)!)
             if (text !== null) result.source = text
