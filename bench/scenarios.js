@@ -110,7 +110,7 @@ export const SCENARIOS = [
         runs: 5,
         floor: true,
         packages: [],
-        available: (ctx) =>
+        available: () =>
             existsSync(path.join(REPO, "dist/typescript-syntax.cjs")) ||
             "dist/typescript-syntax.cjs is missing (npm run build)",
         command: (ctx) => [process.execPath, path.join(REPO, "bench/parse-only.js"), ctx.app],

@@ -32,6 +32,8 @@ type CacheJson = {
     schema: number
     key: string
     sum: string
+    // Entries are edited as free JSON, as a hand would.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     body: {facts: Record<string, any>; checks: Record<string, unknown>}
 }
 const readCache = (root: string): CacheJson => JSON.parse(fs.readFileSync(cacheFile(root), "utf8"))

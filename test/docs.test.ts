@@ -152,7 +152,9 @@ it("comments in the code point inside the repository", () => {
             read(file)
                 .split("\n")
                 .forEach((line, i) => {
-                    if (outside.test(line)) hits.push(`${file}:${i + 1}: ${line.trim()}`)
+                    // The comment part of the line only: test data may well hold such paths.
+                    const comment = /(?:^\s*\*|\/\/|\/\*)(.*)$/.exec(line)?.[1]
+                    if (comment !== undefined && outside.test(comment)) hits.push(`${file}:${i + 1}: ${line.trim()}`)
                 })
         }
     }

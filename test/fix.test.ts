@@ -38,7 +38,8 @@ describe("--fix", () => {
     })
 
     it("follows the module graph: a call through a re-export module, and `async` where a re-exported handler is defined", async () => {
-        const register = 'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deal.webhook.ts"})\n}\n'
+        const register =
+            'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deal.webhook.ts"})\n}\n'
         const impl = "export default function impl(req: Request) {\n    return new Response(null)\n}\n"
         const root = writeApp({
             "src/webhooks/deal.webhook.ts": 'export {default} from "../handlers/deal.js"\n',
@@ -46,7 +47,8 @@ describe("--fix", () => {
             "src/platform/index.ts": 'export * from "./sdk.js"\n',
             "src/platform/sdk.ts": 'export {createWebhookHandler as make} from "attio/server"\n',
             "src/server/register.ts": register,
-            "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+            "src/events/connection-added.event.ts":
+                'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
         })
         const report = await lint({cwd: root, fix: true, rules: {"missing-cleanup": "off"}})
         expect(report.errorCount).toBe(0)
@@ -60,11 +62,14 @@ describe("--fix", () => {
         const root = writeApp({
             "src/webhooks/deal.webhook.ts": 'export {default} from "../handlers/deal.js"\n',
             "src/handlers/deal.ts": impl,
-            "src/handlers/status.ts": 'import deal from "./deal.js"\n\nexport const status = (req: Request) => deal(req).status\n',
+            "src/handlers/status.ts":
+                'import deal from "./deal.js"\n\nexport const status = (req: Request) => deal(req).status\n',
         })
         const report = await lint({cwd: root, fix: true, rules: {"unregistered-webhook": "off"}})
         expect(read(root, "src/handlers/deal.ts")).toBe(impl)
-        expect(report.results.flatMap((r) => r.messages.map((m) => [m.ruleId, m.fix]))).toEqual([["async-handler", undefined]])
+        expect(report.results.flatMap((r) => r.messages.map((m) => [m.ruleId, m.fix]))).toEqual([
+            ["async-handler", undefined],
+        ])
     })
 
     it("a webhook handler that returns Responses gets `async`, in every function form", async () => {
@@ -128,7 +133,8 @@ describe("--fix", () => {
 
     it("is not offered where `async` would change behaviour or contradict a declared type", async () => {
         const files = {
-            "src/webhooks/declared.webhook.ts": "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",
+            "src/webhooks/declared.webhook.ts":
+                "export default function h(req: Request): Response {\n    return new Response(null)\n}\n",
             // Returns a Promise syntax cannot see (a bare `return fetch(req)` passes async-handler: the platform awaits it).
             "src/webhooks/forwards.webhook.ts":
                 "export default function h(req: Request) {\n    return forward(req)\n}\n\nasync function forward(req: Request) {\n    return fetch(req)\n}\n",

@@ -99,7 +99,14 @@ function makeReport(): LintReport {
         ],
         errorCount: 1,
         warningCount: 1,
-        stats: {filesScanned: 3, filesParsed: 3, typeCheckedFiles: [], typescript: "none", fixedFiles: [], durationMs: 1},
+        stats: {
+            filesScanned: 3,
+            filesParsed: 3,
+            typeCheckedFiles: [],
+            typescript: "none",
+            fixedFiles: [],
+            durationMs: 1,
+        },
     }
 }
 
@@ -128,7 +135,9 @@ describe("stylish", () => {
         expect(output).toContain("src/webhooks/new deal.webhook.ts\n")
         expect(output).toContain("src/events/connection-added.event.ts\n")
         expect(output).not.toContain("clean.webhook.ts")
-        expect(output).toMatch(/^ {2}3:14 {2}error {2}A webhook handler must be the default export\. {2}webhook-default-export$/m)
+        expect(output).toMatch(
+            /^ {2}3:14 {2}error {2}A webhook handler must be the default export\. {2}webhook-default-export$/m
+        )
         expect(output).toMatch(/^ {2}2:5 {2}warning {2}100% sure/m)
         expect(output).toContain("event-connection-type")
         expect(output).toMatch(/^ {4}> 3 \| export const handler = async/m)
@@ -244,7 +253,8 @@ describe("sarif", () => {
 })
 
 describe("sarif help.markdown of the real rules", () => {
-    const rules = JSON.parse(getFormatter("sarif")({...makeReport(), rules: [...RULE_DOCS]}, {color: false})).runs[0].tool.driver.rules
+    const rules = JSON.parse(getFormatter("sarif")({...makeReport(), rules: [...RULE_DOCS]}, {color: false})).runs[0]
+        .tool.driver.rules
     const markdown = (id: string): string => rules.find((rule: {id: string}) => rule.id === id).help.markdown
     /** The text outside fenced blocks and code spans. */
     const prose = (text: string) => text.replace(/```ts\n[\s\S]*?\n```/g, "").replace(/`[^`]*`/g, "")
@@ -263,7 +273,9 @@ describe("sarif help.markdown of the real rules", () => {
         expect(markdown("unregistered-webhook")).toContain(
             'Wrong:\n\n`src/webhooks/deal-closed.webhook.ts` exists, but nothing calls `createWebhookHandler({fileName: "deal-closed"})`\n'
         )
-        expect(markdown("webhook-signature")).toMatch(/^A webhook handler takes the Fetch API Request and returns Response or `Promise<Response>`\./)
+        expect(markdown("webhook-signature")).toMatch(
+            /^A webhook handler takes the Fetch API Request and returns Response or `Promise<Response>`\./
+        )
     })
 
     it("leaves no path, quoted string or tag outside code in any rule's help", () => {

@@ -41,10 +41,15 @@ function treeBytes(dir: string): number {
 
 describe("the attio-lint package", () => {
     it("is built from the root's source at the root's version, on the root's own ranges of the libraries it uses", () => {
-        const read = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {version: string; dependencies: Record<string, string>}
+        const read = (dir: string) =>
+            JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+                version: string
+                dependencies: Record<string, string>
+            }
         const [root, linter] = [read(PACKAGE_ROOT), read(LINTER)]
         expect(linter.version).toBe(root.version)
-        for (const [name, range] of Object.entries(linter.dependencies)) expect(root.dependencies[name], name).toBe(range)
+        for (const [name, range] of Object.entries(linter.dependencies))
+            expect(root.dependencies[name], name).toBe(range)
     })
 
     it("installs alone from its tarball in at most 30 MB, without the generators' stack, and lints an app", () => {
@@ -60,28 +65,50 @@ describe("the attio-lint package", () => {
         })
         npm(["install", "--save-dev", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], app)
         const modules = path.join(app, "node_modules")
-        for (const heavy of ["ts-morph", "typescript", "prettier", "yeoman-environment", "yeoman-generator", "esbuild", "generator-attio-app"]) {
+        for (const heavy of [
+            "ts-morph",
+            "typescript",
+            "prettier",
+            "yeoman-environment",
+            "yeoman-generator",
+            "esbuild",
+            "generator-attio-app",
+        ]) {
             expect(fs.existsSync(path.join(modules, heavy)), heavy).toBe(false)
         }
         expect(treeBytes(modules)).toBeLessThanOrEqual(MAX_INSTALL_BYTES)
 
         const files = ["src/webhooks/a.webhook.ts", "src/events/connection-added.event.ts"]
-        const run = spawnSync("npx", ["--no-install", "attio-lint", "--format", "json", "--no-cache", "--debug", ...files], {
-            cwd: app,
-            encoding: "utf8",
-            stdio: ["ignore", "pipe", "pipe"],
-            env: {...process.env, NO_COLOR: "1"},
-        })
+        const run = spawnSync(
+            "npx",
+            ["--no-install", "attio-lint", "--format", "json", "--no-cache", "--debug", ...files],
+            {
+                cwd: app,
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "pipe"],
+                env: {...process.env, NO_COLOR: "1"},
+            }
+        )
         expect(run.status).toBe(1)
-        const rules = (JSON.parse(run.stdout) as {messages: {ruleId: string}[]}[]).flatMap((file) => file.messages.map((m) => m.ruleId))
+        const rules = (JSON.parse(run.stdout) as {messages: {ruleId: string}[]}[]).flatMap((file) =>
+            file.messages.map((m) => m.ruleId)
+        )
         expect(rules).toEqual(expect.arrayContaining(["webhook-response", "webhook-filename"]))
         expect(run.stderr).toContain('"typescript":"full"')
 
         // The ESLint plugin export loads from the install too (eslint is an optional peer: not installed here).
-        const plugin = spawnSync(process.execPath, ["--input-type=module", "-e", 'const p = await import("attio-lint/eslint-plugin"); console.log(Object.keys(p.default.rules).length)'], {
-            cwd: app,
-            encoding: "utf8",
-        })
+        const plugin = spawnSync(
+            process.execPath,
+            [
+                "--input-type=module",
+                "-e",
+                'const p = await import("attio-lint/eslint-plugin"); console.log(Object.keys(p.default.rules).length)',
+            ],
+            {
+                cwd: app,
+                encoding: "utf8",
+            }
+        )
         expect(plugin.stderr).toBe("")
         expect(Number(plugin.stdout)).toBeGreaterThan(5)
     })

@@ -73,7 +73,8 @@ describe("the pre-commit framework hook", () => {
         const entry = path.join(prefix, "bin", hook.entry)
 
         const app = writeApp({
-            "src/app/webhooks/ok.webhook.ts": "export default async function ok(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
+            "src/app/webhooks/ok.webhook.ts":
+                "export default async function ok(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
             "src/app/webhooks/broken.webhook.ts": "export default async function broken(req: Request) {\n}\n",
             "README.md": "not linted: the hook's files pattern leaves it out\n",
         })
@@ -81,7 +82,12 @@ describe("the pre-commit framework hook", () => {
         const matched = staged.filter((file) => hook.files.test(file))
         expect(matched).toEqual(staged.slice(0, 2))
         const run = (files: string[]) =>
-            spawnSync(entry, files, {cwd: app, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: {...process.env, NO_COLOR: "1"}})
+            spawnSync(entry, files, {
+                cwd: app,
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "pipe"],
+                env: {...process.env, NO_COLOR: "1"},
+            })
 
         const blocked = run(matched)
         expect(blocked.status).toBe(1)

@@ -30,7 +30,8 @@ const EDGE_CASES: Record<string, string> = {
     "broken.ts": "export default async function h(req: Request {\n    return new Response(\n",
     "script.js": "/** @type {import('x').Y} */\nmodule.exports = async function (req) { return new Response(null) }\n",
     "unicode.ts": 'const café = "ü"; export const \\u{61}b = `${café}\\u{1F600}`\n',
-    "modern.ts": "import d, {type T, x as y} from \"m\" with {type: \"json\"}\nexport * as ns from \"n\"\nlet v = a satisfies B ?? c?.d!.e\nenum E {A = 1 << 2}\nnamespace N.M {}\n",
+    "modern.ts":
+        'import d, {type T, x as y} from "m" with {type: "json"}\nexport * as ns from "n"\nlet v = a satisfies B ?? c?.d!.e\nenum E {A = 1 << 2}\nnamespace N.M {}\n',
 }
 
 describe("the TypeScript syntax subset", () => {
@@ -56,7 +57,9 @@ describe("the TypeScript syntax subset", () => {
             languageOptions: {ecmaVersion: "latest", sourceType: "commonjs"},
             rules: {"no-undef": "error"},
         })
-        const undefinedNames = new Set(messages.filter((m) => m.ruleId === "no-undef").map((m) => /'(.+)'/.exec(m.message)![1]))
+        const undefinedNames = new Set(
+            messages.filter((m) => m.ruleId === "no-undef").map((m) => /'(.+)'/.exec(m.message)![1])
+        )
         // Fine only where Node provides them: its globals, the CommonJS wrapper's, and a hook
         // TypeScript's own bundle looks up the same way (`typeof onProfilerEvent === "function"`).
         const provided = new Set(["__filename", "__dirname", "onProfilerEvent"])
@@ -73,7 +76,8 @@ describe("the TypeScript syntax subset", () => {
             ...files.map((f): [string, string] => [f.replace(/\.ejs$/, ""), fs.readFileSync(f, "utf8")]),
             ...Object.entries(EDGE_CASES),
         ]
-        for (const [file, text] of corpus) expect(describeParse(subset, file, text), file).toEqual(describeParse(full as unknown as Api, file, text))
+        for (const [file, text] of corpus)
+            expect(describeParse(subset, file, text), file).toEqual(describeParse(full as unknown as Api, file, text))
     })
 
     it("reads tsconfig.json files as the full compiler does", () => {
@@ -84,7 +88,9 @@ describe("the TypeScript syntax subset", () => {
             "extends.json": '{"extends": "./missing.json"}',
             "unknown.json": '{"compilerOptions": {"nope": 1, "target": "es1"}}',
         }
-        const root = writeApp(Object.fromEntries(Object.entries(configs).map(([name, text]) => [`configs/${name}`, text])))
+        const root = writeApp(
+            Object.fromEntries(Object.entries(configs).map(([name, text]) => [`configs/${name}`, text]))
+        )
         for (const name of Object.keys(configs)) {
             const file = path.join(root, "configs", name)
             expect(readConfig(subset, file, root), name).toEqual(readConfig(full, file, root))
@@ -106,15 +112,15 @@ describe("the TypeScript syntax subset", () => {
     it("when missing or built before SYNTAX_API changed, is replaced by the full compiler with the same findings", () => {
         const app = writeApp({
             "src/webhooks/a.webhook.ts": "export default async function h(req: Request) {\n    await req.text()\n}\n",
-            "src/events/connection-added.event.ts": 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "b"})\n}\n',
+            "src/events/connection-added.event.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "b"})\n}\n',
         })
         const expected = runBin("attio-lint", ["--format", "json", "--no-cache"], {cwd: app}).stdout
-        expect(JSON.parse(expected).flatMap((r: {messages: {ruleId: string}[]}) => r.messages.map((m) => m.ruleId)).sort()).toEqual([
-            "missing-cleanup",
-            "unregistered-webhook",
-            "webhook-filename",
-            "webhook-response",
-        ])
+        expect(
+            JSON.parse(expected)
+                .flatMap((r: {messages: {ruleId: string}[]}) => r.messages.map((m) => m.ruleId))
+                .sort()
+        ).toEqual(["missing-cleanup", "unregistered-webhook", "webhook-filename", "webhook-response"])
         const subset = fs.readFileSync(subsetPath, "utf8")
         for (const broken of [undefined, subset.replace(/^ {2}isBlock: \(\) => isBlock,?$/m, "")]) {
             const copy = packageCopy()
@@ -122,7 +128,10 @@ describe("the TypeScript syntax subset", () => {
             if (broken === undefined) fs.rmSync(copied)
             else fs.writeFileSync(copied, broken)
             const bin = path.join(copy, "dist/src/cli/attio-lint.js")
-            const result = spawnSync(process.execPath, [bin, "--format", "json", "--no-cache", "--debug"], {cwd: app, encoding: "utf8"})
+            const result = spawnSync(process.execPath, [bin, "--format", "json", "--no-cache", "--debug"], {
+                cwd: app,
+                encoding: "utf8",
+            })
             expect(result.stdout).toBe(expected)
             expect(result.stderr).toContain('"typescript":"full"')
         }
@@ -138,33 +147,73 @@ function packageCopy(): string {
     return copy
 }
 
-type Api = Pick<TypeScriptSyntax, "createSourceFile" | "forEachChild" | "getTokenPosOfNode" | "getLineAndCharacterOfPosition" | "flattenDiagnosticMessageText" | "ScriptTarget" | "ScriptKind" | "JSDocParsingMode" | "SyntaxKind">
+type Api = Pick<
+    TypeScriptSyntax,
+    | "createSourceFile"
+    | "forEachChild"
+    | "getTokenPosOfNode"
+    | "getLineAndCharacterOfPosition"
+    | "flattenDiagnosticMessageText"
+    | "ScriptTarget"
+    | "ScriptKind"
+    | "JSDocParsingMode"
+    | "SyntaxKind"
+>
 
 /** Every node's kind, span, start, flags and identifier text, and the parse errors. */
 function describeParse(api: Api, file: string, text: string): unknown {
     const kind = /\.tsx$/.test(file) ? api.ScriptKind.TSX : /\.jsx?$/.test(file) ? api.ScriptKind.JS : api.ScriptKind.TS
-    const sf = api.createSourceFile(file, text, {languageVersion: api.ScriptTarget.Latest, jsDocParsingMode: api.JSDocParsingMode.ParseNone}, true, kind)
+    const sf = api.createSourceFile(
+        file,
+        text,
+        {languageVersion: api.ScriptTarget.Latest, jsDocParsingMode: api.JSDocParsingMode.ParseNone},
+        true,
+        kind
+    )
     const nodes: string[] = []
     const visit = (node: ts.Node): void => {
         const start = api.getTokenPosOfNode(node, sf)
         const {line, character} = api.getLineAndCharacterOfPosition(sf, start)
         const name = "text" in node ? String(node.text) : ""
-        nodes.push(`${api.SyntaxKind[node.kind]} ${node.pos}-${node.end} ${start} ${line}:${character} ${node.flags} ${name} ${node.parent?.kind}`)
+        nodes.push(
+            `${api.SyntaxKind[node.kind]} ${node.pos}-${node.end} ${start} ${line}:${character} ${node.flags} ${name} ${node.parent?.kind}`
+        )
         api.forEachChild(node, visit)
     }
     visit(sf)
     const diagnostics = (sf as unknown as {parseDiagnostics: ts.DiagnosticWithLocation[]}).parseDiagnostics
-    return {nodes, diagnostics: diagnostics.map((d) => `${d.start} ${d.code} ${api.flattenDiagnosticMessageText(d.messageText, " ")}`)}
+    return {
+        nodes,
+        diagnostics: diagnostics.map(
+            (d) => `${d.start} ${d.code} ${api.flattenDiagnosticMessageText(d.messageText, " ")}`
+        ),
+    }
 }
 
-function readConfig(api: Pick<TypeScriptSyntax, "readConfigFile" | "parseJsonConfigFileContent" | "sys" | "flattenDiagnosticMessageText">, file: string, root: string): unknown {
+function readConfig(
+    api: Pick<
+        TypeScriptSyntax,
+        "readConfigFile" | "parseJsonConfigFileContent" | "sys" | "flattenDiagnosticMessageText"
+    >,
+    file: string,
+    root: string
+): unknown {
     const read = api.readConfigFile(file, api.sys.readFile)
     if (read.error) return api.flattenDiagnosticMessageText(read.error.messageText, " ")
     const parsed = api.parseJsonConfigFileContent(read.config, api.sys, root, undefined, file)
-    return {options: parsed.options, errors: parsed.errors.map((d) => `${d.code} ${api.flattenDiagnosticMessageText(d.messageText, " ")}`)}
+    return {
+        options: parsed.options,
+        errors: parsed.errors.map((d) => `${d.code} ${api.flattenDiagnosticMessageText(d.messageText, " ")}`),
+    }
 }
 
 function debugStats(root: string): Record<string, unknown> {
     const result = runBin("attio-lint", ["--debug", "--no-cache"], {cwd: root})
-    return JSON.parse(result.stderr.trim().split("\n").pop()!.replace(/^attio-lint: /, "")) as Record<string, unknown>
+    return JSON.parse(
+        result.stderr
+            .trim()
+            .split("\n")
+            .pop()!
+            .replace(/^attio-lint: /, "")
+    ) as Record<string, unknown>
 }

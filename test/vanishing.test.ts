@@ -30,7 +30,13 @@ it("a handler and a folder of handlers deleted after the walk listed them give n
         const app = new App(root, files)
         const analysis = new AppAnalysis(app)
         const found: string[] = []
-        runRules(app, analysis, RULES, () => true, (rule, file) => found.push(`${file.rel} ${rule.meta.id}`))
+        runRules(
+            app,
+            analysis,
+            RULES,
+            () => true,
+            (rule, file) => found.push(`${file.rel} ${rule.meta.id}`)
+        )
         expect(found.filter((f) => f.includes("parse-error"))).toEqual([])
     } finally {
         fs.rmSync(root, {recursive: true, force: true})

@@ -18,7 +18,8 @@ const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.\.?\/[^"']+)["']/
 const files = new Set()
 function reach(file) {
     if (files.has(file)) return
-    if (!fs.existsSync(path.join(FROM, file))) throw new Error(`${file} is missing from ${FROM}: run the root's build first`)
+    if (!fs.existsSync(path.join(FROM, file)))
+        throw new Error(`${file} is missing from ${FROM}: run the root's build first`)
     files.add(file)
     const text = fs.readFileSync(path.join(FROM, file), "utf8")
     for (const [, specifier] of text.matchAll(RELATIVE_IMPORT)) {

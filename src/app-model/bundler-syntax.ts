@@ -17,7 +17,11 @@ export interface SyntaxProblem {
  * which knows neither; TypeScript parses both in JavaScript mode and objects to the first only from
  * a whole program (as `tsc --allowJs`), so the syntactic path looks for them itself, with tsc's messages.
  */
-export function typeScriptInJavaScript(tsApi: TypeScriptSyntax, sf: ts.SourceFile, jsx: boolean): SyntaxProblem | undefined {
+export function typeScriptInJavaScript(
+    tsApi: TypeScriptSyntax,
+    sf: ts.SourceFile,
+    jsx: boolean
+): SyntaxProblem | undefined {
     const k = tsApi.SyntaxKind
     const modifiers = new Map<ts.SyntaxKind, string>([
         [k.PublicKeyword, "public"],
@@ -46,14 +50,25 @@ export function typeScriptInJavaScript(tsApi: TypeScriptSyntax, sf: ts.SourceFil
     const problem = (node: ts.Node): string | undefined => {
         const kind = node.kind
         if (kind >= k.FirstTypeNode && kind <= k.LastTypeNode) return only("Type annotations")
-        const declared = declarations.get(kind) ?? (modifiers.has(kind) ? `The '${modifiers.get(kind)}' modifier` : undefined)
+        const declared =
+            declarations.get(kind) ?? (modifiers.has(kind) ? `The '${modifiers.get(kind)}' modifier` : undefined)
         if (declared) return only(declared)
-        if (!jsx && jsxElements.has(kind)) return "The JSX syntax extension is not enabled in .js files (the build reads them as plain JavaScript)"
-        const n = node as ts.Node & {isTypeOnly?: boolean; isExportEquals?: boolean; questionToken?: ts.Node; body?: ts.Node; token?: ts.SyntaxKind}
+        if (!jsx && jsxElements.has(kind))
+            return "The JSX syntax extension is not enabled in .js files (the build reads them as plain JavaScript)"
+        const n = node as ts.Node & {
+            isTypeOnly?: boolean
+            isExportEquals?: boolean
+            questionToken?: ts.Node
+            body?: ts.Node
+            token?: ts.SyntaxKind
+        }
         if (n.isTypeOnly) return only("Type-only imports and exports")
         if (kind === k.ExportAssignment && n.isExportEquals) return only("'export =' declarations")
         if (kind === k.HeritageClause && n.token === k.ImplementsKeyword) return only("'implements' clauses")
-        if ((kind === k.Parameter || kind === k.PropertyDeclaration || kind === k.MethodDeclaration) && n.questionToken) {
+        if (
+            (kind === k.Parameter || kind === k.PropertyDeclaration || kind === k.MethodDeclaration) &&
+            n.questionToken
+        ) {
             return only("The '?' modifier")
         }
         if ((kind === k.FunctionDeclaration || kind === k.MethodDeclaration || kind === k.Constructor) && !n.body) {
@@ -79,13 +94,21 @@ export function typeScriptInJavaScript(tsApi: TypeScriptSyntax, sf: ts.SourceFil
  * the import), undefined when not at all. Any identifier of such a name outside types counts as a
  * value use, which errs towards keeping the import, as a shadowing local would not.
  */
-export function importUse(tsApi: TypeScriptSyntax, sf: ts.SourceFile, names: ReadonlySet<string>, skip: ts.Node): "value" | "type" | undefined {
+export function importUse(
+    tsApi: TypeScriptSyntax,
+    sf: ts.SourceFile,
+    names: ReadonlySet<string>,
+    skip: ts.Node
+): "value" | "type" | undefined {
     const k = tsApi.SyntaxKind
     let inTypes = false
     const visit = (node: ts.Node, inType: boolean): boolean | undefined => {
         if (node === skip) return undefined
         const type =
-            inType || (node.kind >= k.FirstTypeNode && node.kind <= k.LastTypeNode) || node.kind === k.InterfaceDeclaration || node.kind === k.TypeAliasDeclaration
+            inType ||
+            (node.kind >= k.FirstTypeNode && node.kind <= k.LastTypeNode) ||
+            node.kind === k.InterfaceDeclaration ||
+            node.kind === k.TypeAliasDeclaration
         if (tsApi.isIdentifier(node) && names.has(node.text)) {
             if (!type) return true
             inTypes = true

@@ -63,7 +63,9 @@ export class FactsCache {
         const file = location.endsWith(".json") ? location : path.join(location, CACHE_FILE)
         const {text, foreign} = readSealedText(file)
         if (options.chosen && foreign !== undefined) {
-            throw new NotACacheError(`--cache-location: ${file} ${foreign}; it is left as it is (choose another location)`)
+            throw new NotACacheError(
+                `--cache-location: ${file} ${foreign}; it is left as it is (choose another location)`
+            )
         }
         return new FactsCache(file, key, text === undefined ? undefined : readBody(text, key))
     }
@@ -120,7 +122,9 @@ export class FactsCache {
 /** The body of a cache file of this schema and key whose sum checks out; undefined for anything else. */
 function readBody(text: string, key: string): CacheBody | undefined {
     const body = openSealed(text, SCHEMA, key)
-    return isJsonObject(body) && isJsonObject(body.facts) && isJsonObject(body.checks) ? (body as unknown as CacheBody) : undefined
+    return isJsonObject(body) && isJsonObject(body.facts) && isJsonObject(body.checks)
+        ? (body as unknown as CacheBody)
+        : undefined
 }
 
 function isCachedCheck(value: unknown): value is CachedCheck {

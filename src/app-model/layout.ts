@@ -81,7 +81,9 @@ export function classifyHandlerPath(relPath: string): HandlerPathInfo | undefine
         const picked = (HANDLER_EXTENSIONS as readonly string[]).includes(ext)
         if (!picked && !(IGNORED_HANDLER_EXTENSIONS as readonly string[]).includes(ext)) continue
         const root = rootOf(relPath, kind)
-        const id = root ? relPath.slice(root.dir.length + 1, relPath.length - (marker.length - 1 + ext.length)) : undefined
+        const id = root
+            ? relPath.slice(root.dir.length + 1, relPath.length - (marker.length - 1 + ext.length))
+            : undefined
         const expected = picked ? undefined : `${relPath.slice(0, relPath.length - ext.length)}${pickedExtension(ext)}`
         return {kind, root, id, picked, ...(expected && {expected})}
     }

@@ -34,7 +34,9 @@ function checkTsconfig(configPath: string, appRoot: string): CachedCheck {
     if (own instanceof ReadFailure) return {inputs: {[configPath]: null}, result: `${configPath} ${own.message}`}
     const tsApi = typescriptSyntax()
     const inputs: Record<string, string | null> = {}
-    const host = configHost((file, text) => (inputs[path.resolve(file)] = text === undefined ? null : contentHash(text)))
+    const host = configHost(
+        (file, text) => (inputs[path.resolve(file)] = text === undefined ? null : contentHash(text))
+    )
     const {readFile} = host
     let result: string | null = null
     try {

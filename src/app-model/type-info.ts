@@ -24,7 +24,9 @@ const libSourceFiles = new Map<string, ts.SourceFile>()
 function libText(file: string): string | undefined {
     if (!libTexts) {
         try {
-            const common = createRequire(fullBundlePath())("./ts-morph-common.js") as {getLibFiles(): {fileName: string; text: string}[]}
+            const common = createRequire(fullBundlePath())("./ts-morph-common.js") as {
+                getLibFiles(): {fileName: string; text: string}[]
+            }
             libTexts = new Map(common.getLibFiles().map((lib) => [path.posix.join(LIB_DIR, lib.fileName), lib.text]))
         } catch {
             // A ts-morph release that moved them: without lib files, types are unknown and questions undecided (never wrong).
@@ -96,13 +98,14 @@ export class TypeInfo {
         const type = checker.getTypeFromTypeNode(node)
         const flags = typescript().TypeFlags
         if (type.flags & (flags.Any | flags.Unknown)) return undefined
-        const parts = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & (flags.Null | flags.Undefined | flags.Void)))
+        const parts = (type.isUnion() ? type.types : [type]).filter(
+            (t) => !(t.flags & (flags.Null | flags.Undefined | flags.Void))
+        )
         return parts.every((t) => {
             if (!(t.flags & flags.Object) || t.getCallSignatures().length > 0) return false
             return t.getProperties().every((p) => CONNECTION_PROPERTIES.has(p.getName()))
         })
     }
-
 
     /** Whether the parameter at `pos` has a `connection` property; undefined when unknown. */
     hasConnectionProperty(file: string, pos: number): boolean | undefined {
@@ -115,7 +118,11 @@ export class TypeInfo {
 
     /** Whether the expression at `pos` can be called; undefined when unknown. */
     isCallable(file: string, pos: number): boolean | undefined {
-        const {checker, node} = this.at(file, pos, (n) => typescript().isExportAssignment(n) || typescript().isExpression(n))
+        const {checker, node} = this.at(
+            file,
+            pos,
+            (n) => typescript().isExportAssignment(n) || typescript().isExpression(n)
+        )
         if (!node) return undefined
         const expr = typescript().isExportAssignment(node) ? node.expression : node
         const type = checker.getTypeAtLocation(expr)
@@ -134,7 +141,10 @@ export class TypeInfo {
         const program = this.program!
         return (symbol.getDeclarations() ?? []).some((d) => {
             const sf = d.getSourceFile()
-            return program.isSourceFileDefaultLibrary(sf) || /[\\/]node_modules[\\/](undici-types|undici|@types[\\/]node)[\\/]/.test(sf.fileName)
+            return (
+                program.isSourceFileDefaultLibrary(sf) ||
+                /[\\/]node_modules[\\/](undici-types|undici|@types[\\/]node)[\\/]/.test(sf.fileName)
+            )
         })
     }
 
@@ -146,8 +156,18 @@ export class TypeInfo {
         if (this.denied !== undefined) throw new Error(this.denied)
         if (!this.files.has(file) || !this.program) {
             this.files.add(file)
-            const options = this.program?.getCompilerOptions() ?? {...this.compilerOptions(), allowJs: true, noEmit: true, skipLibCheck: true}
-            this.program = typescript().createProgram({rootNames: [...this.files], options, host: this.host(options), oldProgram: this.program})
+            const options = this.program?.getCompilerOptions() ?? {
+                ...this.compilerOptions(),
+                allowJs: true,
+                noEmit: true,
+                skipLibCheck: true,
+            }
+            this.program = typescript().createProgram({
+                rootNames: [...this.files],
+                options,
+                host: this.host(options),
+                oldProgram: this.program,
+            })
         }
         const sourceFile = this.program.getSourceFile(file)
         return {checker: this.program.getTypeChecker(), node: sourceFile && nodeStartingAt(sourceFile, pos, accept)}

@@ -152,7 +152,10 @@ export function typescriptSyntax(): TypeScriptSyntax {
     if (!syntax) {
         const file = path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)
         const subset = fs.existsSync(file) ? (require(file) as Partial<TypeScriptSyntax>) : undefined
-        const api = subset && SYNTAX_API.every((name) => subset[name] !== undefined) ? subset : (typescript() as unknown as TypeScriptSyntax)
+        const api =
+            subset && SYNTAX_API.every((name) => subset[name] !== undefined)
+                ? subset
+                : (typescript() as unknown as TypeScriptSyntax)
         // The bundle exports through getters: a plain copy saves a call on each of millions of uses.
         syntax = Object.fromEntries(SYNTAX_API.map((name) => [name, api[name]])) as unknown as TypeScriptSyntax
     }

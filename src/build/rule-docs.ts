@@ -27,9 +27,10 @@ const cell = (text: string) => inline(text).replace(/\|/g, "\\|").replace(/\n/g,
 
 /** The rule's row in docs/platform.md: which platform behaviour backs it (test/rules/meta.test.ts requires one). */
 function platformReason(id: string, platformDoc: string): string {
-    const row = new RegExp(`^\\| \`${id}\` \\| (.+) \\|$`, "m").exec(platformDoc)
+    // Prettier pads the table's cells.
+    const row = new RegExp(`^\\| \`${id}\` +\\| (.+) \\|$`, "m").exec(platformDoc)
     if (!row) throw new Error(`${PLATFORM_DOC} has no row for the rule ${id}`)
-    return row[1]
+    return row[1].trimEnd()
 }
 
 function typeInformation(meta: RuleMeta): string {

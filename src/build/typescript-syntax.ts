@@ -72,7 +72,9 @@ async function main(): Promise<void> {
     const text = result.outputFiles[0].text
     fs.mkdirSync(path.dirname(output), {recursive: true})
     fs.writeFileSync(output, text)
-    console.log(`${SYNTAX_BUNDLE}: ${(text.length / 1e6).toFixed(1)} MB of TypeScript's ${(source.length / 1e6).toFixed(1)} MB`)
+    console.log(
+        `${SYNTAX_BUNDLE}: ${(text.length / 1e6).toFixed(1)} MB of TypeScript's ${(source.length / 1e6).toFixed(1)} MB`
+    )
 }
 
 /** The compiler part of the bundle as one ES module that exports SYNTAX_API and nothing else. */
@@ -85,7 +87,8 @@ function compilerPart(source: string): string {
     body = body.replace(MODULE_EXPORTS, "")
     for (let at = body.search(EXPORT_TABLE); at >= 0; at = body.search(EXPORT_TABLE)) {
         const end = required(body.indexOf("\n});", at), "the end of an export table") + "\n});".length
-        if (!WHOLE_EXPORT_TABLE.test(body.slice(at, end))) required(-1, `the end of the export table at ${body.slice(at, at + 40)}…`)
+        if (!WHOLE_EXPORT_TABLE.test(body.slice(at, end)))
+            required(-1, `the end of the export table at ${body.slice(at, at + 40)}…`)
         body = body.slice(0, at) + body.slice(end)
     }
     // The licence header comes before the scope.

@@ -93,13 +93,16 @@ async function main(argv: string[]): Promise<number> {
     const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env)
     if (values.watch) {
         if (values.format !== undefined && values.format !== "stylish") {
-            throw new UsageError(`--watch prints changes for a terminal; it cannot be combined with --format ${values.format}`)
+            throw new UsageError(
+                `--watch prints changes for a terminal; it cannot be combined with --format ${values.format}`
+            )
         }
         const {watch} = await import("./watch.js")
         return watch(options, {color, write: (text) => process.stdout.write(text)})
     }
     // An unchanged app is answered from the last run's findings without loading the engine.
-    const warm = options.cache && !options.fix ? (await import("../lint/warm-report.js")).warmReport(options) : undefined
+    const warm =
+        options.cache && !options.fix ? (await import("../lint/warm-report.js")).warmReport(options) : undefined
     const report = warm ?? (await (await import("../lint/engine.js")).lint(options))
     // Settings from the app's config apply where the command line is silent.
     const settings = report.settings
@@ -120,7 +123,8 @@ async function main(argv: string[]): Promise<number> {
 /** Digits only: Number() would also take "", " 3", "1e3", "0x10" and "1.0". */
 function parseMaxWarnings(value: string): number {
     const n = /^[0-9]+$/.test(value) ? Number(value) : NaN
-    if (!Number.isSafeInteger(n)) throw new UsageError(`--max-warnings ${JSON.stringify(value)}: expected a whole number, 0 or more`)
+    if (!Number.isSafeInteger(n))
+        throw new UsageError(`--max-warnings ${JSON.stringify(value)}: expected a whole number, 0 or more`)
     return n
 }
 
@@ -144,7 +148,11 @@ main(argv).then(
         const usage = error instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")
         // Node's argument parser explains at length, about positionals: one line that names the option instead.
         const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && /'([^']+)'/.exec((error as Error).message)?.[1]
-        const text = unknown ? `unknown option ${unknown} (see attio-lint --help)` : error instanceof Error ? error.message : String(error)
+        const text = unknown
+            ? `unknown option ${unknown} (see attio-lint --help)`
+            : error instanceof Error
+              ? error.message
+              : String(error)
         const message = escapeControls(text.split("\n").join(" "))
         process.stderr.write(`attio-lint: ${usage ? "" : "internal error: "}${message}\n`)
         if (argv.includes("--debug") && error instanceof Error) process.stderr.write(`${error.stack}\n`)

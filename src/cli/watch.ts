@@ -22,7 +22,10 @@ interface Finding {
     message: LintMessage
 }
 
-export async function watch(options: LintOptions, out: {color: boolean; write: (text: string) => void}): Promise<never> {
+export async function watch(
+    options: LintOptions,
+    out: {color: boolean; write: (text: string) => void}
+): Promise<never> {
     const chalk = new Chalk({level: out.color ? 1 : 0})
     let previous = await lint(options)
     const roots = outermost(appRootsOf(options))
@@ -104,7 +107,9 @@ function outermost(roots: string[]): string[] {
 }
 
 function findings(report: LintReport): Finding[] {
-    return report.results.flatMap((r) => r.messages.map((message) => ({file: path.relative(report.cwd, r.filePath), message})))
+    return report.results.flatMap((r) =>
+        r.messages.map((message) => ({file: path.relative(report.cwd, r.filePath), message}))
+    )
 }
 
 /** Findings are the same when file, rule and message match: a finding that only moved is not news. */

@@ -55,7 +55,8 @@ export class EditorApp extends App {
         if (stat && known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.facts
         const facts = super.facts(file)
         // As for walks: a file changed this recently may change again without its mtime moving.
-        if (stat && stat.mtimeMs < Date.now() - RACY_MS) knownFacts.set(file.path, {mtimeMs: stat.mtimeMs, size: stat.size, facts})
+        if (stat && stat.mtimeMs < Date.now() - RACY_MS)
+            knownFacts.set(file.path, {mtimeMs: stat.mtimeMs, size: stat.size, facts})
         else knownFacts.delete(file.path)
         return facts
     }

@@ -78,9 +78,15 @@ export function toEslintRule(rule: Rule): EslintRule.RuleModule {
                 "Program:exit"() {
                     const model = modelFor(context)
                     if (!model) return
-                    runRules(model.app, model.analysis, [rule], (file) => file === model.file, (_rule, _file, found) => {
-                        if (!reportedElsewhere?.(context, found)) context.report(toDescriptor(found, model))
-                    })
+                    runRules(
+                        model.app,
+                        model.analysis,
+                        [rule],
+                        (file) => file === model.file,
+                        (_rule, _file, found) => {
+                            if (!reportedElsewhere?.(context, found)) context.report(toDescriptor(found, model))
+                        }
+                    )
                 },
             }
         },
@@ -92,11 +98,16 @@ function toDescriptor(found: FileReport, model: FileModel): EslintRule.ReportDes
     const parses = (edit: Fix) => keepsParsing(model, edit)
     return {
         // ESLint's lines are 1-based like ours, its columns 0-based.
-        loc: {start: {line: range.line, column: range.column - 1}, end: {line: range.endLine, column: range.endColumn - 1}},
+        loc: {
+            start: {line: range.line, column: range.column - 1},
+            end: {line: range.endLine, column: range.endColumn - 1},
+        },
         messageId: found.messageId,
         data: found.data,
         ...(fix && parses(fix) ? {fix: replacing(fix)} : {}),
-        ...(suggestions ? {suggest: suggestions.filter((s) => parses(s.fix)).map((s) => ({desc: s.desc, fix: replacing(s.fix)}))} : {}),
+        ...(suggestions
+            ? {suggest: suggestions.filter((s) => parses(s.fix)).map((s) => ({desc: s.desc, fix: replacing(s.fix)}))}
+            : {}),
     }
 }
 

@@ -25,13 +25,22 @@ export interface LintSettings {
 
 export {UsageError}
 
-const SEVERITIES: Record<string, RuleSeverity> = {off: "off", warn: "warn", error: "error", 0: "off", 1: "warn", 2: "error"}
+const SEVERITIES: Record<string, RuleSeverity> = {
+    off: "off",
+    warn: "warn",
+    error: "error",
+    0: "off",
+    1: "warn",
+    2: "error",
+}
 
 export function parseSeverity(value: unknown, where: string): RuleSeverity {
     // Own keys only: "constructor" or "__proto__" must not find Object.prototype's.
     const name = typeof value === "string" || typeof value === "number" ? String(value) : undefined
     if (name === undefined || !Object.hasOwn(SEVERITIES, name)) {
-        throw new UsageError(`${where}: severity must be off, warn or error, not ${JSON.stringify(value) ?? String(value)}`)
+        throw new UsageError(
+            `${where}: severity must be off, warn or error, not ${JSON.stringify(value) ?? String(value)}`
+        )
     }
     return SEVERITIES[name]
 }

@@ -81,7 +81,14 @@ async function lintOnce(options: LintOptions): Promise<LintReport> {
         errorCount: 0,
         warningCount: 0,
         settings: {},
-        stats: {filesScanned: 0, filesParsed: 0, typeCheckedFiles: [], typescript: "none", fixedFiles: [], durationMs: 0},
+        stats: {
+            filesScanned: 0,
+            filesParsed: 0,
+            typeCheckedFiles: [],
+            typescript: "none",
+            fixedFiles: [],
+            durationMs: 0,
+        },
     }
     const linted = new Set<string>()
     for (const [root, rootTargets] of groupByApp(targets)) {
@@ -111,13 +118,16 @@ function groupByApp(targets: string[]): Map<string, string[]> {
     for (const target of targets) {
         // A deleted file is fine (lint-staged may pass one); a folder that is not there is a typo
         // that would otherwise pass CI having linted nothing.
-        if (!fs.existsSync(target) && path.extname(target) === "") throw new UsageError(`no such file or folder: ${target}`)
+        if (!fs.existsSync(target) && path.extname(target) === "")
+            throw new UsageError(`no such file or folder: ${target}`)
         let existing = target
         while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
         const root = findAppRoot(existing)
         if (!root) {
             if (!isDirectory(target)) continue
-            throw new UsageError(`no app found at ${target}: no package.json or tsconfig.json there or in any folder above`)
+            throw new UsageError(
+                `no app found at ${target}: no package.json or tsconfig.json there or in any folder above`
+            )
         }
         groups.set(root, [...(groups.get(root) ?? []), target])
     }
@@ -147,14 +157,22 @@ async function lintApp(
 
     const app = await App.load(root, cache)
     const [unreadable] = app.unreadableDirs
-    if (unreadable) throw new UsageError(`cannot read ${unreadable}: no permission (the handlers there would be missed)`)
+    if (unreadable)
+        throw new UsageError(`cannot read ${unreadable}: no permission (the handlers there would be missed)`)
     const analysis = new AppAnalysis(app)
     const inScope = scopeFilter(root, targets)
     const byFile = new Map<string, FileResult>()
     const resultFor = (file: AppFile): FileResult => {
         let result = byFile.get(file.path)
         if (!result) {
-            result = {filePath: file.path, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0}
+            result = {
+                filePath: file.path,
+                messages: [],
+                errorCount: 0,
+                warningCount: 0,
+                fixableErrorCount: 0,
+                fixableWarningCount: 0,
+            }
             byFile.set(file.path, result)
         }
         return result
@@ -165,16 +183,22 @@ async function lintApp(
         const setting = severities[rule.meta.id] ?? rule.meta.defaultSeverity
         if (setting !== "off" && !(quiet && setting === "warn")) severityOf.set(rule, setting === "error" ? 2 : 1)
     }
-    runRules(app, analysis, [...severityOf.keys()], (file) => inScope(file.path), (rule, file, found) => {
-        const severity = severityOf.get(rule)!
-        const result = resultFor(file)
-        const message = toMessage(rule, found, severity)
-        result.messages.push(message)
-        if (severity === 2) result.errorCount++
-        else result.warningCount++
-        if (message.fix && severity === 2) result.fixableErrorCount++
-        else if (message.fix) result.fixableWarningCount++
-    })
+    runRules(
+        app,
+        analysis,
+        [...severityOf.keys()],
+        (file) => inScope(file.path),
+        (rule, file, found) => {
+            const severity = severityOf.get(rule)!
+            const result = resultFor(file)
+            const message = toMessage(rule, found, severity)
+            result.messages.push(message)
+            if (severity === 2) result.errorCount++
+            else result.warningCount++
+            if (message.fix && severity === 2) result.fixableErrorCount++
+            else if (message.fix) result.fixableWarningCount++
+        }
+    )
 
     // Files that were checked and are fine are listed too, as ESLint lists every file it lints; files
     // the checks skip (a FILE argument among them: lint-staged passes every staged file) are not.
@@ -195,7 +219,17 @@ async function lintApp(
     if (cache && wholeApp && analysis.types.checkedFiles.length === 0 && loadedTypeScript() !== "full") {
         const inputs = [...cache.checkInputs(), path.join(root, "package.json"), path.join(root, CONFIG_FILE)]
         const files = app.files.map((f) => f.path)
-        saveWarmReport({root, options, startedAt, files, dirs: app.dirs, inputs, results, settings: report.settings, rules: RULE_DOCS})
+        saveWarmReport({
+            root,
+            options,
+            startedAt,
+            files,
+            dirs: app.dirs,
+            inputs,
+            results,
+            settings: report.settings,
+            rules: RULE_DOCS,
+        })
     }
     report.stats.filesScanned += app.files.length
     report.stats.filesParsed += app.parsed
@@ -210,7 +244,9 @@ async function lintApp(
 function openCache(root: string, options: LintOptions, config: Record<string, RuleSeverity>): FactsCache {
     const location = cacheLocation(root, options)
     try {
-        return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`, {chosen: Boolean(options.cacheLocation)})
+        return FactsCache.open(location, `${packageVersion()}:${contentHash(JSON.stringify(config))}`, {
+            chosen: Boolean(options.cacheLocation),
+        })
     } catch (error) {
         throw error instanceof NotACacheError ? new UsageError(error.message) : error
     }

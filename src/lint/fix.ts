@@ -102,5 +102,8 @@ function exactText(file: string): string | undefined {
 /** Whether an edit keeps the file parsing (a file that did not parse before may stay broken). */
 export function stillParses(file: string, before: string, after: string): boolean {
     const tsApi = typescriptSyntax()
-    return extractFacts(tsApi, file, after).parseError === undefined || extractFacts(tsApi, file, before).parseError !== undefined
+    return (
+        extractFacts(tsApi, file, after).parseError === undefined ||
+        extractFacts(tsApi, file, before).parseError !== undefined
+    )
 }

@@ -49,7 +49,8 @@ export function runRules(
             // Facts are read within the parser's depth (deeper files are parse errors), so the stack runs out in the type
             // checker: on the file it was last asked about, or one that file imports.
             const checked = analysis.types.checkedFiles.at(-1)
-            if (error instanceof RangeError && checked) throw new UsageError(`${checked}: it, or a file it imports, is nested too deeply to type-check`)
+            if (error instanceof RangeError && checked)
+                throw new UsageError(`${checked}: it, or a file it imports, is nested too deeply to type-check`)
             throw new InternalError(`rule ${id} failed: ${(error as Error).message}`, {cause: error})
         } finally {
             analysis.types.denied = undefined
@@ -87,9 +88,7 @@ export function checkedFiles(app: App, analysis: AppAnalysis, wanted: (file: App
     analysis.types.denied = "the engine's choice of files to check asked for type information"
     try {
         return app.files.filter(
-            (f) =>
-                wanted(f) &&
-                (f.isDirectory === true || app.isRelevant(f) || usesSdk(f) || app.bundledFiles().has(f))
+            (f) => wanted(f) && (f.isDirectory === true || app.isRelevant(f) || usesSdk(f) || app.bundledFiles().has(f))
         )
     } finally {
         analysis.types.denied = undefined

@@ -24,8 +24,10 @@ afterAll(() => {
 })
 
 const CONNECTION = 'import {type Connection, createWebhookHandler} from "attio/server"\n'
-const GOOD_HOOK = "export default async function handler(req: Request): Promise<Response> {\n    await req.text()\n    return new Response(null, {status: 200})\n}\n"
-const REMOVED = 'import {deleteWebhookHandler, listWebhookHandlers} from "attio/server"\n\nexport default async function connectionRemoved() {\n    for (const h of await listWebhookHandlers()) {\n        try {\n            await deleteWebhookHandler(h.id)\n        } catch (error) {\n            console.error(error)\n        }\n    }\n}\n'
+const GOOD_HOOK =
+    "export default async function handler(req: Request): Promise<Response> {\n    await req.text()\n    return new Response(null, {status: 200})\n}\n"
+const REMOVED =
+    'import {deleteWebhookHandler, listWebhookHandlers} from "attio/server"\n\nexport default async function connectionRemoved() {\n    for (const h of await listWebhookHandlers()) {\n        try {\n            await deleteWebhookHandler(h.id)\n        } catch (error) {\n            console.error(error)\n        }\n    }\n}\n'
 const added = (...fileNames: string[]) =>
     CONNECTION +
     "\nexport default async function connectionAdded({connection}: {connection: Connection}) {\n    console.log(connection.id)\n" +
@@ -36,7 +38,8 @@ const added = (...fileNames: string[]) =>
 function brokenApp(): string {
     return writeApp({
         "src/webhooks/prospect-updated.webhook.ts": GOOD_HOOK,
-        "src/webhooks/lead.webhook.ts": "export default async function handler(req: Request) {\n    if (req.body) return new Response(null)\n}\n",
+        "src/webhooks/lead.webhook.ts":
+            "export default async function handler(req: Request) {\n    if (req.body) return new Response(null)\n}\n",
         "src/events/connection-added.event.ts": added("prospect-update", "lead", "prospect-updated"),
         "src/events/connection-removed.event.ts": REMOVED,
     })
@@ -60,7 +63,9 @@ describe("exit codes", () => {
         const r = lint([], brokenApp())
         expect(r.code).toBe(1)
         expect(r.stdout).toContain("src/events/connection-added.event.ts")
-        expect(r.stdout).toMatch(/5:\d+\s+error\s+fileName "prospect-update" names no webhook handler.*webhook-filename/)
+        expect(r.stdout).toMatch(
+            /5:\d+\s+error\s+fileName "prospect-update" names no webhook handler.*webhook-filename/
+        )
         expect(r.stdout).toContain('hint: Did you mean "prospect-updated"?')
         expect(r.stdout).toContain("> 5 |")
         expect(r.stdout).toContain("✖ 2 problems (2 errors, 0 warnings)")
@@ -83,7 +88,13 @@ describe("exit codes", () => {
 
     it("2 with one line and no stack for usage errors", () => {
         const root = cleanApp()
-        for (const args of [["--format", "xml"], ["--bogus"], ["--rule", "no-such-rule:off"], ["--rule", "webhook-filename:loud"], ["--max-warnings", "x"]]) {
+        for (const args of [
+            ["--format", "xml"],
+            ["--bogus"],
+            ["--rule", "no-such-rule:off"],
+            ["--rule", "webhook-filename:loud"],
+            ["--max-warnings", "x"],
+        ]) {
             const r = lint(args, root)
             expect(r.code, args.join(" ")).toBe(2)
             expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1)
@@ -115,7 +126,13 @@ describe("formats", () => {
         expect(path.isAbsolute(added.filePath)).toBe(true)
         expect(Object.keys(added)).toEqual(ESLINT_RESULT_KEYS)
         expect(added.source).toBe(fs.readFileSync(added.filePath, "utf8"))
-        expect(added.messages[0]).toMatchObject({ruleId: "webhook-filename", severity: 2, line: 5, column: 43, endLine: 5})
+        expect(added.messages[0]).toMatchObject({
+            ruleId: "webhook-filename",
+            severity: 2,
+            line: 5,
+            column: 43,
+            endLine: 5,
+        })
         expect(added.errorCount).toBe(1)
     })
 
@@ -149,8 +166,12 @@ describe("formats", () => {
         expect(r.code).toBe(1)
         const lines = r.stdout.trim().split("\n")
         expect(lines).toHaveLength(2)
-        expect(lines[0]).toMatch(/^::error file=src\/events\/connection-added\.event\.ts,line=5,col=43,endLine=5,endColumn=\d+,title=attio-lint \(webhook-filename\)::fileName "prospect-update"/)
-        expect(lines[1]).toMatch(/^::error file=src\/webhooks\/lead\.webhook\.ts,line=2,.*title=attio-lint \(webhook-response\)::/)
+        expect(lines[0]).toMatch(
+            /^::error file=src\/events\/connection-added\.event\.ts,line=5,col=43,endLine=5,endColumn=\d+,title=attio-lint \(webhook-filename\)::fileName "prospect-update"/
+        )
+        expect(lines[1]).toMatch(
+            /^::error file=src\/webhooks\/lead\.webhook\.ts,line=2,.*title=attio-lint \(webhook-response\)::/
+        )
     })
 
     it("colours only when asked for a TTY and never with NO_COLOR", () => {
@@ -177,7 +198,9 @@ describe("targets", () => {
 
     it("the JSON output lists the files attio-lint analysed: the modules a handler bundles, not the files it skipped", async () => {
         const root = writeApp({
-            "src/app/webhooks/prospect-updated.webhook.ts": 'import {sync} from "../../lib/sync"\n\n' + GOOD_HOOK.replace("await req.text()", "await sync(await req.text())"),
+            "src/app/webhooks/prospect-updated.webhook.ts":
+                'import {sync} from "../../lib/sync"\n\n' +
+                GOOD_HOOK.replace("await req.text()", "await sync(await req.text())"),
             "src/lib/sync.ts": "export async function sync(body: string) {\n    console.log(body)\n}\n",
             "src/lib/unused.ts": "export const unused = 1\n",
             "src/app/events/connection-added.event.ts": added("prospect-updated"),
@@ -185,7 +208,9 @@ describe("targets", () => {
             "README.md": "# app\n",
         })
         const listed = (...args: string[]) =>
-            JSON.parse(lint(["--format", "json", ...args], root).stdout).map((x: {filePath: string}) => path.relative(root, x.filePath).split(path.sep).join("/"))
+            JSON.parse(lint(["--format", "json", ...args], root).stdout).map((x: {filePath: string}) =>
+                path.relative(root, x.filePath).split(path.sep).join("/")
+            )
         expect(listed()).toEqual([
             "src/app/events/connection-added.event.ts",
             "src/app/events/connection-removed.event.ts",
@@ -234,11 +259,17 @@ describe("settings", () => {
 
     it("reads package.json's attioLint and attio-lint.config.json, the command line winning", () => {
         const root = brokenApp()
-        fs.writeFileSync(path.join(root, "package.json"), JSON.stringify({name: "x", attioLint: {rules: {"webhook-filename": "off"}}}))
+        fs.writeFileSync(
+            path.join(root, "package.json"),
+            JSON.stringify({name: "x", attioLint: {rules: {"webhook-filename": "off"}}})
+        )
         const r = lint([], root)
         expect(r.code).toBe(1)
         expect(r.stdout).not.toContain("webhook-filename")
-        fs.writeFileSync(path.join(root, "attio-lint.config.json"), JSON.stringify({rules: {"webhook-response": "warn"}, format: "github"}))
+        fs.writeFileSync(
+            path.join(root, "attio-lint.config.json"),
+            JSON.stringify({rules: {"webhook-response": "warn"}, format: "github"})
+        )
         const both = lint([], root)
         expect(both.code).toBe(0)
         expect(both.stdout).toMatch(/^::warning /)
@@ -256,7 +287,10 @@ describe("settings", () => {
 
     it("invalid settings are exit-2 messages", () => {
         const root = cleanApp()
-        fs.writeFileSync(path.join(root, "attio-lint.config.json"), JSON.stringify({rules: {"webhook-filename": "loud"}}))
+        fs.writeFileSync(
+            path.join(root, "attio-lint.config.json"),
+            JSON.stringify({rules: {"webhook-filename": "loud"}})
+        )
         const r = lint([], root)
         expect(r.code).toBe(2)
         expect(r.stderr).toContain('rule "webhook-filename": severity must be off, warn or error')
@@ -274,10 +308,15 @@ describe("hostile input", () => {
 
     it("an unparsable and a binary handler are findings; other files are still checked", () => {
         const root = writeApp({
-            "src/webhooks/broken.webhook.ts": "export default async function (req: Request) {\n    return new Response(\n",
-            "src/webhooks/lead.webhook.ts": "export default async function handler(req: Request) {\n    await req.text()\n}\n",
+            "src/webhooks/broken.webhook.ts":
+                "export default async function (req: Request) {\n    return new Response(\n",
+            "src/webhooks/lead.webhook.ts":
+                "export default async function handler(req: Request) {\n    await req.text()\n}\n",
         })
-        fs.writeFileSync(path.join(root, "src/webhooks/binary.webhook.ts"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]))
+        fs.writeFileSync(
+            path.join(root, "src/webhooks/binary.webhook.ts"),
+            Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3])
+        )
         const r = lint(["--format", "json"], root)
         expect(r.code).toBe(1)
         const messages = JSON.parse(r.stdout).flatMap((x: {filePath: string; messages: {ruleId: string}[]}) =>
@@ -319,36 +358,50 @@ describe("hostile input", () => {
         oneLine(lint([], root), /tsconfig\.json: .*base\.json/)
     })
 
-    it.skipIf(process.platform === "win32")("a file it may not read is a finding; a folder in src/ it may not read is an exit-2 message", (context) => {
-        // Root reads everything: the bin runs as nobody, who must be able to reach this checkout's build.
-        const cli = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
-        if (process.getuid?.() === 0 && spawnSync(process.execPath, [cli, "--version"], {uid: 65534, gid: 65534}).status !== 0) {
-            const reason = `skipped: user nobody cannot read ${cli} (a checkout in a private folder); the permission cases need another user`
-            console.warn(reason)
-            context.skip(reason)
+    it.skipIf(process.platform === "win32")(
+        "a file it may not read is a finding; a folder in src/ it may not read is an exit-2 message",
+        (context) => {
+            // Root reads everything: the bin runs as nobody, who must be able to reach this checkout's build.
+            const cli = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
+            if (
+                process.getuid?.() === 0 &&
+                spawnSync(process.execPath, [cli, "--version"], {uid: 65534, gid: 65534}).status !== 0
+            ) {
+                const reason = `skipped: user nobody cannot read ${cli} (a checkout in a private folder); the permission cases need another user`
+                console.warn(reason)
+                context.skip(reason)
+            }
+            const root = cleanApp()
+            fs.mkdirSync(path.join(root, "src/app/webhooks/crm"))
+            fs.chmodSync(root, 0o755)
+            const secret = path.join(root, "src/app/webhooks/prospect-updated.webhook.ts")
+            const crm = path.join(root, "src/app/webhooks/crm")
+            // Root reads everything: run as nobody there (permissions are what is tested).
+            const asOther = process.getuid?.() === 0 ? {uid: 65534, gid: 65534} : {}
+            const run = () =>
+                spawnSync(
+                    process.execPath,
+                    [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "--no-cache", "--format", "json"],
+                    {cwd: root, encoding: "utf8", ...asOther}
+                )
+            fs.chmodSync(secret, 0)
+            const file = run()
+            expect(file.status).toBe(1)
+            expect(
+                JSON.parse(file.stdout).flatMap((r: {messages: {message: string}[]}) =>
+                    r.messages.map((m) => m.message)
+                )
+            ).toEqual([expect.stringContaining("cannot be read (no permission)")])
+            fs.chmodSync(secret, 0o644)
+            fs.chmodSync(crm, 0)
+            const folder = run()
+            expect(folder.status).toBe(2)
+            expect(folder.stderr).toBe(
+                `attio-lint: cannot read ${crm}: no permission (the handlers there would be missed)\n`
+            )
+            fs.chmodSync(crm, 0o755)
         }
-        const root = cleanApp()
-        fs.mkdirSync(path.join(root, "src/app/webhooks/crm"))
-        fs.chmodSync(root, 0o755)
-        const secret = path.join(root, "src/app/webhooks/prospect-updated.webhook.ts")
-        const crm = path.join(root, "src/app/webhooks/crm")
-        // Root reads everything: run as nobody there (permissions are what is tested).
-        const asOther = process.getuid?.() === 0 ? {uid: 65534, gid: 65534} : {}
-        const run = () =>
-            spawnSync(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "--no-cache", "--format", "json"], {cwd: root, encoding: "utf8", ...asOther})
-        fs.chmodSync(secret, 0)
-        const file = run()
-        expect(file.status).toBe(1)
-        expect(JSON.parse(file.stdout).flatMap((r: {messages: {message: string}[]}) => r.messages.map((m) => m.message))).toEqual([
-            expect.stringContaining("cannot be read (no permission)"),
-        ])
-        fs.chmodSync(secret, 0o644)
-        fs.chmodSync(crm, 0)
-        const folder = run()
-        expect(folder.status).toBe(2)
-        expect(folder.stderr).toBe(`attio-lint: cannot read ${crm}: no permission (the handlers there would be missed)\n`)
-        fs.chmodSync(crm, 0o755)
-    })
+    )
 
     it("an empty app is fine and a folder with no app is an exit-2 message", () => {
         expect(lint([], writeApp({}))).toMatchObject({code: 0, stdout: "", stderr: ""})
@@ -364,7 +417,8 @@ describe("hostile input", () => {
 
     it("works on an app with only a tsconfig.json, and on files that import packages that are not installed", () => {
         const root = writeApp({
-            "src/app/webhooks/a.webhook.ts": 'import {z} from "zod"\nimport {helper} from "./missing"\n\nexport default async function handler(req: Request) {\n    z.parse(helper(await req.json()))\n    return new Response(null)\n}\n',
+            "src/app/webhooks/a.webhook.ts":
+                'import {z} from "zod"\nimport {helper} from "./missing"\n\nexport default async function handler(req: Request) {\n    z.parse(helper(await req.json()))\n    return new Response(null)\n}\n',
             "src/app/events/connection-added.event.ts": added("a"),
             "src/app/events/connection-removed.event.ts": REMOVED,
         })
@@ -378,8 +432,14 @@ describe("the seed example", () => {
     it("with a connection-removed added reports zero errors", () => {
         // A copy of Attio's original docs page on webhook handlers, kept in the repository so the test is hermetic.
         const seed = fs.readFileSync(new URL("../fixtures/seed-webhook-handlers.txt", import.meta.url), "utf8")
-        const hook = seed.slice(seed.indexOf('import {attioFetch} from "attio/server"'), seed.indexOf("This webhook handler calls"))
-        const event = seed.slice(seed.indexOf('import type {Connection} from "attio/server"'), seed.indexOf("And that’s it!"))
+        const hook = seed.slice(
+            seed.indexOf('import {attioFetch} from "attio/server"'),
+            seed.indexOf("This webhook handler calls")
+        )
+        const event = seed.slice(
+            seed.indexOf('import type {Connection} from "attio/server"'),
+            seed.indexOf("And that’s it!")
+        )
         const root = writeApp({
             "src/webhooks/prospect-updated.webhook.ts": hook,
             "src/events/connection-added.event.ts": event,
@@ -396,7 +456,14 @@ describe("found in review", () => {
         const app = brokenApp()
         const loose = tempDir("attio-lint-loose-")
         fs.writeFileSync(path.join(loose, "loose.ts"), "export const x = 1\n")
-        const r = lint([path.join(loose, "loose.ts"), path.join(loose, "deleted.ts"), path.join(app, "src/webhooks/lead.webhook.ts")], loose)
+        const r = lint(
+            [
+                path.join(loose, "loose.ts"),
+                path.join(loose, "deleted.ts"),
+                path.join(app, "src/webhooks/lead.webhook.ts"),
+            ],
+            loose
+        )
         expect(r.code).toBe(1)
         expect(r.stdout).toContain("webhook-response")
         expect(lint(["loose.ts"], loose)).toMatchObject({code: 0, stdout: "", stderr: ""})
@@ -433,13 +500,16 @@ describe("found in review", () => {
     it("a package.json inside src/ (a module format) starts no app: its handlers stay the app's", () => {
         const root = writeApp({
             "src/webhooks/nested/package.json": '{"type": "module"}',
-            "src/webhooks/nested/n.webhook.ts": "export default async function n(req: Request) {\n    console.log(req)\n}\n",
+            "src/webhooks/nested/n.webhook.ts":
+                "export default async function n(req: Request) {\n    console.log(req)\n}\n",
             "src/events/connection-added.event.ts": added("nested/n"),
             "src/events/connection-removed.event.ts": REMOVED,
         })
         for (const args of [[], ["src/webhooks/nested/n.webhook.ts"]]) {
             const r = lint(["--format", "json", ...args], root)
-            const ruleIds = JSON.parse(r.stdout).flatMap((f: {messages: {ruleId: string}[]}) => f.messages.map((m) => m.ruleId))
+            const ruleIds = JSON.parse(r.stdout).flatMap((f: {messages: {ruleId: string}[]}) =>
+                f.messages.map((m) => m.ruleId)
+            )
             expect(ruleIds).toEqual(["webhook-response"])
         }
     })
@@ -447,14 +517,21 @@ describe("found in review", () => {
     it("a handler nested too deeply to analyse is a finding, not a crash", () => {
         const depth = 3000
         const body = "if (req) {".repeat(depth) + "return new Response(null)" + "}".repeat(depth)
-        const root = writeApp({"src/webhooks/deep.webhook.ts": `export default async function h(req: Request) {\n${body}\n}\n`})
+        const root = writeApp({
+            "src/webhooks/deep.webhook.ts": `export default async function h(req: Request) {\n${body}\n}\n`,
+        })
         const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
         expect(r.code).toBe(1)
-        expect(JSON.parse(r.stdout)[0].messages[0]).toMatchObject({ruleId: "parse-error", message: expect.stringContaining("nested too deeply")})
+        expect(JSON.parse(r.stdout)[0].messages[0]).toMatchObject({
+            ruleId: "parse-error",
+            message: expect.stringContaining("nested too deeply"),
+        })
     })
 
     it("no code excerpt for minified lines: the output stays short", () => {
-        const root = writeApp({"src/webhooks/min.webhook.ts": `export default function h(req: Request) { ${"req;".repeat(5000)} return new Response(null) }\n`})
+        const root = writeApp({
+            "src/webhooks/min.webhook.ts": `export default function h(req: Request) { ${"req;".repeat(5000)} return new Response(null) }\n`,
+        })
         const r = lint(["--rule", "unregistered-webhook:off"], root)
         expect(r.code).toBe(1)
         expect(r.stdout).toContain("async-handler")
@@ -474,11 +551,17 @@ describe("found in review", () => {
 
     it("a reader that stops early is no failure; output that cannot be written is one exit-2 line", async () => {
         const hooks = Object.fromEntries(
-            Array.from({length: 300}, (_, i) => [`src/webhooks/h${i}.webhook.ts`, `export default function h${i}(req: Request) {\n    console.log(req)\n}\n`])
+            Array.from({length: 300}, (_, i) => [
+                `src/webhooks/h${i}.webhook.ts`,
+                `export default function h${i}(req: Request) {\n    console.log(req)\n}\n`,
+            ])
         )
         const root = writeApp(hooks)
         // `attio-lint | head -1`: the pipe closes after the first chunk of a long report.
-        const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")], {cwd: root, stdio: ["ignore", "pipe", "pipe"]})
+        const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")], {
+            cwd: root,
+            stdio: ["ignore", "pipe", "pipe"],
+        })
         let stderr = ""
         child.stderr.on("data", (chunk) => (stderr += chunk))
         child.stdout.once("data", () => child.stdout.destroy())
@@ -486,11 +569,15 @@ describe("found in review", () => {
         expect(stderr).toBe("")
         expect(code).toBe(1)
         if (!fs.existsSync("/dev/full")) return
-        const full = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "-f", "json"], {
-            cwd: root,
-            stdio: ["ignore", fs.openSync("/dev/full", "w"), "pipe"],
-            encoding: "utf8",
-        })
+        const full = spawnSync(
+            process.execPath,
+            [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), "-f", "json"],
+            {
+                cwd: root,
+                stdio: ["ignore", fs.openSync("/dev/full", "w"), "pipe"],
+                encoding: "utf8",
+            }
+        )
         expect(full.status).toBe(2)
         expect(full.stderr).toMatch(/^attio-lint: cannot write the output: ENOSPC[^\n]*\n$/)
     })

@@ -42,7 +42,9 @@ function settle(root: string): void {
 }
 
 describe("the model of a linted file", () => {
-    const hooks = Object.fromEntries(Array.from({length: 40}, (_, i) => [`src/webhooks/hook-${i}.webhook.ts`, webhook()]))
+    const hooks = Object.fromEntries(
+        Array.from({length: 40}, (_, i) => [`src/webhooks/hook-${i}.webhook.ts`, webhook()])
+    )
     const {at} = tempApp({
         ...hooks,
         "src/events/connection-added.event.ts": creates(...Object.keys(hooks).map((_, i) => `hook-${i}`)),
@@ -52,7 +54,13 @@ describe("the model of a linted file", () => {
     it("judges the linted file in its whole app, parsing no more than the handlers", () => {
         const model = buildModel(at("src/webhooks/hook-7.webhook.ts"), webhook())!
         const reported: string[] = []
-        runRules(model.app, model.analysis, PLUGIN_RULES, (f) => f === model.file, (rule, file) => reported.push(`${rule.meta.id} ${file.rel}`))
+        runRules(
+            model.app,
+            model.analysis,
+            PLUGIN_RULES,
+            (f) => f === model.file,
+            (rule, file) => reported.push(`${rule.meta.id} ${file.rel}`)
+        )
         expect(reported).toEqual([])
         // A handler's default may be defined in another handler: every handler is read (40 and an event), nothing else.
         expect(model.app.parsed).toBe(41)
@@ -63,7 +71,13 @@ describe("the model of a linted file", () => {
         const {root, at} = tempApp({...hooks, "src/events/connection-added.event.ts": creates("hook-1")})
         const parsedToLint = (rel: string) => {
             const model = buildModel(at(rel), webhook())!
-            runRules(model.app, model.analysis, PLUGIN_RULES, (f) => f === model.file, () => {})
+            runRules(
+                model.app,
+                model.analysis,
+                PLUGIN_RULES,
+                (f) => f === model.file,
+                () => {}
+            )
             return model.app.parsed
         }
         settle(root)
@@ -141,7 +155,11 @@ describe("the app's files", () => {
         const settled = appFiles(root)
         expect(appFiles(root)).toBe(settled)
         fs.renameSync(at("src/webhooks/crm/deal.webhook.ts"), at("src/webhooks/crm/deals.webhook.ts"))
-        expect(rels()).toEqual(["src/assets/icons.ts", "src/webhooks/a.webhook.ts", "src/webhooks/crm/deals.webhook.ts"])
+        expect(rels()).toEqual([
+            "src/assets/icons.ts",
+            "src/webhooks/a.webhook.ts",
+            "src/webhooks/crm/deals.webhook.ts",
+        ])
         fs.rmSync(at("src/webhooks/crm"), {recursive: true})
         expect(rels()).toEqual(["src/assets/icons.ts", "src/webhooks/a.webhook.ts"])
     })
@@ -153,7 +171,9 @@ describe("the app's files", () => {
         })
         const added = at("src/events/connection-added.event.ts")
         settle(root)
-        expect(lintFile(added).map((m) => m.message)).toEqual([expect.stringContaining('fileName "later" names no webhook handler')])
+        expect(lintFile(added).map((m) => m.message)).toEqual([
+            expect.stringContaining('fileName "later" names no webhook handler'),
+        ])
         fs.writeFileSync(at("src/webhooks/later.webhook.ts"), webhook())
         expect(lintFile(added)).toEqual([])
         settle(root)
@@ -230,7 +250,11 @@ describe("fixes and suggestions", () => {
 
 describe("the plugin object", () => {
     it("has ESLint's plugin shape and a recommended config with every rule at its CLI severity", () => {
-        expect(plugin.meta).toEqual({name: "generator-attio-app/eslint-plugin", version: expect.any(String), namespace: "attio-lint"})
+        expect(plugin.meta).toEqual({
+            name: "generator-attio-app/eslint-plugin",
+            version: expect.any(String),
+            namespace: "attio-lint",
+        })
         expect(plugin.configs.recommended.plugins).toEqual({"attio-lint": plugin})
         expect(plugin.configs.recommended.rules).toEqual(
             Object.fromEntries(PLUGIN_RULES.map(({meta}) => [`attio-lint/${meta.id}`, meta.defaultSeverity]))
@@ -247,8 +271,15 @@ describe("the plugin object", () => {
         const {at} = tempApp({"src/webhooks/a.webhook.ts": webhook()})
         const messages = lintFile(
             at("src/app/events/connection-add.event.ts"),
-            event().replace("async function connectionEvent({connection}: {connection: Connection})", "function added(connection: Connection)")
+            event().replace(
+                "async function connectionEvent({connection}: {connection: Connection})",
+                "function added(connection: Connection)"
+            )
         )
-        expect(ruleIds(messages).sort()).toEqual(["attio-lint/async-handler", "attio-lint/event-name", "attio-lint/event-signature"])
+        expect(ruleIds(messages).sort()).toEqual([
+            "attio-lint/async-handler",
+            "attio-lint/event-name",
+            "attio-lint/event-signature",
+        ])
     })
 })

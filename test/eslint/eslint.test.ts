@@ -30,8 +30,10 @@ module.exports = tseslint.config(
 const SDK = 'import {createWebhookHandler} from "attio/server"\n'
 const added = (...ids: string[]) =>
     `${SDK}\nexport default async function connectionAdded() {\n${ids.map((id) => `    await createWebhookHandler({fileName: "${id}"})\n`).join("")}}\n`
-const HOOK = "export default async function handler(req: Request): Promise<Response> {\n    return new Response(await req.text())\n}\n"
-const NO_RESPONSE = "export default async function handler(req: Request): Promise<Response> {\n    if (req.body) return new Response(null)\n}\n"
+const HOOK =
+    "export default async function handler(req: Request): Promise<Response> {\n    return new Response(await req.text())\n}\n"
+const NO_RESPONSE =
+    "export default async function handler(req: Request): Promise<Response> {\n    if (req.body) return new Response(null)\n}\n"
 
 describe("ESLint 9 with typescript-eslint on an app configured like the Attio template", () => {
     beforeAll(() => {
@@ -41,8 +43,15 @@ describe("ESLint 9 with typescript-eslint on an app configured like the Attio te
     })
 
     const {root, at} = tempApp({
-        "package.json": JSON.stringify({name: "my-attio-app", private: true, devDependencies: {eslint: "^9", "typescript-eslint": "^8"}}),
-        "tsconfig.json": JSON.stringify({compilerOptions: {strict: true, lib: ["ES2020", "DOM"], module: "ES6", moduleResolution: "bundler"}, include: ["src"]}),
+        "package.json": JSON.stringify({
+            name: "my-attio-app",
+            private: true,
+            devDependencies: {eslint: "^9", "typescript-eslint": "^8"},
+        }),
+        "tsconfig.json": JSON.stringify({
+            compilerOptions: {strict: true, lib: ["ES2020", "DOM"], module: "ES6", moduleResolution: "bundler"},
+            include: ["src"],
+        }),
         "eslint.config.js": ESLINT_CONFIG,
         "src/app/webhooks/prospect-updated.webhook.ts": HOOK,
         "src/app/webhooks/lead.webhook.ts": NO_RESPONSE,
@@ -65,32 +74,51 @@ describe("ESLint 9 with typescript-eslint on an app configured like the Attio te
     const lint = async (options: ESLint.Options = {}) => {
         const results = await new ESLint({cwd: root, ...options}).lintFiles(["."])
         return Object.fromEntries(
-            results.filter((r) => r.filePath.startsWith(at("src"))).map((r) => [path.relative(root, r.filePath).split(path.sep).join("/"), r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)])
+            results
+                .filter((r) => r.filePath.startsWith(at("src")))
+                .map((r) => [
+                    path.relative(root, r.filePath).split(path.sep).join("/"),
+                    r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
+                ])
         )
     }
 
     it("reports attio-lint's findings beside typescript-eslint's, each on its file", async () => {
         expect(await lint()).toEqual({
-            "src/app/events/connection-added.event.ts": ["4:43 attio-lint/webhook-filename", "5:43 attio-lint/webhook-filename"],
+            "src/app/events/connection-added.event.ts": [
+                "4:43 attio-lint/webhook-filename",
+                "5:43 attio-lint/webhook-filename",
+            ],
             "src/app/events/connection-removed.event.ts": [],
             "src/app/webhooks/lead.webhook.ts": ["2:5 attio-lint/webhook-response"],
             "src/app/webhooks/prospect-updated.webhook.ts": [],
-            "src/handlers/stray.webhook.ts": ["1:1 attio-lint/webhook-location", "1:39 @typescript-eslint/no-unused-vars"],
+            "src/handlers/stray.webhook.ts": [
+                "1:1 attio-lint/webhook-location",
+                "1:39 @typescript-eslint/no-unused-vars",
+            ],
         })
     })
 
     it("applies the safe fix with --fix and offers the typo as a suggestion only", async () => {
-        const [result] = await new ESLint({cwd: root, fix: true}).lintFiles(["src/app/events/connection-added.event.ts"])
+        const [result] = await new ESLint({cwd: root, fix: true}).lintFiles([
+            "src/app/events/connection-added.event.ts",
+        ])
         expect(result.output).toBe(added("prospect-update", "lead"))
         expect(result.messages).toHaveLength(1)
         expect(result.messages[0].suggestions).toEqual([
-            {desc: 'Change the fileName to "prospect-updated"', fix: expect.objectContaining({text: '"prospect-updated"'})},
+            {
+                desc: 'Change the fileName to "prospect-updated"',
+                fix: expect.objectContaining({text: '"prospect-updated"'}),
+            },
         ])
     })
 
     it("lints clean once the files are fixed by hand", async () => {
         fs.writeFileSync(at("src/app/events/connection-added.event.ts"), added("prospect-updated", "lead"))
-        fs.writeFileSync(at("src/app/webhooks/lead.webhook.ts"), NO_RESPONSE.replace("\n}", "\n    return new Response(null, {status: 204})\n}"))
+        fs.writeFileSync(
+            at("src/app/webhooks/lead.webhook.ts"),
+            NO_RESPONSE.replace("\n}", "\n    return new Response(null, {status: 204})\n}")
+        )
         fs.rmSync(at("src/handlers"), {recursive: true})
         fs.writeFileSync(at("src/app/webhooks/stray.webhook.ts"), HOOK)
         const after = await lint()

@@ -9,7 +9,8 @@ import plugin, {PLUGIN_RULES} from "../../src/eslint-plugin/index.js"
 import {event, webhook} from "../support/apps.js"
 import {ruleTester, tempApp} from "./support.js"
 
-const JS_WEBHOOK = "export default async function enrichment(_request) {\n    return new Response(null, {status: 204})\n}\n"
+const JS_WEBHOOK =
+    "export default async function enrichment(_request) {\n    return new Response(null, {status: 204})\n}\n"
 const SDK = 'import {createWebhookHandler} from "attio/server"\n'
 const creates = (...fileNames: string[]) =>
     `${SDK}\nexport default async function connectionAdded() {\n${fileNames.map((f) => `    await createWebhookHandler({fileName: ${f}})\n`).join("")}}\n`
@@ -47,16 +48,33 @@ run("webhook-location", {
         {code: webhook(), filename: at("src/app/webhooks/crm/deal.webhook.ts")},
         {code: JS_WEBHOOK, filename: at("src/webhooks/enrichment.webhook.js")},
         {code: 'export const dealSchema = {type: "object"}\n', filename: at("src/webhooks/schemas.ts")},
-        {code: 'import handler from "./prospect-updated.webhook.js"\n\nexport default async function t(req: Request) {\n    return handler(req)\n}\n', filename: at("src/webhooks/prospect-updated.webhook.test.ts")},
-        {code: "export default async function helper(req: Request) {\n    return new Response(null)\n}\n", filename: at("src/helpers/helper.ts")},
+        {
+            code: 'import handler from "./prospect-updated.webhook.js"\n\nexport default async function t(req: Request) {\n    return handler(req)\n}\n',
+            filename: at("src/webhooks/prospect-updated.webhook.test.ts"),
+        },
+        {
+            code: "export default async function helper(req: Request) {\n    return new Response(null)\n}\n",
+            filename: at("src/helpers/helper.ts"),
+        },
     ],
     invalid: [
         {
             code: webhook(),
             filename: at("src/handlers/prospect-updated.webhook.ts"),
-            errors: [{messageId: "outsideRoot", data: {name: "src/handlers/prospect-updated.webhook.ts"}, line: 1, column: 1}],
+            errors: [
+                {
+                    messageId: "outsideRoot",
+                    data: {name: "src/handlers/prospect-updated.webhook.ts"},
+                    line: 1,
+                    column: 1,
+                },
+            ],
         },
-        {code: webhook(), filename: at("src/webhooks/lead.webhook.tsx"), errors: [{messageId: "ignoredSuffix", line: 1}]},
+        {
+            code: webhook(),
+            filename: at("src/webhooks/lead.webhook.tsx"),
+            errors: [{messageId: "ignoredSuffix", line: 1}],
+        },
         {
             code: "export default async function orphan(req: Request) {\n    return new Response(null)\n}\n",
             filename: at("src/app/webhooks/orphan.ts"),
@@ -69,11 +87,22 @@ run("event-location", {
     valid: [
         {code: event(), filename: at("src/app/events/connection-added.event.ts")},
         {code: event(), filename: ADDED},
-        {code: 'import {it} from "vitest"\n\nit("adds", () => {})\n', filename: at("src/helpers/connection-added.event.test.ts")},
+        {
+            code: 'import {it} from "vitest"\n\nit("adds", () => {})\n',
+            filename: at("src/helpers/connection-added.event.test.ts"),
+        },
     ],
     invalid: [
-        {code: event(), filename: at("src/connection-added.event.ts"), errors: [{messageId: "outsideRoot", line: 1, column: 1}]},
-        {code: event(), filename: at("src/events/connection-removed.event.tsx"), errors: [{messageId: "ignoredSuffix"}]},
+        {
+            code: event(),
+            filename: at("src/connection-added.event.ts"),
+            errors: [{messageId: "outsideRoot", line: 1, column: 1}],
+        },
+        {
+            code: event(),
+            filename: at("src/events/connection-removed.event.tsx"),
+            errors: [{messageId: "ignoredSuffix"}],
+        },
     ],
 })
 
@@ -83,8 +112,16 @@ run("event-name", {
         {code: event(), filename: at("src/app/events/connection-added.event.ts")},
     ],
     invalid: [
-        {code: event(), filename: at("src/app/events/connection-add.event.ts"), errors: [{messageId: "unknown", data: {id: "connection-add"}}]},
-        {code: event(), filename: at("src/events/crm/connection-added.event.ts"), errors: [{messageId: "unknown", data: {id: "crm/connection-added"}}]},
+        {
+            code: event(),
+            filename: at("src/app/events/connection-add.event.ts"),
+            errors: [{messageId: "unknown", data: {id: "connection-add"}}],
+        },
+        {
+            code: event(),
+            filename: at("src/events/crm/connection-added.event.ts"),
+            errors: [{messageId: "unknown", data: {id: "crm/connection-added"}}],
+        },
     ],
 })
 
@@ -92,7 +129,10 @@ run("default-export", {
     valid: [
         {code: webhook(), filename: HOOK},
         {code: event(), filename: ADDED},
-        {code: "const h = async (req: Request) => new Response(null)\n\nexport {h as default}\n", filename: at("src/webhooks/arrow.webhook.ts")},
+        {
+            code: "const h = async (req: Request) => new Response(null)\n\nexport {h as default}\n",
+            filename: at("src/webhooks/arrow.webhook.ts"),
+        },
         {code: 'export {default} from "./impl.js"\n', filename: at("src/webhooks/reexported.webhook.ts")},
     ],
     invalid: [
@@ -101,14 +141,21 @@ run("default-export", {
             filename: HOOK,
             errors: [{messageId: "missing", data: {id: "prospect-updated"}, line: 1, column: 1}],
         },
-        {code: "export default {handler: true}\n", filename: at("src/app/webhooks/crm/deal.webhook.ts"), errors: [{messageId: "notFunction", line: 1}]},
+        {
+            code: "export default {handler: true}\n",
+            filename: at("src/app/webhooks/crm/deal.webhook.ts"),
+            errors: [{messageId: "notFunction", line: 1}],
+        },
     ],
 })
 
 run("async-handler", {
     valid: [
         {code: webhook(), filename: HOOK},
-        {code: "export default function handler(req: Request): Promise<Response> {\n    return fetch(req)\n}\n", filename: HOOK},
+        {
+            code: "export default function handler(req: Request): Promise<Response> {\n    return fetch(req)\n}\n",
+            filename: HOOK,
+        },
         {code: event(), filename: ADDED},
         // The platform awaits what a handler returns: fetch(…) is a Promise of a Response.
         {code: "export default function handler(req: Request) {\n    return fetch(req)\n}\n", filename: HOOK},
@@ -126,7 +173,7 @@ run("async-handler", {
             errors: [{messageId: "notAsync"}],
         },
         {
-            code: "export default function connectionRemoved() {\n    console.log(\"removed\")\n}\n",
+            code: 'export default function connectionRemoved() {\n    console.log("removed")\n}\n',
             filename: at("src/events/connection-removed.event.ts"),
             errors: [{messageId: "notAsync", data: {kind: "event"}}],
         },
@@ -150,7 +197,11 @@ run("webhook-signature", {
             filename: HOOK,
             errors: [{messageId: "extraParam", data: {param: "token: string"}}],
         },
-        {code: handler('    return "ok"', "(req: Request): Promise<string>"), filename: HOOK, errors: [{messageId: "declaredReturn"}]},
+        {
+            code: handler('    return "ok"', "(req: Request): Promise<string>"),
+            filename: HOOK,
+            errors: [{messageId: "declaredReturn"}],
+        },
     ],
 })
 
@@ -158,27 +209,45 @@ run("webhook-response", {
     valid: [
         {code: webhook(), filename: HOOK},
         {
-            code: handler("    try {\n        await req.json()\n        return new Response(null)\n    } catch (error) {\n        console.error(error)\n        return new Response(null, {status: 500})\n    }"),
+            code: handler(
+                "    try {\n        await req.json()\n        return new Response(null)\n    } catch (error) {\n        console.error(error)\n        return new Response(null, {status: 500})\n    }"
+            ),
             filename: HOOK,
         },
-        {code: "export default async function log(req: Request) {\n    console.log(req.url)\n}\n", filename: at("src/webhooks/log.ts")},
+        {
+            code: "export default async function log(req: Request) {\n    console.log(req.url)\n}\n",
+            filename: at("src/webhooks/log.ts"),
+        },
     ],
     invalid: [
         {code: handler("    await req.text()"), filename: HOOK, errors: [{messageId: "end", line: 3}]},
-        {code: handler("    if (!req.body) return\n    return new Response(null)"), filename: HOOK, errors: [{messageId: "bare-return", line: 2, column: 20}]},
         {
-            code: handler("    try {\n        return new Response(null)\n    } catch (error) {\n        console.error(error)\n    }"),
+            code: handler("    if (!req.body) return\n    return new Response(null)"),
+            filename: HOOK,
+            errors: [{messageId: "bare-return", line: 2, column: 20}],
+        },
+        {
+            code: handler(
+                "    try {\n        return new Response(null)\n    } catch (error) {\n        console.error(error)\n    }"
+            ),
             filename: at("src/app/webhooks/crm/deal.webhook.ts"),
             errors: [{messageId: "catch"}],
         },
-        {code: handler("    return {ok: true}", "(req: Request)"), filename: HOOK, errors: [{messageId: "notResponse", line: 2}]},
+        {
+            code: handler("    return {ok: true}", "(req: Request)"),
+            filename: HOOK,
+            errors: [{messageId: "notResponse", line: 2}],
+        },
     ],
 })
 
 run("event-signature", {
     valid: [
         {code: event(), filename: ADDED},
-        {code: "export default async function connectionRemoved() {}\n", filename: at("src/events/connection-removed.event.ts")},
+        {
+            code: "export default async function connectionRemoved() {}\n",
+            filename: at("src/events/connection-removed.event.ts"),
+        },
     ],
     invalid: [
         {
@@ -202,7 +271,10 @@ run("webhook-filename", {
             code: `${SDK}\nconst HOOKS = ["prospect-updated", "crm/deal"] as const\n\nexport async function registerAll() {\n    for (const fileName of HOOKS) await createWebhookHandler({fileName})\n}\n`,
             filename: at("src/server/register.ts"),
         },
-        {code: 'async function createWebhookHandler(options: {fileName: string}) {}\n\nawait createWebhookHandler({fileName: "nothing"})\n', filename: at("src/server/local.ts")},
+        {
+            code: 'async function createWebhookHandler(options: {fileName: string}) {}\n\nawait createWebhookHandler({fileName: "nothing"})\n',
+            filename: at("src/server/local.ts"),
+        },
     ],
     invalid: [
         {
@@ -213,14 +285,25 @@ run("webhook-filename", {
                     messageId: "unknown",
                     line: 4,
                     column: 43,
-                    suggestions: [{desc: 'Change the fileName to "prospect-updated"', output: creates('"prospect-updated"')}],
+                    suggestions: [
+                        {desc: 'Change the fileName to "prospect-updated"', output: creates('"prospect-updated"')},
+                    ],
                 },
             ],
         },
         {
             code: creates("'no-such-hook'"),
             filename: ADDED,
-            errors: [{messageId: "unknown", data: {value: "no-such-hook", expected: "src/webhooks/no-such-hook.webhook.ts or src/app/webhooks/no-such-hook.webhook.ts"}, suggestions: []}],
+            errors: [
+                {
+                    messageId: "unknown",
+                    data: {
+                        value: "no-such-hook",
+                        expected: "src/webhooks/no-such-hook.webhook.ts or src/app/webhooks/no-such-hook.webhook.ts",
+                    },
+                    suggestions: [],
+                },
+            ],
         },
         {
             code: creates('"prospect-updated.webhook.ts"'),
@@ -249,15 +332,26 @@ run("duplicate-handler-id", {
             // An unsaved buffer beside the file on disk with the same id in the other layout.
             code: webhook(),
             filename: at("src/app/webhooks/prospect-updated.webhook.ts"),
-            errors: [{messageId: "duplicate", data: {id: "prospect-updated", others: "src/webhooks/prospect-updated.webhook.ts", kind: "webhook"}}],
+            errors: [
+                {
+                    messageId: "duplicate",
+                    data: {id: "prospect-updated", others: "src/webhooks/prospect-updated.webhook.ts", kind: "webhook"},
+                },
+            ],
         },
     ],
 })
 
 run("deprecated-attio-fetch", {
     valid: [
-        {code: 'import {attioFetch} from "../utils.js"\n\nawait attioFetch("/objects")\n', filename: at("src/server/sync.ts")},
-        {code: 'import {attioFetch} from "attio/server"\n\nawait attioFetch({path: "/objects"})\n', filename: old.at("src/webhooks/a.webhook.ts")},
+        {
+            code: 'import {attioFetch} from "../utils.js"\n\nawait attioFetch("/objects")\n',
+            filename: at("src/server/sync.ts"),
+        },
+        {
+            code: 'import {attioFetch} from "attio/server"\n\nawait attioFetch({path: "/objects"})\n',
+            filename: old.at("src/webhooks/a.webhook.ts"),
+        },
     ],
     invalid: [
         {
@@ -270,7 +364,10 @@ run("deprecated-attio-fetch", {
 
 run("client-import", {
     valid: [
-        {code: 'import {showToast} from "attio/client"\n\nshowToast({title: "hi"})\n', filename: at("src/app/widgets/toast.tsx")},
+        {
+            code: 'import {showToast} from "attio/client"\n\nshowToast({title: "hi"})\n',
+            filename: at("src/app/widgets/toast.tsx"),
+        },
         {code: `${SDK}\nawait createWebhookHandler({fileName: "crm/deal"})\n`, filename: at("src/server/register.ts")},
     ],
     invalid: [
@@ -301,7 +398,13 @@ run("webhook-location", {
 
 run("webhook-response", {
     valid: [{code: 'export {default} from "./impl.js"\n', filename: reExported.at("src/webhooks/a.webhook.ts")}],
-    invalid: [{code: handler("    await req.text()", "(req: Request)"), filename: IMPL, errors: [{messageId: "end", line: 3}]}],
+    invalid: [
+        {
+            code: handler("    await req.text()", "(req: Request)"),
+            filename: IMPL,
+            errors: [{messageId: "end", line: 3}],
+        },
+    ],
 })
 
 /** A helper that reaches the SDK only through a module that re-exports it, and never mentions attio/. */
@@ -309,13 +412,29 @@ const facade = tempApp({
     "src/webhooks/deal.webhook.ts": webhook(),
     "src/platform/index.ts": 'export * from "./sdk.js"\n',
     "src/platform/sdk.ts": 'export {createWebhookHandler as make} from "attio/server"\n',
-    "src/events/connection-added.event.ts": 'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+    "src/events/connection-added.event.ts":
+        'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
 })
-const REGISTER = 'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deals"})\n}\n'
+const REGISTER =
+    'import {make} from "../platform/index.js"\n\nexport async function register() {\n    await make({fileName: "deals"})\n}\n'
 
 run("webhook-filename", {
     valid: [{code: REGISTER.replace('"deals"', '"deal"'), filename: facade.at("src/server/register.ts")}],
-    invalid: [{code: REGISTER, filename: facade.at("src/server/register.ts"), errors: [{messageId: "unknown", line: 4, suggestions: [{desc: 'Change the fileName to "deal"', output: REGISTER.replace('"deals"', '"deal"')}]}]}],
+    invalid: [
+        {
+            code: REGISTER,
+            filename: facade.at("src/server/register.ts"),
+            errors: [
+                {
+                    messageId: "unknown",
+                    line: 4,
+                    suggestions: [
+                        {desc: 'Change the fileName to "deal"', output: REGISTER.replace('"deals"', '"deal"')},
+                    ],
+                },
+            ],
+        },
+    ],
 })
 
 describe("the plugin's rules", () => {

@@ -24,4 +24,3 @@ export function tempApp(files: AppFiles, sdkVersion?: string): {root: string; at
     afterAll(() => fs.rmSync(root, {recursive: true, force: true}))
     return {root, at: (rel) => path.join(root, rel)}
 }
-

@@ -23,8 +23,15 @@ export default defineRule({
                 if (fn.async || fn.declaredReturn === "promise" || fn.declaredReturn === "promise-response") continue
                 // The platform awaits whatever the handler returns: a Promise on every path (of a Response, for a
                 // webhook) is as good as `async`.
-                const promised = (r: ReturnFact) => r.promise === "response" || (kind === "event" && r.promise !== undefined)
-                if (fn.declaredReturn === "none" && fn.missingReturns.length === 0 && fn.returns.length > 0 && fn.returns.every(promised)) continue
+                const promised = (r: ReturnFact) =>
+                    r.promise === "response" || (kind === "event" && r.promise !== undefined)
+                if (
+                    fn.declaredReturn === "none" &&
+                    fn.missingReturns.length === 0 &&
+                    fn.returns.length > 0 &&
+                    fn.returns.every(promised)
+                )
+                    continue
                 // Safe only where `async` changes nothing but the Promise: no declared return type to
                 // contradict, every return a Response (a returned Promise would be awaited twice), and
                 // no caller in the file that would get a Promise instead.
@@ -40,7 +47,13 @@ export default defineRule({
                     // A handler re-exported from a module other files import: they may call it.
                     (file.path === handler.path || !analysis.importedElsewhere(file, handler))
                 const fix = safe ? {range: [at, at] as [number, number], text: "async "} : undefined
-                report({range: fn.range, messageId: "notAsync", data: {kind}, hint: "Add `async` before `function`.", fix})
+                report({
+                    range: fn.range,
+                    messageId: "notAsync",
+                    data: {kind},
+                    hint: "Add `async` before `function`.",
+                    fix,
+                })
             }
         }
     },

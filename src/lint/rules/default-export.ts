@@ -9,9 +9,12 @@ export default defineRule({
         fixable: false,
         scope: "file",
         messages: {
-            missing: "This handler has no default export; the platform fails with \"Default export not found in module {{id}}\" when it is called",
-            notFunction: "This handler's default export is {{what}}, not a function; the platform fails with \"{{id}} does not export a function\"",
-            missingTarget: "This handler's default export comes from \"{{module}}\", which {{problem}}: `attio build` fails",
+            missing:
+                'This handler has no default export; the platform fails with "Default export not found in module {{id}}" when it is called',
+            notFunction:
+                'This handler\'s default export is {{what}}, not a function; the platform fails with "{{id}} does not export a function"',
+            missingTarget:
+                'This handler\'s default export comes from "{{module}}", which {{problem}}: `attio build` fails',
         },
         docs: {
             bad: "export async function handler(req: Request) { … }",
@@ -23,11 +26,19 @@ export default defineRule({
         const resolved = analysis.handlerDefault(file)
         const id = file.handler.id!
         if (resolved.kind === "none") {
-            report({range: FILE_START, messageId: "missing", data: {id}, hint: "Add `export default async function …`."})
+            report({
+                range: FILE_START,
+                messageId: "missing",
+                data: {id},
+                hint: "Add `export default async function …`.",
+            })
         } else if (resolved.kind === "not-function") {
             report({range: resolved.at.range, messageId: "notFunction", data: {id, what: resolved.what}})
         } else if (resolved.kind === "missing") {
-            const problem = resolved.name === "*" || !app.resolveModule(file, resolved.module) ? "does not exist" : `has no export \`${resolved.name}\``
+            const problem =
+                resolved.name === "*" || !app.resolveModule(file, resolved.module)
+                    ? "does not exist"
+                    : `has no export \`${resolved.name}\``
             report({range: resolved.at.range, messageId: "missingTarget", data: {module: resolved.module, problem}})
         }
     },

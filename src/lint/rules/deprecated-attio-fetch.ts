@@ -13,7 +13,7 @@ export default defineRule({
         scope: "file",
         messages: {
             deprecated:
-                "attioFetch is deprecated since attio 1.0 (installed: {{version}}) and this call is a type error that fails `attio build`: call Attio's REST API with fetch and ATTIO_API_TOKEN from \"attio/server\" instead",
+                'attioFetch is deprecated since attio 1.0 (installed: {{version}}) and this call is a type error that fails `attio build`: call Attio\'s REST API with fetch and ATTIO_API_TOKEN from "attio/server" instead',
         },
         docs: {
             bad: 'import {attioFetch} from "attio/server"\nawait attioFetch({path: "/objects/people/records", method: "PUT", body})',

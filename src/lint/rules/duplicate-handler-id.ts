@@ -9,7 +9,8 @@ export default defineRule({
         fixable: false,
         scope: "app",
         messages: {
-            duplicate: "Handler id `{{id}}` is also used by {{others}}; the build fails with \"Two {{kind}} handler files register the same handler id\"",
+            duplicate:
+                'Handler id `{{id}}` is also used by {{others}}; the build fails with "Two {{kind}} handler files register the same handler id"',
             caseOnly:
                 "Handler file of id `{{id}}` differs only in letter case from {{others}}: on macOS and Windows they are one file, and the build fails (.ts) or bundles one file for both ids (.js)",
         },
@@ -23,7 +24,8 @@ export default defineRule({
             // Paths that differ only in case are one file on case-insensitive file systems (macOS, Windows).
             const byFoldedPath = new Map<string, string[]>()
             for (const files of analysis.handlersById(kind).values()) {
-                for (const {rel} of files) byFoldedPath.set(rel.toLowerCase(), [...(byFoldedPath.get(rel.toLowerCase()) ?? []), rel])
+                for (const {rel} of files)
+                    byFoldedPath.set(rel.toLowerCase(), [...(byFoldedPath.get(rel.toLowerCase()) ?? []), rel])
             }
             for (const [id, files] of analysis.handlersById(kind)) {
                 for (const file of files) {

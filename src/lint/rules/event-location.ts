@@ -32,7 +32,14 @@ export default defineRule({
         // `connection-added.ts` in an event root: a handler without its suffix, unless the handler sits beside it.
         const root = rootOf(file.rel, "event")
         const name = /^([^.]+)(\.[cm]?[jt]sx?)$/.exec(file.rel.slice(file.rel.lastIndexOf("/") + 1))
-        if (file.handler || !root || !name || isTestFile(file.rel) || !(EVENT_NAMES as readonly string[]).includes(name[1])) return
+        if (
+            file.handler ||
+            !root ||
+            !name ||
+            isTestFile(file.rel) ||
+            !(EVENT_NAMES as readonly string[]).includes(name[1])
+        )
+            return
         const stem = file.rel.slice(0, file.rel.length - name[2].length)
         if (analysis.handlersById("event").has(stem.slice(root.dir.length + 1))) return
         const value = analysis.usableFacts(file)?.exportValues.default

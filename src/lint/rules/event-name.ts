@@ -11,7 +11,8 @@ export default defineRule({
         fixable: false,
         scope: "file",
         messages: {
-            unknown: "`{{id}}` is not an event: only connection-added and connection-removed exist, so this handler is never called",
+            unknown:
+                "`{{id}}` is not an event: only connection-added and connection-removed exist, so this handler is never called",
         },
         docs: {
             bad: "src/app/events/connection-add.event.ts",

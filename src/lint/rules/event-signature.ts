@@ -9,11 +9,14 @@ export default defineRule({
         fixable: false,
         scope: "file",
         messages: {
-            connectionItself: "Event handlers receive `{connection}`, not the Connection itself: `{{param}}` gets the wrapper object",
-            noConnection: "Event handlers receive a `{connection: Connection}` object; `{{param}}` does not take `connection` from it",
+            connectionItself:
+                "Event handlers receive `{connection}`, not the Connection itself: `{{param}}` gets the wrapper object",
+            noConnection:
+                "Event handlers receive a `{connection: Connection}` object; `{{param}}` does not take `connection` from it",
             connectionType: "The platform passes the SDK's `Connection` as `connection`, not `{{type}}`",
             extraParam: "An event handler is called with one argument; `{{param}}` is required but never passed",
-            generator: "A generator function only returns an iterator: the platform never runs this event handler's body",
+            generator:
+                "A generator function only returns an iterator: the platform never runs this event handler's body",
         },
         docs: {
             bad: "export default async function connectionAdded(connection: Connection) { … }",
@@ -50,7 +53,12 @@ export default defineRule({
                 connection?.kind === "incompatible" ||
                 (connection?.kind === "reference" && types.isConnectionCompatible(file.path, connection.pos) === false)
             if (wrongType) {
-                report({range: connection.range, messageId: "connectionType", data: {type: connection.text}, hint: "Declare it as `Connection` from \"attio/server\"."})
+                report({
+                    range: connection.range,
+                    messageId: "connectionType",
+                    data: {type: connection.text},
+                    hint: 'Declare it as `Connection` from "attio/server".',
+                })
             }
         }
     },

@@ -8,9 +8,11 @@ export default defineRule({
         requiresTypeInformation: false,
         fixable: false,
         scope: "app",
-        notInEslint: "It judges the app as a whole (any file may create handlers, and the finding is on the first call), which an editor linting one file cannot keep current",
+        notInEslint:
+            "It judges the app as a whole (any file may create handlers, and the finding is on the first call), which an editor linting one file cannot keep current",
         messages: {
-            noCleanup: "This app creates webhook handlers but has no connection-removed event, so third-party webhooks are never deleted",
+            noCleanup:
+                "This app creates webhook handlers but has no connection-removed event, so third-party webhooks are never deleted",
         },
         docs: {
             bad: "src/events/connection-added.event.ts creates handlers; there is no connection-removed.event.ts",

@@ -24,7 +24,8 @@ export default defineRule({
         if (file.isDirectory) return
         const text = app.text(file)
         // A handler the build picks up, or a TypeScript file named like one (the build's type check reads all of src/).
-        const isHandler = file.handler !== undefined && ((file.handler.picked && file.handler.root) || /\.[cm]?tsx?$/.test(file.rel))
+        const isHandler =
+            file.handler !== undefined && ((file.handler.picked && file.handler.root) || /\.[cm]?tsx?$/.test(file.rel))
         if (text === null) {
             // No reason: the file was deleted since the walk listed it.
             const reason = isHandler ? app.unreadableReason(file) : undefined

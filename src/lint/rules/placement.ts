@@ -10,7 +10,9 @@ export function misplacedHandler(
     app: App,
     file: AppFile,
     kind: HandlerKind
-): {file: AppFile; range: typeof FILE_START; problem: PlacementProblem; data: {name: string}; hint: string} | undefined {
+):
+    | {file: AppFile; range: typeof FILE_START; problem: PlacementProblem; data: {name: string}; hint: string}
+    | undefined {
     const info = file.handler
     if (!info || info.kind !== kind) return undefined
     const name = file.rel
@@ -56,6 +58,7 @@ export function suggestedHandlerPath(rel: string, kind: HandlerKind, app?: App):
 /** An event path with its name corrected too, when it is a near miss of an event (`connection-add.events.ts`). */
 function withEventName(rel: string): string {
     const match = /^(.*\/)?([^/]+)(\.event\.[jt]s)$/.exec(rel)
-    const name = match && !(EVENT_NAMES as readonly string[]).includes(match[2]) ? closest(match[2], EVENT_NAMES) : undefined
+    const name =
+        match && !(EVENT_NAMES as readonly string[]).includes(match[2]) ? closest(match[2], EVENT_NAMES) : undefined
     return name ? `${match![1] ?? ""}${name}${match![3]}` : rel
 }

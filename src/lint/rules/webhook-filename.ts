@@ -12,8 +12,8 @@ export default defineRule({
         hasSuggestions: true,
         scope: "file",
         messages: {
-            unknown: "fileName \"{{value}}\" names no webhook handler: there is no {{expected}}",
-            notBare: "fileName \"{{value}}\" must be the handler id without folder or suffix: \"{{id}}\"",
+            unknown: 'fileName "{{value}}" names no webhook handler: there is no {{expected}}',
+            notBare: 'fileName "{{value}}" must be the handler id without folder or suffix: "{{id}}"',
         },
         docs: {
             bad: 'await createWebhookHandler({fileName: "prospect-updated.webhook.ts"})\nawait createWebhookHandler({fileName: "prospect-update"})',
@@ -26,7 +26,10 @@ export default defineRule({
             // Only a literal written at the call is rewritten: a shared const may serve other uses.
             const replaceLiteral = (id: string) =>
                 call.literal && values?.length === 1
-                    ? {range: [call.literal.start, call.literal.end] as [number, number], text: quoted(id, call.literal.quote)}
+                    ? {
+                          range: [call.literal.start, call.literal.end] as [number, number],
+                          text: quoted(id, call.literal.quote),
+                      }
                     : undefined
             for (const value of new Set(values ?? [])) {
                 if (ids.has(value)) continue
@@ -41,11 +44,12 @@ export default defineRule({
                 }
                 const matches = closeMatches(value, ids.keys())
                 const expected = `src/webhooks/${value}.webhook.ts or src/app/webhooks/${value}.webhook.ts`
-                const hint = matches.length > 0
-                    ? `Did you mean "${matches[0]}"?`
-                    : ids.size > 0
-                      ? `Handler ids in this app: ${[...ids.keys()].sort().join(", ")}.`
-                      : "Create the handler file, e.g. with `npx attio-app webhook " + value + "`."
+                const hint =
+                    matches.length > 0
+                        ? `Did you mean "${matches[0]}"?`
+                        : ids.size > 0
+                          ? `Handler ids in this app: ${[...ids.keys()].sort().join(", ")}.`
+                          : "Create the handler file, e.g. with `npx attio-app webhook " + value + "`."
                 // A typo is only ever suggested, and only when one id is close: never applied silently.
                 const fix = matches.length === 1 ? replaceLiteral(matches[0]) : undefined
                 const suggestions = fix ? [{desc: `Change the fileName to "${matches[0]}"`, fix}] : undefined

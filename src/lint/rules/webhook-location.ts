@@ -16,7 +16,8 @@ export default defineRule({
         scope: "file",
         messages: {
             outsideRoot: "`{{name}}` is outside src/webhooks and src/app/webhooks, so the build silently ignores it",
-            ignoredSuffix: "The build only picks up `.webhook.ts` and `.webhook.js` files; `{{name}}` is silently ignored",
+            ignoredSuffix:
+                "The build only picks up `.webhook.ts` and `.webhook.js` files; `{{name}}` is silently ignored",
             directory: "`{{name}}` is a directory, not a handler file; the build ignores it",
             linked: "`{{name}}` is reached through a linked folder, which the build does not follow, so it silently ignores it",
             missingSuffix:

@@ -2,7 +2,8 @@ import {defineRule} from "../rule.js"
 
 /** A declared return type that is a bare name, or a Promise of one: possibly an alias. */
 const MAYBE_ALIAS = /^(Promise<\s*)?[A-Za-z_$][\w$.]*\s*>?$/
-const BUILTIN_TYPE = /^(Promise<\s*)?(void|undefined|null|never|unknown|any|object|string|number|boolean|bigint|symbol)\s*>?$/
+const BUILTIN_TYPE =
+    /^(Promise<\s*)?(void|undefined|null|never|unknown|any|object|string|number|boolean|bigint|symbol)\s*>?$/
 
 export default defineRule({
     meta: {
@@ -38,14 +39,24 @@ export default defineRule({
                 firstType.kind !== "request" &&
                 (firstType.kind !== "reference" || types.isRequest(file.path, first.pos) === false)
             if (notRequest) {
-                const type = "text" in firstType ? firstType.text : firstType.kind === "connection" ? "Connection" : "an object"
-                report({range: first.range, messageId: "firstParam", data: {type}, hint: "Declare it as `req: Request`."})
+                const type =
+                    "text" in firstType ? firstType.text : firstType.kind === "connection" ? "Connection" : "an object"
+                report({
+                    range: first.range,
+                    messageId: "firstParam",
+                    data: {type},
+                    hint: "Declare it as `req: Request`.",
+                })
             }
             for (const param of rest.filter((p) => !p.optional)) {
                 report({range: param.range, messageId: "extraParam", data: {param: param.text}})
             }
             if (fn.declaredReturn === "foreign") {
-                report({range: fn.range, messageId: "declaredReturn", data: {type: `${fn.declaredReturnText} (not the Fetch API's Response)`}})
+                report({
+                    range: fn.range,
+                    messageId: "declaredReturn",
+                    data: {type: `${fn.declaredReturnText} (not the Fetch API's Response)`},
+                })
                 continue
             }
             if (fn.declaredReturn === "other" || fn.declaredReturn === "promise") {
@@ -62,7 +73,11 @@ export default defineRule({
             const undecided = fn.returns.some((r) => r.kind === "unknown")
             if (undecided && !fn.returns.some((r) => r.kind === "not-response")) {
                 if (types.returnsResponse(file.path, fn.pos) === false) {
-                    report({range: fn.range, messageId: "inferredReturn", hint: "Declare `: Promise<Response>` to see where."})
+                    report({
+                        range: fn.range,
+                        messageId: "inferredReturn",
+                        hint: "Declare `: Promise<Response>` to see where.",
+                    })
                 }
             }
         }
