@@ -18,6 +18,7 @@ const UNIT = [
     "test/generators/names.test.ts",
     "test/generators/style.test.ts",
     "test/testing/signature-options.test.ts",
+    "test/order.test.ts",
 ]
 
 export default defineConfig({

@@ -6,24 +6,15 @@
  */
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import {afterAll, describe, expect, it} from "vitest"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {removeWrittenApps, writeApp} from "./support/temp-app.js"
+import {removeWrittenApps, tempDir, writeApp} from "./support/temp-app.js"
 
 const MAX_INSTALL_BYTES = 30 * 1024 * 1024
 const LINTER = path.join(PACKAGE_ROOT, "packages/attio-lint")
 
-const temps: string[] = []
-afterAll(() => temps.forEach((dir) => fs.rmSync(dir, {recursive: true, force: true})))
 afterAll(removeWrittenApps)
-
-function tempDir(prefix: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-    temps.push(dir)
-    return dir
-}
 
 function npm(args: string[], cwd: string): string {
     const result = spawnSync("npm", args, {cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 300_000})

@@ -6,21 +6,12 @@
  */
 import {execFileSync, spawnSync} from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import {afterAll, describe, expect, it} from "vitest"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {removeWrittenApps, writeApp} from "./support/temp-app.js"
+import {removeWrittenApps, tempDir, writeApp} from "./support/temp-app.js"
 
-const temps: string[] = []
-afterAll(() => temps.forEach((dir) => fs.rmSync(dir, {recursive: true, force: true})))
 afterAll(removeWrittenApps)
-
-function tempDir(prefix: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-    temps.push(dir)
-    return dir
-}
 
 /** The hook's manifest: the few keys this test needs, read line by line (the file is flat YAML). */
 function hookManifest(): {id: string; entry: string; language: string; files: RegExp} {

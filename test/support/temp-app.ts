@@ -9,10 +9,17 @@ import path from "node:path"
 /** An app's files by app-relative path. */
 export type AppFiles = Record<string, string>
 
-/** Every app writeApp made and removeWrittenApps has not removed yet, in this test process. */
+/** Every app writeApp made (and dir tempDir made) that removeWrittenApps has not removed yet, in this process. */
 const written: string[] = []
 
-/** Removes the apps writeApp made: `afterAll(removeWrittenApps)`. */
+/** A fresh empty temp dir, removed with the apps: `afterAll(removeWrittenApps)`. */
+export function tempDir(prefix: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+    written.push(dir)
+    return dir
+}
+
+/** Removes the apps writeApp made and the dirs tempDir made: `afterAll(removeWrittenApps)`. */
 export function removeWrittenApps(): void {
     for (const root of written.splice(0)) fs.rmSync(root, {recursive: true, force: true})
 }
