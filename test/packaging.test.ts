@@ -30,13 +30,16 @@ function treeBytes(dir: string): number {
     }, 0)
 }
 
+function read(dir: string) {
+    return JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+        version: string
+        dependencies: Record<string, string>
+        peerDependencies?: Record<string, string>
+    }
+}
+
 describe("the attio-lint package", () => {
     it("is built from the root's source at the root's version, on the root's own ranges of the libraries it uses", () => {
-        const read = (dir: string) =>
-            JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
-                version: string
-                dependencies: Record<string, string>
-            }
         const [root, linter] = [read(PACKAGE_ROOT), read(LINTER)]
         expect(linter.version).toBe(root.version)
         for (const [name, range] of Object.entries(linter.dependencies))
@@ -102,5 +105,27 @@ describe("the attio-lint package", () => {
         )
         expect(plugin.stderr).toBe("")
         expect(Number(plugin.stdout)).toBeGreaterThan(5)
+
+        // Its type declarations name only packages it installs (ts-morph's types would be missing, or silently any).
+        const installed = path.join(modules, "attio-lint")
+        const manifest = read(installed)
+        const declared = new Set(Object.keys({...manifest.dependencies, ...manifest.peerDependencies}))
+        const unresolved = fs
+            .readdirSync(path.join(installed, "dist"), {recursive: true, encoding: "utf8"})
+            .filter((rel) => rel.endsWith(".d.ts"))
+            .flatMap((rel) =>
+                [
+                    ...fs
+                        .readFileSync(path.join(installed, "dist", rel), "utf8")
+                        .matchAll(/^\s*(?:import|export)\b[^\n]*?\bfrom "([^".][^"]*)"|\bimport\("([^".][^"]*)"\)/gm),
+                ]
+                    .map((match) => (match[1] ?? match[2])!)
+                    .filter(
+                        (spec) =>
+                            !spec.startsWith("node:") && !declared.has(spec.replace(/^((@[^/]+\/)?[^/]+).*$/, "$1"))
+                    )
+                    .map((spec) => `${rel}: ${spec}`)
+            )
+        expect(unresolved).toEqual([])
     })
 })

@@ -2,7 +2,7 @@
  * What `attio build`'s bundler (esbuild) makes of a file's syntax where TypeScript's parser alone
  * does not tell: which JavaScript it rejects, and which imports it erases.
  */
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import type {TypeScriptSyntax} from "./typescript.js"
 

@@ -7,7 +7,7 @@ import fs from "node:fs"
 import {createRequire} from "node:module"
 import path from "node:path"
 
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import {CONNECTION_PROPERTIES} from "./facts/index.js"
 import {fullBundlePath, typescript} from "./typescript.js"

@@ -14,11 +14,11 @@ import fs from "node:fs"
 import {createRequire} from "node:module"
 import path from "node:path"
 
-import type * as TsMorph from "ts-morph"
+import type {ts as TsApi} from "@ts-morph/common"
 
 import {PACKAGE_ROOT} from "../package-info.js"
 
-type ts = typeof TsMorph.ts
+type ts = typeof TsApi
 
 const require = createRequire(import.meta.url)
 
@@ -114,11 +114,11 @@ export const SYNTAX_API = [
 /** Compiler internals the syntactic path uses in place of the language service's node methods. */
 interface SyntaxInternals {
     /** Where a node's first token starts (the service's `node.getStart(sourceFile)`). */
-    getTokenPosOfNode(node: TsMorph.ts.Node, sourceFile: TsMorph.ts.SourceFile): number
+    getTokenPosOfNode(node: TsApi.Node, sourceFile: TsApi.SourceFile): number
     /** The position after whitespace and comments from `pos`. */
     skipTrivia(text: string, pos: number): number
     /** Sets the parent pointers that createSourceFile was asked not to (its `setParentNodes`). */
-    setParentRecursive(node: TsMorph.ts.Node, incremental: boolean): void
+    setParentRecursive(node: TsApi.Node, incremental: boolean): void
 }
 
 export type TypeScriptSyntax = Pick<ts, Exclude<(typeof SYNTAX_API)[number], keyof SyntaxInternals>> & SyntaxInternals

@@ -4,7 +4,7 @@
  * declares (ModuleScope): the module surface (./module-surface.ts), functions (./functions.ts, with
  * ./reachability.ts), constant values (./values.ts) and uses of imports (./uses.ts).
  */
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import {typeScriptInJavaScript} from "../bundler-syntax.js"
 import type {TypeScriptSyntax} from "../typescript.js"

@@ -3,7 +3,7 @@
  * what each return statement returns and which paths fall off the end (./reachability.ts), and where the names
  * Request, Response and Connection come from in the file.
  */
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import type {TypeScriptSyntax} from "../typescript.js"
 import type {ModuleScope} from "./module-surface.js"

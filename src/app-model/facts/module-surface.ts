@@ -2,7 +2,7 @@
  * A module's surface: its imports (and which of attio/client's the bundler keeps), its top-level declarations and
  * constants, its exports and what each exported binding is.
  */
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import {importUse} from "../bundler-syntax.js"
 import type {TypeScriptSyntax} from "../typescript.js"

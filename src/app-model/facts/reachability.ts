@@ -2,7 +2,7 @@
  * What a function's statements return, from syntax: whether a statement always leaves the function (returns a
  * value or throws), which expressions are Responses, and which are Promises of one.
  */
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import type {TypeScriptSyntax} from "../typescript.js"
 import type {FileSyntax} from "./syntax.js"

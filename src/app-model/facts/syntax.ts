@@ -2,7 +2,7 @@
  * Syntax helpers of one parsed file: positions as facts record them, node text, and the few shapes every
  * concern looks through (wrappers that do not change a value, destructuring patterns).
  */
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import type {Range} from "../range.js"
 import type {TypeScriptSyntax} from "../typescript.js"

@@ -3,7 +3,7 @@
  * (through namespaces, destructurings and const aliases in scope), calls that may create a webhook handler with
  * their fileName values, and dynamic imports of attio/client.
  */
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import type {TypeScriptSyntax} from "../typescript.js"
 import type {ModuleScope} from "./module-surface.js"

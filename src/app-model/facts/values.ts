@@ -2,7 +2,7 @@
  * Constant values from syntax: the strings a literal, a `const` in scope or a `for (const x of LITERALS)` stands
  * for, found by looking outwards from a use to the nearest declaration of its name.
  */
-import type {ts} from "ts-morph"
+import type {ts} from "@ts-morph/common"
 
 import type {TypeScriptSyntax} from "../typescript.js"
 import type {FileSyntax} from "./syntax.js"
