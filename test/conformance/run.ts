@@ -13,9 +13,12 @@
  */
 import {createHash} from "node:crypto"
 import fs from "node:fs"
+import {createRequire} from "node:module"
 import os from "node:os"
 import path from "node:path"
 import {pathToFileURL} from "node:url"
+
+import type * as Prettier from "prettier"
 
 import type {LintReport, RuleSeverity} from "../../src/index.js"
 import type {Rule} from "../../src/lint/rule.js"
@@ -225,10 +228,13 @@ export async function main(repositoryRoot: string, argv: string[]): Promise<numb
     )
 
     if (argv.includes("--docs")) {
-        fs.writeFileSync(
-            path.join(repositoryRoot, "docs/conformance.md"),
-            docs(rows, validOutcomes, contradicted, unexplained, missed, summary)
-        )
+        // In prettier's Markdown style, as CI's format check wants the committed file.
+        const file = path.join(repositoryRoot, "docs/conformance.md")
+        const text = docs(rows, validOutcomes, contradicted, unexplained, missed, summary)
+        // Resolved from the repository: this module runs bundled from a temp folder (launch.js).
+        const prettier = createRequire(file)("prettier") as typeof Prettier
+        const config = await prettier.resolveConfig(file)
+        fs.writeFileSync(file, await prettier.format(text, {...config, parser: "markdown"}))
         console.log("conformance: wrote docs/conformance.md")
     }
     return contradicted.length > 0 || badValid.length > 0 ? 1 : 0
