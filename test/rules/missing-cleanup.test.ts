@@ -82,7 +82,7 @@ ruleTester(missingCleanup, {
                     file: "src/events/connection-added.event.ts",
                     line: 5,
                     column: 27,
-                    hint: "npx attio-app event connection-removed",
+                    hint: "generator-attio-app's `attio-app event connection-removed`",
                 },
             ],
         },

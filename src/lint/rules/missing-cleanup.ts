@@ -27,7 +27,7 @@ export default defineRule({
             file: first.file,
             range: first.call.range,
             messageId: "noCleanup",
-            hint: "Add one with `npx attio-app event connection-removed`.",
+            hint: "Add one, e.g. with generator-attio-app's `attio-app event connection-removed`.",
         })
     },
 })

@@ -35,7 +35,7 @@ export default defineRule({
                 .find(({value}) => !handlers.has(value) && meantId(value, ids) === id)
             const hint = typo
                 ? `${typo.site.file.rel} calls createWebhookHandler({fileName: "${typo.value}"}), which names no handler: fix that fileName to "${id}" rather than registering "${id}" a second time.`
-                : `Call createWebhookHandler({fileName: "${id}"}) in connection-added, e.g. with \`npx attio-app webhook ${id}\`.`
+                : `Call createWebhookHandler({fileName: "${id}"}) in connection-added, e.g. with generator-attio-app's \`attio-app webhook ${id}\`.`
             for (const file of files) {
                 const at = analysis.usableFacts(file)?.exportValues.default
                 report({
