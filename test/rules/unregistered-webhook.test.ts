@@ -158,7 +158,13 @@ ruleTester(unregisteredWebhook, {
                 "src/app/webhooks/crm/deal.webhook.js":
                     "export default async function deal(req) {\n    return new Response(null)\n}\n",
             },
-            errors: [{messageId: "unregistered", message: "`crm/deal`", hint: "generator-attio-app's `attio-app webhook crm/deal`"}],
+            errors: [
+                {
+                    messageId: "unregistered",
+                    message: "`crm/deal`",
+                    hint: "generator-attio-app's `attio-app webhook crm/deal`",
+                },
+            ],
         },
         {
             name: "every resolvable fileName counts: only the handler no call names is reported",

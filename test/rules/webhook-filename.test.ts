@@ -319,7 +319,12 @@ ruleTester(webhookFilename, {
         {
             name: "no handlers at all",
             files: {[ADDED]: creates('"deal"')},
-            errors: [{messageId: "unknown", hint: "Create the handler file, e.g. with generator-attio-app's `attio-app webhook deal`"}],
+            errors: [
+                {
+                    messageId: "unknown",
+                    hint: "Create the handler file, e.g. with generator-attio-app's `attio-app webhook deal`",
+                },
+            ],
         },
         {
             name: "the file name with its suffix",

@@ -49,7 +49,9 @@ export default defineRule({
                         ? `Did you mean "${matches[0]}"?`
                         : ids.size > 0
                           ? `Handler ids in this app: ${[...ids.keys()].sort().join(", ")}.`
-                          : "Create the handler file, e.g. with generator-attio-app's `attio-app webhook " + value + "`."
+                          : "Create the handler file, e.g. with generator-attio-app's `attio-app webhook " +
+                            value +
+                            "`."
                 // A typo is only ever suggested, and only when one id is close: never applied silently.
                 const fix = matches.length === 1 ? replaceLiteral(matches[0]) : undefined
                 const suggestions = fix ? [{desc: `Change the fileName to "${matches[0]}"`, fix}] : undefined
