@@ -54,9 +54,15 @@ setObjectAllocator({
 });
 `
 
+/** `--from <bundle> --out <file>`: cut another release's bundle (.ci/newest-ts-morph.mjs tries the newest). */
+function argument(name: string): string | undefined {
+    const at = process.argv.indexOf(name)
+    return at === -1 ? undefined : process.argv[at + 1]
+}
+
 async function main(): Promise<void> {
-    const source = fs.readFileSync(fullBundlePath(), "utf8")
-    const output = path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)
+    const source = fs.readFileSync(argument("--from") ?? fullBundlePath(), "utf8")
+    const output = argument("--out") ?? path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)
     const result = await build({
         stdin: {contents: compilerPart(source), sourcefile: "typescript-compiler.mjs", loader: "js"},
         bundle: true,
@@ -73,7 +79,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(output), {recursive: true})
     fs.writeFileSync(output, text)
     console.log(
-        `${SYNTAX_BUNDLE}: ${(text.length / 1e6).toFixed(1)} MB of TypeScript's ${(source.length / 1e6).toFixed(1)} MB`
+        `${path.relative(PACKAGE_ROOT, output)}: ${(text.length / 1e6).toFixed(1)} MB of TypeScript's ${(source.length / 1e6).toFixed(1)} MB`
     )
 }
 
