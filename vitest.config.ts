@@ -25,6 +25,7 @@ export default defineConfig({
     test: {
         // yeoman-test calls process.chdir, which worker threads do not allow.
         pool: "forks",
+        setupFiles: ["test/support/cleanup.ts"],
         testTimeout: 120_000,
         hookTimeout: 300_000,
         // Most of an e2e test's time is a child process's (the bins, tsc, `attio build`, npm): more files at once

@@ -5,7 +5,6 @@
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
 import {createRequire} from "node:module"
-import os from "node:os"
 import path from "node:path"
 
 import {Linter} from "eslint"
@@ -15,7 +14,7 @@ import {describe, expect, it} from "vitest"
 
 import {SYNTAX_API, SYNTAX_BUNDLE, fullBundlePath, type TypeScriptSyntax} from "../src/app-model/typescript.js"
 import {PACKAGE_ROOT, runBin} from "./support/bin.js"
-import {writeApp} from "./support/temp-app.js"
+import {tempDir, writeApp} from "./support/temp-app.js"
 
 const require = createRequire(import.meta.url)
 /**
@@ -145,7 +144,7 @@ describe("the TypeScript syntax subset", () => {
 
 /** The built package in a temp folder (dist and package.json; node_modules linked), to break safely. */
 function packageCopy(): string {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-package-"))
+    const copy = tempDir("attio-lint-package-")
     fs.cpSync(path.join(PACKAGE_ROOT, "dist"), path.join(copy, "dist"), {recursive: true})
     fs.copyFileSync(path.join(PACKAGE_ROOT, "package.json"), path.join(copy, "package.json"))
     fs.symlinkSync(path.join(PACKAGE_ROOT, "node_modules"), path.join(copy, "node_modules"), "dir")

@@ -9,7 +9,7 @@ import path from "node:path"
 import {describe, expect, it} from "vitest"
 import {createEnv} from "yeoman-environment"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
-import {writeApp} from "../support/temp-app.js"
+import {tempDir, writeApp} from "../support/temp-app.js"
 import {readTree} from "./support.js"
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {version: string})
@@ -58,7 +58,7 @@ describe("the attio-app bin", () => {
         ["webhook", "x", "--yes"],
         ["event", "connection-added"],
     ])("refuses outside any app with one line, and writes nothing: %j", (...args) => {
-        const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-no-app-"))
+        const cwd = tempDir("attio-app-no-app-")
         const result = runBin("attio-app", args, {cwd})
         expect(result.code).toBe(1)
         expect(result.stderr).toBe(
@@ -196,7 +196,7 @@ describe("the attio-app bin and its surroundings: one line, never a stack trace"
     })
 
     it("an error thrown outside the run (a timer of a dependency) ends in one line", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-boom-"))
+        const dir = tempDir("attio-app-boom-")
         try {
             const boom = path.join(dir, "boom.mjs")
             fs.writeFileSync(boom, 'setTimeout(() => { throw new Error("boom") }, 100)\n')
@@ -214,7 +214,7 @@ describe("the attio-app bin and its surroundings: one line, never a stack trace"
     it.each([["webhook x --yes"], ["test-setup"]])(
         "%s in a working folder that was deleted exits 2 with one line",
         (args) => {
-            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-gone-"))
+            const dir = tempDir("attio-app-gone-")
             const script = `cd "$1" && rmdir "$1" && exec "$2" "$3" ${args}`
             const result = spawnSync("sh", ["-c", script, "sh", dir, process.execPath, BIN], {encoding: "utf8"})
             expect(result.stderr).toMatch(
@@ -227,7 +227,7 @@ describe("the attio-app bin and its surroundings: one line, never a stack trace"
 
 describe("the packed package", () => {
     it("is found by yeoman-environment's lookup, and its webhook generator runs", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "generator-attio-app-pack-"))
+        const dir = tempDir("generator-attio-app-pack-")
         // --ignore-scripts: `prepare` would rebuild dist/ under the other test files running meanwhile.
         const [{filename, files}] = JSON.parse(
             execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {

@@ -1,9 +1,7 @@
 /** The event generator, and the app generator that asks which generator to run. */
-import fs from "node:fs"
-import os from "node:os"
-import path from "node:path"
 import {describe, expect, it} from "vitest"
 import {readTree, runGenerator} from "./support.js"
+import {tempDir} from "../support/temp-app.js"
 
 describe("attio-app:event", () => {
     it.each([
@@ -97,7 +95,7 @@ describe("attio-app (asks which generator)", () => {
     })
 
     it("outside any app, refuses before asking anything", async () => {
-        const root = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-no-app-"))
+        const root = tempDir("attio-app-no-app-")
         const run = await runGenerator("app", {root, answers: {}})
         expect(run.error?.message).toMatch(/^No app found at .*: no package\.json or tsconfig\.json there/)
         expect(run.asked).toEqual([])

@@ -1,13 +1,12 @@
 /** The webhook generator through yeoman-test, as `yo attio-app:webhook` runs it. */
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 import {Node, Project, SyntaxKind} from "ts-morph"
 import {describe, expect, it} from "vitest"
 import {lint} from "../../src/index.js"
 import {creates, REAL_WORLD_APPS, SEED_CONNECTION_ADDED} from "../support/apps.js"
 import {runBin} from "../support/bin.js"
-import {writeApp} from "../support/temp-app.js"
+import {tempDir, writeApp} from "../support/temp-app.js"
 import {expectLinesKept, readTree, runGenerator, type Outcome} from "./support.js"
 
 const YES = {yes: true}
@@ -152,7 +151,7 @@ describe("the app root", () => {
     })
 
     it("is required: outside any app it refuses before asking or writing anything", async () => {
-        const root = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-no-app-"))
+        const root = tempDir("attio-app-no-app-")
         fs.mkdirSync(path.join(root, "sub"))
         const run = await runGenerator("webhook", {root, cwd: "sub", args: ["x"], answers: {}})
         expect(run.error?.message).toBe(
