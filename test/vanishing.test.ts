@@ -48,7 +48,8 @@ it.skipIf(process.platform === "win32")(
     {timeout: 120_000},
     async () => {
         const root = writeApp({"src/webhooks/kept.webhook.ts": HOOK})
-        // A churn of handlers and folders (what a git checkout or a generator does) beside the runs.
+        // A churn of handlers and folders (what a git checkout or a generator does) beside the runs. Each file is
+        // written whole and renamed into place, as the generators write: a half-written handler is a real finding.
         const churn = spawn(
             process.execPath,
             [
@@ -57,8 +58,9 @@ it.skipIf(process.platform === "win32")(
             for (let i = 0; ; i++) {
                 const dir = p.join(d, "n" + (i % 3), "deep")
                 fs.mkdirSync(dir, {recursive: true})
-                fs.writeFileSync(p.join(dir, "x.webhook.ts"), ${JSON.stringify(HOOK)})
-                fs.writeFileSync(p.join(d, "t" + (i % 5) + ".webhook.ts"), ${JSON.stringify(HOOK)})
+                const put = (file) => (fs.writeFileSync(file + ".tmp", ${JSON.stringify(HOOK)}), fs.renameSync(file + ".tmp", file))
+                put(p.join(dir, "x.webhook.ts"))
+                put(p.join(d, "t" + (i % 5) + ".webhook.ts"))
                 fs.rmSync(p.join(d, "n" + ((i + 1) % 3)), {recursive: true, force: true})
                 fs.rmSync(p.join(d, "t" + ((i + 2) % 5) + ".webhook.ts"), {force: true})
             }`,
