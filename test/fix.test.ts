@@ -2,18 +2,16 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 
-import {afterAll, describe, expect, it} from "vitest"
+import {describe, expect, it} from "vitest"
 
 import {lint} from "../src/index.js"
 import {applyFixes, writeFixes} from "../src/lint/fix.js"
 import type {LintReport} from "../src/lint/types.js"
 import {runBin} from "./support/bin.js"
-import {removeWrittenApps, writeApp} from "./support/temp-app.js"
+import {writeApp} from "./support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 const read = (root: string, rel: string) => fs.readFileSync(path.join(root, rel), "utf8")
-
-afterAll(removeWrittenApps)
 
 describe("--fix", () => {
     it("a fileName carrying the suffix or a root folder becomes the bare id, formatting kept", async () => {

@@ -7,14 +7,12 @@
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import {afterAll, describe, expect, it} from "vitest"
+import {describe, expect, it} from "vitest"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {removeWrittenApps, tempDir, writeApp} from "./support/temp-app.js"
+import {tempDir, writeApp} from "./support/temp-app.js"
 
 const MAX_INSTALL_BYTES = 30 * 1024 * 1024
 const LINTER = path.join(PACKAGE_ROOT, "packages/attio-lint")
-
-afterAll(removeWrittenApps)
 
 function npm(args: string[], cwd: string): string {
     const result = spawnSync("npm", args, {cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 300_000})

@@ -7,11 +7,9 @@
 import {execFileSync, spawnSync} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import {afterAll, describe, expect, it} from "vitest"
+import {describe, expect, it} from "vitest"
 import {PACKAGE_ROOT} from "./support/bin.js"
-import {removeWrittenApps, tempDir, writeApp} from "./support/temp-app.js"
-
-afterAll(removeWrittenApps)
+import {tempDir, writeApp} from "./support/temp-app.js"
 
 /** The hook's manifest: the few keys this test needs, read line by line (the file is flat YAML). */
 function hookManifest(): {id: string; entry: string; language: string; files: RegExp} {

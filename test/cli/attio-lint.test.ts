@@ -1,27 +1,14 @@
 import {spawn, spawnSync} from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
 
-import {afterAll, describe, expect, it} from "vitest"
+import {describe, expect, it} from "vitest"
 
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {ESLINT_RESULT_KEYS} from "../support/eslint-json.js"
-import {removeWrittenApps, writeApp} from "../support/temp-app.js"
+import {tempDir, writeApp} from "../support/temp-app.js"
 
 const lint = (args: string[], cwd: string, env?: Record<string, string>) => runBin("attio-lint", args, {cwd, env})
-
-const tempDirs: string[] = []
-function tempDir(prefix: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-    tempDirs.push(dir)
-    return dir
-}
-
-afterAll(() => {
-    removeWrittenApps()
-    for (const dir of tempDirs) fs.rmSync(dir, {recursive: true, force: true})
-})
 
 const CONNECTION = 'import {type Connection, createWebhookHandler} from "attio/server"\n'
 const GOOD_HOOK =

@@ -2,15 +2,13 @@ import {spawn} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 
-import {afterAll, expect, it} from "vitest"
+import {expect, it} from "vitest"
 
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {removeWrittenApps, writeApp} from "../support/temp-app.js"
+import {writeApp} from "../support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
 const FALLS_OFF = HOOK.replace("return new Response(null)", "console.log(req)")
-
-afterAll(removeWrittenApps)
 
 /** `attio-lint --watch ARGS` in `cwd`; waitFor resolves once the output so far matches. */
 function startWatch(cwd: string, args: string[] = []) {

@@ -7,11 +7,11 @@ import {execFile} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import {promisify} from "node:util"
-import {afterAll, beforeAll, describe, expect, it} from "vitest"
+import {beforeAll, describe, expect, it} from "vitest"
 import {SEED_CONNECTION_ADDED, SEED_WEBHOOK} from "../support/apps.js"
 import {attioNodeModules} from "../support/attio-sdk.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {removeWrittenApps, writeApp} from "../support/temp-app.js"
+import {writeApp} from "../support/temp-app.js"
 import {runGenerator} from "./support.js"
 
 const run = promisify(execFile)
@@ -159,8 +159,6 @@ beforeAll(async () => {
     teeth = sdkApp({"src/webhooks/prospect-updated.webhook.ts": SEED_WEBHOOK})
     reports = await tscEach([...roots.values(), teeth])
 })
-
-afterAll(removeWrittenApps)
 
 describe("generated apps against attio@1.0.4", () => {
     it.each(CASES)("$name: tsc passes", ({name}) => {

@@ -5,13 +5,11 @@
  */
 import fs from "node:fs"
 
-import {afterAll, describe, expect, it} from "vitest"
+import {describe, expect, it} from "vitest"
 
 import {lint} from "../../src/index.js"
 import {INVALID_CASES} from "../conformance/cases/index.js"
-import {removeWrittenApps, writeApp} from "../support/temp-app.js"
-
-afterAll(removeWrittenApps)
+import {writeApp} from "../support/temp-app.js"
 
 /** What a run found, with the fields the cache could change; the paths relative to the app. */
 async function findings(root: string, cache: boolean) {
