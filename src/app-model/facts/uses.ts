@@ -44,6 +44,8 @@ export class SdkUses {
         const bind = (node: ts.Node): undefined => {
             ;(node as {parent: ts.Node}).parent = parent
             const kind = node.kind
+            // Tokens (identifiers, keywords, literals: most nodes) have no children.
+            if (kind <= SyntaxKind.LastToken) return undefined
             if (
                 kind === SyntaxKind.CallExpression ||
                 kind === SyntaxKind.PropertyAccessExpression ||
