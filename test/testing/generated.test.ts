@@ -7,6 +7,7 @@
  * its command in this process.
  */
 import {execFile} from "node:child_process"
+import {createHmac} from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import {promisify} from "node:util"
@@ -24,12 +25,13 @@ const execFileAsync = promisify(execFile)
  * the test runner would transform each module of the scaffolding and the app model from src/ first.
  */
 const built = <T>(rel: string): Promise<T> => import(path.join(PACKAGE_ROOT, "dist/src", rel))
-const [{run: testSetup, selfSpec}, {inspectApp}, {commitPlan}, {PLACEHOLDER_REGISTER_URL, planWebhook}] =
+const [{run: testSetup, selfSpec}, {inspectApp}, {commitPlan}, {PLACEHOLDER_REGISTER_URL, planWebhook}, {loadApp}] =
     await Promise.all([
         built<typeof import("../../src/cli/test-setup.js")>("cli/test-setup.js"),
         built<typeof import("../../src/scaffold/app.js")>("scaffold/app.js"),
         built<typeof import("../../src/scaffold/commit.js")>("scaffold/commit.js"),
         built<typeof import("../../src/scaffold/webhook.js")>("scaffold/webhook.js"),
+        built<typeof import("../../src/testing/index.js")>("testing/index.js"),
     ])
 let root = ""
 /** The bin's refusal of an unknown --verify scheme, started first: it runs while the app is set up. */
@@ -189,6 +191,23 @@ describe("generated tests in Attio's app template", () => {
         const result = await spawnNode([path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), ".", "--quiet"], root)
         expect(result.stdout).toBe("")
         expect(result.code).toBe(0)
+    })
+
+    // The generated test covers a secret made by connection-added; this, one the third party answers with.
+    it.concurrent("a signing secret the third party answers with is kept, and signatures with it pass", async () => {
+        const app = await loadApp(root, {
+            fetch: async (input, init) =>
+                new Request(input, init).method === "POST"
+                    ? Response.json({id: "wh_1", secret: "theirs"})
+                    : Response.json({}),
+        })
+        await app.connect("third-party-token")
+        expect(await app.kv.get("signed:signing-secret")).toEqual({value: "theirs"})
+        const target = app.webhookHandlers().find((h) => h.fileName === "signed")!.id
+        const body = JSON.stringify({event: "signed", data: {id: "1"}})
+        const sign = (secret: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`
+        expect((await app.deliver(target, {body, headers: {"X-Signature": sign("theirs")}})).status).toBe(200)
+        expect((await app.deliver(target, {body, headers: {"X-Signature": sign("ours")}})).status).toBe(401)
     })
 
     // Each refusal's message is test/testing/signature-options.test.ts's; here, that the bin refuses before writing.
