@@ -2,9 +2,9 @@
  * The generated tests, end to end: Attio's real app template (attio@1.0.4's package.json, tsconfig.json and
  * .prettierrc), `attio-app test-setup`, generated webhooks with their tests, and one vitest run in the app, which
  * links this package. The tests pass as generated, type-check against the real SDK, lint clean, and fail when
- * the handler breaks. The bin writes two of the webhooks (its options, its choice to write a test); the others,
- * variants of what the tests check, are planned in this process by the same code. test-setup's other cases run
- * its command in this process.
+ * the handler breaks. The bin writes one webhook (its --verify, --signature-header and --test) and sets the app up;
+ * the other webhooks, variants of what the tests check, are planned in this process by the same code, as are
+ * the cases of when a test is written. test-setup's other cases run its command in this process.
  */
 import {execFile} from "node:child_process"
 import {createHmac} from "node:crypto"
