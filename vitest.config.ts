@@ -19,6 +19,7 @@ const UNIT = [
     "test/generators/style.test.ts",
     "test/testing/signature-options.test.ts",
     "test/order.test.ts",
+    "test/text-edit.test.ts",
 ]
 
 export default defineConfig({
