@@ -1,53 +1,35 @@
 import {describe, expect, it} from "vitest"
 
 import {Edits} from "../src/scaffold/text-edits.js"
-import {applyEdits} from "../src/text-edit.js"
+import {applyEdits, type TextEdit} from "../src/text-edit.js"
+
+const edit = (start: number, end: number, text: string): TextEdit => ({range: [start, end], text})
 
 describe("applyEdits (the linter's fixes and the generators' edits)", () => {
-    it("applies non-overlapping edits together and leaves overlapping ones for a later pass", () => {
-        expect(
-            applyEdits("abcdef", [
-                {range: [4, 5], text: "E"},
-                {range: [0, 1], text: "A"},
-                {range: [0, 2], text: "XX"},
-            ])
-        ).toBe("AbcdEf")
-        // An edit starting inside an earlier one is left out, whatever the order given.
-        expect(
-            applyEdits("abcdef", [
-                {range: [2, 3], text: "-"},
-                {range: [1, 4], text: "_"},
-            ])
-        ).toBe("a_ef")
-    })
-
-    it("applies insertions at one point in the order given, before a replacement from there", () => {
-        expect(
-            applyEdits("abc", [
-                {range: [1, 2], text: "B"},
-                {range: [1, 1], text: "1"},
-                {range: [1, 1], text: "2"},
-            ])
-        ).toBe("a12Bc")
-    })
-
-    it("keeps an insertion at the end of a replacement, after it", () => {
-        expect(
-            applyEdits("abc", [
-                {range: [2, 2], text: "!"},
-                {range: [0, 2], text: "AB"},
-            ])
-        ).toBe("AB!c")
-    })
-
-    it("inserts at the start and the end of the text, and leaves it as it was without edits", () => {
-        expect(
-            applyEdits("abc", [
-                {range: [3, 3], text: ">"},
-                {range: [0, 0], text: "<"},
-            ])
-        ).toBe("<abc>")
-        expect(applyEdits("abc", [])).toBe("abc")
+    it.each<[string, string, TextEdit[], string]>([
+        [
+            "non-overlapping edits go together; an overlapping one is left for a later pass",
+            "abcdef",
+            [edit(4, 5, "E"), edit(0, 1, "A"), edit(0, 2, "XX")],
+            "AbcdEf",
+        ],
+        [
+            "an edit starting inside an earlier one is left out, whatever the order given",
+            "abcdef",
+            [edit(2, 3, "-"), edit(1, 4, "_")],
+            "a_ef",
+        ],
+        [
+            "insertions at one point go in the order given, before a replacement from there",
+            "abc",
+            [edit(1, 2, "B"), edit(1, 1, "1"), edit(1, 1, "2")],
+            "a12Bc",
+        ],
+        ["an insertion at the end of a replacement goes after it", "abc", [edit(2, 2, "!"), edit(0, 2, "AB")], "AB!c"],
+        ["insertions at the start and the end of the text", "abc", [edit(3, 3, ">"), edit(0, 0, "<")], "<abc>"],
+        ["no edits", "abc", [], "abc"],
+    ])("%s", (_name, text, edits, expected) => {
+        expect(applyEdits(text, edits)).toBe(expected)
     })
 
     it("is what the generators' Edits apply: insertions in the order made, a replacement after them", () => {
