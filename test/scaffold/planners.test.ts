@@ -73,6 +73,21 @@ describe("planWebhook", () => {
         expect(plan.changes.map((c) => c.path)).toContain("src/app/webhooks/deal.webhook.test.ts")
     })
 
+    it("keeps a test the app has beside the handler", async () => {
+        const test = "src/app/webhooks/deal.webhook.test.ts"
+        const plan = await planWebhook(app({"package.json": VITEST_PACKAGE, [test]: "// ours\n"}).tree, spec("deal"))
+        expect(plan.changes.map((c) => c.path)).not.toContain(test)
+        expect(plan.notes).toEqual([`${test} exists; left as it is.`])
+    })
+
+    it("syncs the record its event is about", async () => {
+        const {tree} = app({})
+        await planWebhook(tree, spec("lead-created", {register: false}))
+        expect(tree.read("src/app/webhooks/lead-created.webhook.ts")).toContain(
+            '"https://api.attio.com/v2/objects/people/records?matching_attribute=email_addresses"'
+        )
+    })
+
     it("adds the registration to a hand-written connection-added, every line kept in order", async () => {
         const {tree} = app({[ADDED]: HAND_WRITTEN})
         const plan = await planWebhook(tree, spec("deal"))
