@@ -1,4 +1,7 @@
-/** A Tree's host in memory: the planners' fast tests run on it, with no disk and no lock. */
+/**
+ * A Tree's host in memory: the planners' fast tests run on it, with no disk and no lock. Prettier reads a
+ * configuration file itself, from disk: an app in memory holds none (its code gets Attio's style).
+ */
 import path from "node:path"
 import type {App as AppModel} from "../app-model/app.js"
 import {decode} from "./disk-host.js"
