@@ -1,7 +1,7 @@
 /**
- * Writing a Tree's changes to disk, all or nothing. Every target is checked before the first write (see confine.ts),
- * each file is written to a temp file in its folder and renamed over the old one (write-file-atomic, which
- * `attio-lint --fix` uses too: it keeps the file's mode and owner), so a crash leaves each file old or
+ * Writing a Tree's changes to disk, all or nothing. Every target is checked before the first write (see
+ * confine.ts), each file is written to a temp file in its folder and renamed over the old one (write-file-atomic,
+ * which `attio-lint --fix` uses too: it keeps the file's mode and owner), so a crash leaves each file old or
  * complete; and when a write still fails, the files already written are put back as they were.
  */
 import fs from "node:fs"

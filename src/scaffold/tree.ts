@@ -27,7 +27,7 @@ export interface Original {
 export interface Host {
     /** Absolute path of the app: for prettier's per-file overrides and the app model's paths. */
     readonly root: string
-    /** The file's text without its BOM, or undefined when it does not exist; throws a ScaffoldError when it may not be read. */
+    /** The file as read (text without its BOM); undefined when absent; a ScaffoldError when it may not be read. */
     read(relPath: string): Original | undefined
     /** Whether something (a file or a folder) is at the path. */
     exists(relPath: string): boolean
