@@ -2,7 +2,6 @@
  * The test the webhook generator writes beside a new handler: it runs the handler, its registration and its
  * cleanup through generator-attio-app/testing under vitest, against a fake third party.
  */
-import type {App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import type {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
@@ -63,7 +62,7 @@ export function signatureCheck(id: string, header: string): SignatureCheck {
 }
 
 /** The test file beside the handler (`x.webhook.ts` → `x.webhook.test.ts`), unless one exists: it is the user's. */
-export async function planWebhookTest(app: App, handlerRel: string, spec: WebhookTestSpec, plan: Plan) {
+export async function planWebhookTest(plan: Plan, handlerRel: string, spec: WebhookTestSpec) {
     const relPath = handlerRel.replace(/\.webhook\.ts$/, ".webhook.test.ts")
     if (plan.read(relPath) !== undefined) {
         plan.notes.push(`${relPath} exists; left as it is.`)

@@ -25,11 +25,10 @@ const execFileAsync = promisify(execFile)
  * the test runner would transform each module of the scaffolding and the app model from src/ first.
  */
 const built = <T>(rel: string): Promise<T> => import(path.join(PACKAGE_ROOT, "dist/src", rel))
-const [{run: testSetup, selfSpec}, {inspectApp}, {commitPlan}, {PLACEHOLDER_REGISTER_URL, planWebhook}, {loadApp}] =
+const [{run: testSetup, selfSpec}, {inspectApp}, {PLACEHOLDER_REGISTER_URL, planWebhook}, {loadApp}] =
     await Promise.all([
         built<typeof import("../../src/cli/test-setup.js")>("cli/test-setup.js"),
-        built<typeof import("../../src/scaffold/app.js")>("scaffold/app.js"),
-        built<typeof import("../../src/scaffold/commit.js")>("scaffold/commit.js"),
+        built<typeof import("../../src/scaffold/app-tree.js")>("scaffold/app-tree.js"),
         built<typeof import("../../src/scaffold/webhook.js")>("scaffold/webhook.js"),
         built<typeof import("../../src/testing/index.js")>("testing/index.js"),
     ])
@@ -63,7 +62,7 @@ async function generate(dir: string, spec: Partial<WebhookSpec> & {id: string}) 
         register: true,
         ...spec,
     })
-    commitPlan(plan)
+    plan.tree.commit()
     return plan
 }
 
