@@ -36,6 +36,7 @@ function cloneRepository(): string {
 }
 
 describe("the pre-commit framework hook", () => {
+    // A build and a whole install: minutes on a loaded machine, as the install's own timeout allows.
     it("installs as pre-commit's node language installs it, and blocks a broken staged handler", () => {
         const hook = hookManifest()
         expect(hook).toMatchObject({id: "attio-lint", entry: "attio-lint", language: "node"})
@@ -83,5 +84,5 @@ describe("the pre-commit framework hook", () => {
         expect(blocked.stdout).toContain("webhook-response")
         expect(blocked.stdout).toContain("broken.webhook.ts")
         expect(run(matched.slice(0, 1)).status).toBe(0)
-    })
+    }, 300_000)
 })

@@ -6,7 +6,7 @@ import {spawn} from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import {afterEach, describe, expect, it} from "vitest"
+import {afterEach, describe, expect, it, vi} from "vitest"
 import {inspectApp} from "../../src/scaffold/app-tree.js"
 import type {CommitIo} from "../../src/scaffold/commit.js"
 import {LOCK_FILE, withAppLock} from "../../src/scaffold/lock.js"
@@ -42,6 +42,36 @@ function tempDir(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-safety-"))
     temps.push(dir)
     return dir
+}
+
+/** The fs functions by which write-file-atomic and the commit change the disk. */
+const FS_STEPS = [
+    "openSync",
+    "writeSync",
+    "fsyncSync",
+    "closeSync",
+    "chownSync",
+    "chmodSync",
+    "renameSync",
+    "mkdirSync",
+    "unlinkSync",
+] as const
+
+/** Each file as it was, or as the complete run writes it (temp files of an unfinished write aside). */
+function expectOldOrComplete(state: AppFiles, before: AppFiles, written: AppFiles, when: string) {
+    for (const [file, text] of Object.entries(state)) {
+        if (/\.[0-9a-f]+$/.test(file) && !(file in written)) continue
+        expect([before[file], written[file]], `${file} ${when}`).toContain(text)
+    }
+}
+
+function spawnBin(cwd: string, args: string[]) {
+    const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), ...args], {
+        cwd,
+        stdio: "ignore",
+    })
+    // Listened for at once: a run may end before a kill.
+    return {process: child, exited: new Promise<number | null>((resolve) => child.on("exit", resolve))}
 }
 
 const spec = (id: string) => ({id, event: id, registerUrl: PLACEHOLDER_REGISTER_URL, register: true})
@@ -121,52 +151,85 @@ describe("all or nothing", () => {
         }
     })
 
-    it("SIGKILL at any moment leaves each file as it was or complete", async () => {
-        const root = app({[ADDED]: ADDED_CODE})
-        for (const delay of [400, 800, 1200, 1600, 2000, 2400, 2800]) {
-            const args = ["webhook", `d${delay}`, "--yes"]
-            // What the run writes when it is not killed: the same run, to its end, on a copy of the app.
-            const complete = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-complete-"))
-            temps.push(complete)
-            fs.cpSync(root, complete, {recursive: true})
-            expect(runBin("attio-app", args, {cwd: complete}).code).toBe(0)
-            const before = readTree(root)
-            const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), ...args], {
-                cwd: root,
-                stdio: "ignore",
+    // A crash can only leave each file old or complete if every write is a temp file renamed into place. The
+    // commit's every fs step is watched in-process, and the disk read after each: a crash at any moment leaves
+    // one of those states. Real SIGKILLs then stop the bin at moments found by watching its writes.
+    it("a crash after any fs step of the commit leaves each file as it was or complete", async () => {
+        const files = {[ADDED]: ADDED_CODE}
+        const complete = await plannedApp(files)
+        complete.plan.tree.commit()
+        const written = readTree(complete.root)
+        const {root, plan, before} = await plannedApp(files)
+        const steps: string[] = []
+        const states: AppFiles[] = []
+        let reading = false
+        for (const name of FS_STEPS) {
+            const step = fs[name] as (...args: unknown[]) => unknown
+            vi.spyOn(fs, name).mockImplementation((...args: unknown[]) => {
+                const result = step(...args)
+                if (!reading) {
+                    // readTree opens and closes files itself: those are no steps of the commit.
+                    reading = true
+                    steps.push(name)
+                    states.push(readTree(root))
+                    reading = false
+                }
+                return result
             })
-            // Listened for at once: a run that ends before the kill has already exited by then.
-            const exited = new Promise((resolve) => child.on("exit", resolve))
-            await new Promise((resolve) => setTimeout(resolve, delay))
-            child.kill("SIGKILL")
-            await exited
-            fs.rmSync(path.join(root, LOCK_FILE), {force: true})
-            const after = readTree(root)
-            const written = readTree(complete)
-            // Each file as it was, or as the complete run writes it (temp files of a killed write aside).
-            for (const [file, text] of Object.entries(after)) {
-                if (/\.[0-9a-f]+$/.test(file) && !(file in written)) continue
-                expect([before[file], written[file]], file).toContain(text)
-            }
         }
-    }, 120_000)
+        try {
+            plan.tree.commit()
+        } finally {
+            vi.restoreAllMocks()
+        }
+        expect(states.at(-1)).toEqual(written)
+        for (const [i, state] of states.entries())
+            expectOldOrComplete(state, before, written, `after step ${i} (${steps[i]})`)
+        // Two files created (one in a new folder) and one edited, each written to a temp file and renamed.
+        expect(steps.filter((s) => s === "renameSync")).toHaveLength(3)
+        expect(steps.filter((s) => s === "mkdirSync")).toHaveLength(1)
+    })
+
+    it("SIGKILL while the lock is held, at the commit's new folder and at its first write of an event leaves each file as it was or complete", async () => {
+        const root = app({[ADDED]: ADDED_CODE})
+        const args = ["webhook", "deal", "--yes"]
+        const copy = () => {
+            const dir = tempDir()
+            fs.cpSync(root, dir, {recursive: true})
+            return dir
+        }
+        // The complete run and the killed ones at once, each on a copy of the app.
+        const complete = copy()
+        const moments: [string, (file: string) => boolean][] = [
+            [".", (file) => file === LOCK_FILE],
+            ["src/app", (file) => file === "webhooks"],
+            ["src/app/events", (file) => file !== "connection-added.event.ts"],
+        ]
+        const killed = moments.map(([folder, when]) => ({dir: copy(), folder, when}))
+        const [code] = await Promise.all([
+            spawnBin(complete, args).exited,
+            ...killed.map(({dir, folder, when}) => {
+                const child = spawnBin(dir, args)
+                const watcher = fs.watch(path.join(dir, folder), (_event, name) => {
+                    if (name !== null && when(name)) child.process.kill("SIGKILL")
+                })
+                return child.exited.finally(() => watcher.close())
+            }),
+        ])
+        expect(code).toBe(0)
+        const before = readTree(root)
+        const written = readTree(complete)
+        for (const {dir, folder} of killed) {
+            fs.rmSync(path.join(dir, LOCK_FILE), {force: true})
+            expectOldOrComplete(readTree(dir), before, written, `killed at a change in ${folder}`)
+        }
+    })
 })
 
 describe("two runs at once", () => {
     it("both registrations are kept", async () => {
         const root = app({[ADDED]: ADDED_CODE})
-        const run = (id: string) =>
-            new Promise<number | null>((resolve) => {
-                const child = spawn(
-                    process.execPath,
-                    [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), "webhook", id, "--yes"],
-                    {
-                        cwd: root,
-                        stdio: "ignore",
-                    }
-                )
-                child.on("exit", resolve)
-            })
+        const run = (id: string) => spawnBin(root, ["webhook", id, "--yes"]).exited
         expect(await Promise.all([run("one"), run("two")])).toEqual([0, 0])
         const added = fs.readFileSync(path.join(root, ADDED), "utf8")
         expect(added).toContain('fileName: "one"')

@@ -14,6 +14,12 @@ import {attioNodeModules, templateNodeModules} from "../support/attio-sdk.js"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {readTree} from "./support.js"
 
+/** The event generator's skeletons as they are written. */
+const SKELETONS = [
+    ["event", "connection-added"],
+    ["event", "connection-removed"],
+]
+
 /** Apps made from the template, each with the generator runs that shape it. */
 const APPS = {
     /**
@@ -21,8 +27,7 @@ const APPS = {
      * tests), and a handler only.
      */
     registered: [
-        ["event", "connection-added"],
-        ["event", "connection-removed"],
+        ...SKELETONS,
         [
             "webhook",
             "deal-updated",
@@ -45,11 +50,7 @@ const APPS = {
         ],
         ["webhook", "company-synced", "--no-register", "--test"],
     ],
-    /** The event generator's skeletons as they are written. */
-    skeletons: [
-        ["event", "connection-added"],
-        ["event", "connection-removed"],
-    ],
+    skeletons: SKELETONS,
 } satisfies Record<string, string[][]>
 
 type AppName = keyof typeof APPS
@@ -94,19 +95,26 @@ function run(args: string[], cwd: string, env = process.env): Promise<{code: num
     })
 }
 
+function generate(root: string, runs: string[][]) {
+    for (const args of runs) {
+        const result = runBin("attio-app", args, {cwd: root})
+        if (result.code !== 0) throw new Error(`attio-app ${args.join(" ")}: ${result.stderr}`)
+    }
+}
+
 beforeAll(async () => {
     const sdk = await attioNodeModules("1.0.4")
     const template = await templateNodeModules("1.0.4")
-    for (const [name, runs] of Object.entries(APPS) as [AppName, string[][]][]) {
-        const root = templateApp(name, sdk, template)
-        const before = readTree(root)
-        for (const args of runs) {
-            const result = runBin("attio-app", args, {cwd: root})
-            if (result.code !== 0) throw new Error(`attio-app ${args.join(" ")}: ${result.stderr}`)
-        }
-        const after = readTree(root)
+    roots.registered = templateApp("registered", sdk, template)
+    const before = readTree(roots.registered)
+    generate(roots.registered, SKELETONS)
+    // The skeletons app is the registered one before its webhooks: copied rather than generated again.
+    roots.skeletons = path.join(temp, "skeletons")
+    fs.cpSync(roots.registered, roots.skeletons, {recursive: true})
+    generate(roots.registered, APPS.registered.slice(SKELETONS.length))
+    for (const name of Object.keys(APPS) as AppName[]) {
+        const after = readTree(roots[name])
         generated[name] = Object.keys(after).filter((rel) => after[rel] !== before[rel])
-        roots[name] = root
     }
 })
 
