@@ -78,7 +78,7 @@ export class TypeInfo {
         const signature = checker.getSignatureFromDeclaration(node as ts.SignatureDeclaration)
         if (!signature) return undefined
         const returned = checker.getReturnTypeOfSignature(signature)
-        return this.isFetchType(checker.getAwaitedType(returned) ?? returned, "Response")
+        return this.isFetchType(checker.getAwaitedType(returned) ?? returned, "Response", checker)
     }
 
     /** Whether the parameter at `pos` is typed as the Fetch API Request; undefined when unknown. */
@@ -132,20 +132,30 @@ export class TypeInfo {
 
     /**
      * Whether a type is the Fetch API's `name`: a type of that name declared by TypeScript's own
-     * libraries or by Node's (undici's) types, not an app's or a package's look-alike.
+     * libraries or by Node's (undici's) types, not an app's or a package's look-alike. With a checker, a class
+     * extending it counts too (returned Responses may be subclasses; a Request parameter may not).
      */
-    private isFetchType(type: ts.Type, name: string): boolean | undefined {
+    private isFetchType(type: ts.Type, name: string, checker?: ts.TypeChecker): boolean | undefined {
         if (type.flags & (typescript().TypeFlags.Any | typescript().TypeFlags.Unknown)) return undefined
         const symbol = type.getSymbol() ?? type.aliasSymbol
-        if (symbol?.getName() !== name) return false
         const program = this.program!
-        return (symbol.getDeclarations() ?? []).some((d) => {
-            const sf = d.getSourceFile()
-            return (
-                program.isSourceFileDefaultLibrary(sf) ||
-                /[\\/]node_modules[\\/](undici-types|undici|@types[\\/]node)[\\/]/.test(sf.fileName)
-            )
-        })
+        const fetchType =
+            symbol?.getName() === name &&
+            (symbol.getDeclarations() ?? []).some((d) => {
+                const sf = d.getSourceFile()
+                return (
+                    program.isSourceFileDefaultLibrary(sf) ||
+                    /[\\/]node_modules[\\/](undici-types|undici|@types[\\/]node)[\\/]/.test(sf.fileName)
+                )
+            })
+        if (fetchType || !checker) return fetchType
+        // A class that extends the Fetch API's class (`class JsonResponse extends Response`) is one: its instances
+        // pass the platform's `instanceof` checks.
+        const objectFlags = type.flags & typescript().TypeFlags.Object ? (type as ts.ObjectType).objectFlags : 0
+        if (!(objectFlags & typescript().ObjectFlags.Class)) return false
+        return (checker.getBaseTypes(type as ts.InterfaceType) ?? []).some(
+            (base) => this.isFetchType(base, name, checker) === true
+        )
     }
 
     private at<T extends ts.Node>(
