@@ -81,11 +81,28 @@ export class TypeInfo {
         return this.isFetchType(checker.getAwaitedType(returned) ?? returned, "Response", checker)
     }
 
+    /**
+     * Whether the end of the function at `pos` is reachable as the type checker sees it (a `switch` exhaustive over a
+     * union, a call of a function returning `never`, end a path that syntax thinks falls off): the type check reports
+     * it, at the signature, as "lacks ending return statement" (TS2366) or "Not all code paths return" (TS7030).
+     */
+    endReachable(file: string, pos: number): boolean | undefined {
+        const {node} = this.at(file, pos, typescript().isFunctionLike)
+        if (!node || !("body" in node) || !node.body) return undefined
+        const body = node.body as ts.Node
+        return this.program!.getSemanticDiagnostics(node.getSourceFile()).some(
+            (d) => (d.code === 2366 || d.code === 7030) && d.start !== undefined && d.start >= pos && d.start < body.pos
+        )
+    }
+
     /** Whether the parameter at `pos` is typed as the Fetch API Request; undefined when unknown. */
     isRequest(file: string, pos: number): boolean | undefined {
         const {checker, node} = this.at(file, pos, typescript().isParameter)
         if (!node) return undefined
-        return this.isFetchType(checker.getTypeAtLocation(node), "Request")
+        const type = checker.getTypeAtLocation(node)
+        // `<T extends Request>(req: T)`: the platform's Request satisfies it when the constraint is the Request.
+        const constraint = type.flags & typescript().TypeFlags.TypeParameter ? type.getConstraint() : undefined
+        return this.isFetchType(constraint ?? type, "Request")
     }
 
     /**
@@ -171,6 +188,8 @@ export class TypeInfo {
                 allowJs: true,
                 noEmit: true,
                 skipLibCheck: true,
+                // Only adds the diagnostic endReachable reads (TS7030) for functions without a declared return type.
+                noImplicitReturns: true,
             }
             this.program = typescript().createProgram({
                 rootNames: [...this.files],

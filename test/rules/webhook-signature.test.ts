@@ -68,6 +68,14 @@ ruleTester(webhookSignature, {
             },
         },
         {
+            name: "a `this: void` parameter, and a type parameter constrained to Request (type information)",
+            files: {
+                [W]: "export default async function handler(this: void, req: Request): Promise<Response> {\n    return new Response(req.url)\n}\n",
+                "src/webhooks/b.webhook.ts":
+                    "export default async function b<T extends Request>(req: T): Promise<Response> {\n    return new Response(req.method)\n}\n",
+            },
+        },
+        {
             name: "a subclass of Response, declared and inferred (type information)",
             files: {
                 "src/app/lib/http.ts":
