@@ -36,6 +36,12 @@ function libText(file: string): string | undefined {
     return libTexts.get(file)
 }
 
+/**
+ * "Function lacks ending return statement" (TS2366), "must return a value" (TS2355, when it has no return at all),
+ * "Not all code paths return a value" (TS7030, under noImplicitReturns).
+ */
+const END_REACHABLE_CODES = new Set([2355, 2366, 7030])
+
 export class TypeInfo {
     private program: ts.Program | undefined
     private readonly sourceFiles = new Map<string, ts.SourceFile>()
@@ -84,14 +90,14 @@ export class TypeInfo {
     /**
      * Whether the end of the function at `pos` is reachable as the type checker sees it (a `switch` exhaustive over a
      * union, a call of a function returning `never`, end a path that syntax thinks falls off): the type check reports
-     * it, at the signature, as "lacks ending return statement" (TS2366) or "Not all code paths return" (TS7030).
+     * it at the signature (END_REACHABLE_CODES).
      */
     endReachable(file: string, pos: number): boolean | undefined {
         const {node} = this.at(file, pos, typescript().isFunctionLike)
         if (!node || !("body" in node) || !node.body) return undefined
         const body = node.body as ts.Node
         return this.program!.getSemanticDiagnostics(node.getSourceFile()).some(
-            (d) => (d.code === 2366 || d.code === 7030) && d.start !== undefined && d.start >= pos && d.start < body.pos
+            (d) => END_REACHABLE_CODES.has(d.code) && d.start !== undefined && d.start >= pos && d.start < body.pos
         )
     }
 
