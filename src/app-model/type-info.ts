@@ -36,6 +36,12 @@ function libText(file: string): string | undefined {
     return libTexts.get(file)
 }
 
+/**
+ * "Function lacks ending return statement" (TS2366), "must return a value" (TS2355, when it has no return at all),
+ * "Not all code paths return a value" (TS7030, under noImplicitReturns).
+ */
+const END_REACHABLE_CODES = new Set([2355, 2366, 7030])
+
 export class TypeInfo {
     private program: ts.Program | undefined
     private readonly sourceFiles = new Map<string, ts.SourceFile>()
@@ -78,14 +84,31 @@ export class TypeInfo {
         const signature = checker.getSignatureFromDeclaration(node as ts.SignatureDeclaration)
         if (!signature) return undefined
         const returned = checker.getReturnTypeOfSignature(signature)
-        return this.isFetchType(checker.getAwaitedType(returned) ?? returned, "Response")
+        return this.isFetchType(checker.getAwaitedType(returned) ?? returned, "Response", checker)
+    }
+
+    /**
+     * Whether the end of the function at `pos` is reachable as the type checker sees it (a `switch` exhaustive over a
+     * union, a call of a function returning `never`, end a path that syntax thinks falls off): the type check reports
+     * it at the signature (END_REACHABLE_CODES).
+     */
+    endReachable(file: string, pos: number): boolean | undefined {
+        const {node} = this.at(file, pos, typescript().isFunctionLike)
+        if (!node || !("body" in node) || !node.body) return undefined
+        const body = node.body as ts.Node
+        return this.program!.getSemanticDiagnostics(node.getSourceFile()).some(
+            (d) => END_REACHABLE_CODES.has(d.code) && d.start !== undefined && d.start >= pos && d.start < body.pos
+        )
     }
 
     /** Whether the parameter at `pos` is typed as the Fetch API Request; undefined when unknown. */
     isRequest(file: string, pos: number): boolean | undefined {
         const {checker, node} = this.at(file, pos, typescript().isParameter)
         if (!node) return undefined
-        return this.isFetchType(checker.getTypeAtLocation(node), "Request")
+        const type = checker.getTypeAtLocation(node)
+        // `<T extends Request>(req: T)`: the platform's Request satisfies it when the constraint is the Request.
+        const constraint = type.flags & typescript().TypeFlags.TypeParameter ? type.getConstraint() : undefined
+        return this.isFetchType(constraint ?? type, "Request")
     }
 
     /**
@@ -132,20 +155,30 @@ export class TypeInfo {
 
     /**
      * Whether a type is the Fetch API's `name`: a type of that name declared by TypeScript's own
-     * libraries or by Node's (undici's) types, not an app's or a package's look-alike.
+     * libraries or by Node's (undici's) types, not an app's or a package's look-alike. With a checker, a class
+     * extending it counts too (returned Responses may be subclasses; a Request parameter may not).
      */
-    private isFetchType(type: ts.Type, name: string): boolean | undefined {
+    private isFetchType(type: ts.Type, name: string, checker?: ts.TypeChecker): boolean | undefined {
         if (type.flags & (typescript().TypeFlags.Any | typescript().TypeFlags.Unknown)) return undefined
         const symbol = type.getSymbol() ?? type.aliasSymbol
-        if (symbol?.getName() !== name) return false
         const program = this.program!
-        return (symbol.getDeclarations() ?? []).some((d) => {
-            const sf = d.getSourceFile()
-            return (
-                program.isSourceFileDefaultLibrary(sf) ||
-                /[\\/]node_modules[\\/](undici-types|undici|@types[\\/]node)[\\/]/.test(sf.fileName)
-            )
-        })
+        const fetchType =
+            symbol?.getName() === name &&
+            (symbol.getDeclarations() ?? []).some((d) => {
+                const sf = d.getSourceFile()
+                return (
+                    program.isSourceFileDefaultLibrary(sf) ||
+                    /[\\/]node_modules[\\/](undici-types|undici|@types[\\/]node)[\\/]/.test(sf.fileName)
+                )
+            })
+        if (fetchType || !checker) return fetchType
+        // A class that extends the Fetch API's class (`class JsonResponse extends Response`) is one: its instances
+        // pass the platform's `instanceof` checks.
+        const objectFlags = type.flags & typescript().TypeFlags.Object ? (type as ts.ObjectType).objectFlags : 0
+        if (!(objectFlags & typescript().ObjectFlags.Class)) return false
+        return (checker.getBaseTypes(type as ts.InterfaceType) ?? []).some(
+            (base) => this.isFetchType(base, name, checker) === true
+        )
     }
 
     private at<T extends ts.Node>(
@@ -161,6 +194,8 @@ export class TypeInfo {
                 allowJs: true,
                 noEmit: true,
                 skipLibCheck: true,
+                // Only adds the diagnostic endReachable reads (TS7030) for functions without a declared return type.
+                noImplicitReturns: true,
             }
             this.program = typescript().createProgram({
                 rootNames: [...this.files],

@@ -183,6 +183,58 @@ export default function connectionAdded(event: {connection: UserConnection | Wor
     "src/app/events/connection-removed.event.ts": CONNECTION_REMOVED,
 }
 
+/**
+ * Handlers whose every path ends as only the type checker tells (a switch exhaustive over a union, a call of a function
+ * returning never), that return a subclass of Response, take `this: void` or a type parameter constrained to Request,
+ * and an event that creates its handlers through options held in a const.
+ */
+const TYPES_DECIDE: AppFiles = {
+    "src/app/lib/http.ts": `export class JsonResponse extends Response {
+    constructor(body: unknown, status = 200) {
+        super(JSON.stringify(body), {status, headers: {"content-type": "application/json"}})
+    }
+}
+
+export function fail(message: string): never {
+    throw new Error(message)
+}
+`,
+    "src/app/webhooks/exhaustive.webhook.ts": `type Kind = "read" | "write"
+
+export default async function exhaustive(req: Request): Promise<Response> {
+    const kind: Kind = req.method === "GET" ? "read" : "write"
+    switch (kind) {
+        case "read":
+            return new Response("read")
+        case "write":
+            return new Response("write", {status: 202})
+    }
+}
+`,
+    "src/app/webhooks/never.webhook.ts": `import {fail, JsonResponse} from "../lib/http"
+
+export default async function never(this: void, req: Request): Promise<JsonResponse> {
+    if (req.method !== "PUT") return new JsonResponse({method: req.method})
+    fail("PUT is not supported")
+}
+`,
+    "src/app/webhooks/generic.webhook.ts": `export default async function generic<T extends Request>(req: T) {
+    return new Response(req.method)
+}
+`,
+    "src/app/events/connection-added.event.ts": `import {createWebhookHandler} from "attio/server"
+
+const options = {fileName: "exhaustive"}
+
+export default async function connectionAdded() {
+    await createWebhookHandler(options)
+    await createWebhookHandler({fileName: "never"})
+    await createWebhookHandler({fileName: "generic"})
+}
+`,
+    "src/app/events/connection-removed.event.ts": CONNECTION_REMOVED,
+}
+
 export function validApps(repositoryRoot: string): Case[] {
     return [
         {name: "examples/app-layout", files: folder(path.join(repositoryRoot, "examples/app-layout"))},
@@ -201,6 +253,10 @@ export function validApps(repositoryRoot: string): Case[] {
         {
             name: "Responses from fetch and helpers, globalThis types, SDK connection types, a non-async event",
             files: MORE_SHAPES,
+        },
+        {
+            name: "paths the type checker ends (exhaustive switch, never), a Response subclass, this: void, <T extends Request>",
+            files: TYPES_DECIDE,
         },
     ]
 }

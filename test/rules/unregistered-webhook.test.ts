@@ -19,6 +19,15 @@ ruleTester(unregisteredWebhook, {
             },
         },
         {
+            name: "created through a dynamic import of attio/server, with options held in a const",
+            files: {
+                "src/webhooks/a.webhook.ts": webhook(),
+                "src/webhooks/b.webhook.ts": webhook(),
+                [ADDED]:
+                    'export default async function added() {\n    const sdk = await import("attio/server")\n    await sdk.createWebhookHandler({fileName: "a"})\n    const options = {fileName: "b"}\n    const {createWebhookHandler} = await import("attio/server")\n    await createWebhookHandler(options)\n}\n',
+            },
+        },
+        {
             name: "named by an imported const, a loop over an `as const` array and Promise.all in a helper",
             files: {
                 "src/events/connection-added.event.ts":

@@ -21,6 +21,10 @@ const changeTo = (text: string, from: string, to: string) => ({
     desc: `Change the fileName to "${to}"`,
     output: text.replace(`"${from}"`, `"${to}"`),
 })
+const DYNAMIC_IMPORT = addedWith(
+    "",
+    '    const sdk = await import("attio/server")\n    await sdk.createWebhookHandler({fileName: "crm/deals"})\n    const {createWebhookHandler} = await import("attio/server")\n    await createWebhookHandler({fileName: "enrichments"})\n'
+)
 /** Helper modules that register a handler, each with a wrong fileName. */
 const REGISTER = `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n`
 const REGISTER_THROUGH_REEXPORT =
@@ -278,6 +282,40 @@ ruleTester(webhookFilename, {
         },
     ],
     invalid: [
+        {
+            name: "through a dynamic import of attio/server, its namespace and a destructuring of it",
+            files: app(DYNAMIC_IMPORT),
+            errors: [
+                {
+                    messageId: "unknown",
+                    file: ADDED,
+                    line: 4,
+                    suggestions: [changeTo(DYNAMIC_IMPORT, "crm/deals", "crm/deal")],
+                },
+                {
+                    messageId: "unknown",
+                    file: ADDED,
+                    line: 6,
+                    suggestions: [changeTo(DYNAMIC_IMPORT, "enrichments", "enrichment")],
+                },
+            ],
+        },
+        {
+            name: "options held in a const object",
+            files: app(
+                addedWith(
+                    SDK,
+                    '    const options = {fileName: "/prospect-updated"}\n    await createWebhookHandler(options)\n'
+                )
+            ),
+            errors: [{messageId: "notBare", file: ADDED, line: 4}],
+            output: {
+                [ADDED]: addedWith(
+                    SDK,
+                    '    const options = {fileName: "prospect-updated"}\n    await createWebhookHandler(options)\n'
+                ),
+            },
+        },
         {
             name: "a typo, with a did-you-mean",
             files: app(creates('"prospect-update"')),

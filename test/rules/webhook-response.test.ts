@@ -107,6 +107,17 @@ ruleTester(webhookResponse, {
             },
         },
         {
+            name: "a switch exhaustive over a union, and a call of a function returning never (type information)",
+            files: {
+                "src/app/lib/fail.ts":
+                    "export function fail(message: string): never {\n    throw new Error(message)\n}\n",
+                "src/app/webhooks/a.webhook.ts":
+                    'type Kind = "read" | "write"\n\nexport default async function a(req: Request): Promise<Response> {\n    const kind: Kind = req.method === "GET" ? "read" : "write"\n    switch (kind) {\n        case "read":\n            return new Response("read")\n        case "write":\n            return new Response("write")\n    }\n}\n',
+                "src/app/webhooks/b.webhook.ts":
+                    'import {fail} from "../lib/fail"\n\nexport default async function b(req: Request) {\n    if (req.method === "POST") return new Response("ok")\n    fail("unexpected method")\n}\n',
+            },
+        },
+        {
             name: "events return nothing",
             files: {"src/events/connection-added.event.ts": "export default async function added() {\n    return\n}\n"},
         },
@@ -136,6 +147,22 @@ ruleTester(webhookResponse, {
                 '    switch (req.method) {\n        case "POST":\n            return new Response(null)\n    }'
             ),
             errors: [{messageId: "end"}],
+        },
+        {
+            name: "a switch that is not exhaustive, and a call that returns (type information)",
+            files: {
+                "src/app/webhooks/a.webhook.ts":
+                    'type Kind = "read" | "write" | "delete"\n\nexport default async function a(req: Request): Promise<Response> {\n    const kind = req.headers.get("x-kind") as Kind\n    switch (kind) {\n        case "read":\n            return new Response("read")\n        case "write":\n            return new Response("write")\n    }\n}\n',
+                "src/app/webhooks/b.webhook.ts":
+                    'function log(message: string) {\n    return message.length\n}\n\nexport default async function b(req: Request) {\n    if (req.method === "POST") return new Response("ok")\n    log("unexpected method")\n}\n',
+                "src/app/webhooks/c.webhook.ts":
+                    'export default async function c(req: Request): Promise<Response> {\n    const items = (await req.json()) as string[]\n    items.forEach((item) => {\n        if (item === "stop") return new Response("stopped")\n    })\n}\n',
+            },
+            errors: [
+                {messageId: "end", file: "src/app/webhooks/a.webhook.ts", line: 11},
+                {messageId: "end", file: "src/app/webhooks/b.webhook.ts", line: 8},
+                {messageId: "end", file: "src/app/webhooks/c.webhook.ts", line: 6},
+            ],
         },
         {
             name: "break out of switch",

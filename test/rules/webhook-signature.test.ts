@@ -68,6 +68,25 @@ ruleTester(webhookSignature, {
             },
         },
         {
+            name: "a `this: void` parameter, and a type parameter constrained to Request (type information)",
+            files: {
+                [W]: "export default async function handler(this: void, req: Request): Promise<Response> {\n    return new Response(req.url)\n}\n",
+                "src/webhooks/b.webhook.ts":
+                    "export default async function b<T extends Request>(req: T): Promise<Response> {\n    return new Response(req.method)\n}\n",
+            },
+        },
+        {
+            name: "a subclass of Response, declared and inferred (type information)",
+            files: {
+                "src/app/lib/http.ts":
+                    'export class JsonResponse extends Response {\n    constructor(body: unknown) {\n        super(JSON.stringify(body), {headers: {"content-type": "application/json"}})\n    }\n}\n',
+                "src/app/webhooks/a.webhook.ts":
+                    'import {JsonResponse} from "../lib/http"\n\nexport default async function a(req: Request): Promise<JsonResponse> {\n    return new JsonResponse({url: req.url})\n}\n',
+                "src/app/webhooks/b.webhook.ts":
+                    'import {JsonResponse} from "../lib/http"\n\nconst reply = (body: unknown) => new JsonResponse(body)\n\nexport default async function b(req: Request) {\n    return reply(req.url)\n}\n',
+            },
+        },
+        {
             name: "a value from a package that is not installed",
             files: handler(
                 "(req: Request)",
@@ -214,6 +233,13 @@ ruleTester(webhookSignature, {
                 [W]: "class Response {\n    constructor(readonly body: string | null) {}\n}\n\nexport default async function handler(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
             },
             errors: [{messageId: "declaredReturn", line: 5, message: "not the Fetch API's Response"}],
+        },
+        {
+            name: "a declared Promise of an app class that does not extend Response (type information)",
+            files: {
+                [W]: "class Reply {\n    constructor(readonly body: string) {}\n}\n\nexport default async function handler(req: Request): Promise<Reply> {\n    return new Reply(req.url)\n}\n",
+            },
+            errors: [{messageId: "declaredReturn", line: 5}],
         },
         {
             name: "a re-exported implementation is reported where it is defined",

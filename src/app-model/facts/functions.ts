@@ -55,7 +55,10 @@ export class FunctionReader {
             generator: "asteriskToken" in fn && fn.asteriskToken !== undefined,
             declaredReturn: this.classifyReturnType(fn.type),
             declaredReturnText: fn.type && this.syntax.text(fn.type),
-            params: fn.parameters.map((p) => this.paramFacts(p)),
+            // A `this` parameter is a type annotation, not an argument the platform passes.
+            params: fn.parameters
+                .filter((p) => !(this.tsApi.isIdentifier(p.name) && p.name.text === "this"))
+                .map((p) => this.paramFacts(p)),
             returns: [],
             missingReturns: [],
             // The name, or for anonymous functions the head up to the parameter list.
@@ -288,8 +291,27 @@ export class FunctionReader {
                 return {range: this.syntax.rangeOfNode(last, "if".length), reason: "if"}
             }
             const closing = body.end - 1
-            return {range: this.syntax.rangeOf(closing, closing + 1), reason: "end"}
+            const end: MissingReturnFact = {range: this.syntax.rangeOf(closing, closing + 1), reason: "end"}
+            return last && this.typesMayEnd(last) ? {...end, typesDecide: true} : end
         }
+    }
+
+    /**
+     * A last statement that may end the path as the checker sees it: a switch without default, or a call the checker
+     * may take for one returning `never` (not awaited, as TypeScript requires, and not of `console`).
+     */
+    private typesMayEnd(last: ts.Statement): boolean {
+        if (this.tsApi.isSwitchStatement(last))
+            return !last.caseBlock.clauses.some((c) => this.tsApi.isDefaultClause(c))
+        if (last.kind !== this.tsApi.SyntaxKind.ExpressionStatement) return false
+        const e = (last as ts.ExpressionStatement).expression
+        if (!this.tsApi.isCallExpression(e)) return false
+        const callee = e.expression
+        return !(
+            this.tsApi.isPropertyAccessExpression(callee) &&
+            this.tsApi.isIdentifier(callee.expression) &&
+            callee.expression.text === "console"
+        )
     }
 
     private isNullishType(t: ts.TypeNode): boolean {

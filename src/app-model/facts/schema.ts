@@ -112,7 +112,9 @@ const functionFacts = object(
                 {promise: oneOf("response", "other")}
             )
         ),
-        missingReturns: array(object({range, reason: oneOf("end", "bare-return", "catch", "if")})),
+        missingReturns: array(
+            object({range, reason: oneOf("end", "bare-return", "catch", "if")}, {typesDecide: isTrue})
+        ),
     },
     {name: string, declaredReturnText: string, asyncAt: position, usedElsewhere: boolean}
 )

@@ -88,6 +88,11 @@ export type MissingReturnReason = "end" | "bare-return" | "catch" | "if"
 export interface MissingReturnFact {
     range: Range
     reason: MissingReturnReason
+    /**
+     * The path ends with a `switch` without `default` or with a call: a switch exhaustive over a union, or a call of
+     * a function returning `never`, ends it, which only the type checker can tell.
+     */
+    typesDecide?: true
 }
 
 export interface FunctionFacts extends Located {

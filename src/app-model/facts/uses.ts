@@ -87,7 +87,7 @@ export class SdkUses {
         if (this.tsApi.isIdentifier(this.syntax.unwrap(callee)))
             this.scope.facts.refs.push({...ref, range: this.syntax.rangeOfNode(callee), call: true})
         if (!this.mayCreateHandler(ref)) return
-        const arg = call.arguments[0] ? this.syntax.unwrap(call.arguments[0]) : undefined
+        const arg = call.arguments[0] ? this.optionsObject(this.syntax.unwrap(call.arguments[0])) : undefined
         const prop =
             arg && this.tsApi.isObjectLiteralExpression(arg)
                 ? arg.properties.find(
@@ -117,6 +117,15 @@ export class SdkUses {
             fact.literal = {start, end: value.end, quote: this.syntax.sf.text[start]}
         }
         this.scope.facts.webhookCalls.push(fact)
+    }
+
+    /** The options argument, or the object literal a `const` it names holds (`const options = {fileName: "x"}`). */
+    private optionsObject(arg: ts.Expression): ts.Expression {
+        if (!this.tsApi.isIdentifier(arg)) return arg
+        const found = this.values.lookup(arg)
+        if (found.kind !== "const" || found.path.length > 0) return arg
+        const init = this.syntax.unwrap(found.init)
+        return this.tsApi.isObjectLiteralExpression(init) ? init : arg
     }
 
     /**
@@ -169,12 +178,44 @@ export class SdkUses {
         ) {
             root = this.syntax.unwrap((root as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression)
         }
+        if (this.dynamicImport(root)) return this.refOf(expr)
         if (
             !this.tsApi.isIdentifier(root) ||
             !(this.scope.watchedImports.has(root.text) || this.watched.has(root.text))
         )
             return undefined
         return this.refOf(expr)
+    }
+
+    /** `await import("attio/server")` or of an app module (the bundler resolves it like an import): its module. */
+    private dynamicImport(expr: ts.Expression): {module: string; call: ts.CallExpression} | undefined {
+        let e = this.syntax.unwrap(expr)
+        if (this.tsApi.isAwaitExpression(e)) e = this.syntax.unwrap(e.expression)
+        if (!this.tsApi.isCallExpression(e) || e.expression.kind !== this.tsApi.SyntaxKind.ImportKeyword)
+            return undefined
+        const arg = e.arguments[0]
+        if (!arg || !this.tsApi.isStringLiteralLike(arg)) return undefined
+        return arg.text === SDK_SERVER || arg.text.startsWith(".") ? {module: arg.text, call: e} : undefined
+    }
+
+    /**
+     * A dynamic import's namespace, as a LocalRef: an import fact binds it to a name no declaration can have, so
+     * the module graph follows `(await import("attio/server")).createWebhookHandler` and
+     * `const {createWebhookHandler} = await import("attio/server")` as it follows a namespace import.
+     */
+    private dynamicImportRef(module: string, call: ts.CallExpression): LocalRef {
+        const local = `import(${JSON.stringify(module)})`
+        if (!this.scope.watchedImports.has(local)) {
+            this.scope.watchedImports.add(local)
+            this.scope.facts.imports.push({
+                module,
+                typeOnly: false,
+                named: [],
+                namespaceLocal: local,
+                ...this.syntax.located(call),
+            })
+        }
+        return {local, members: []}
     }
 
     /** The import an expression reads, through property reads and const aliases in scope; undefined for anything else. */
@@ -190,6 +231,8 @@ export class SdkUses {
             const base = member === undefined ? undefined : this.refOf(access.expression)
             return base && {local: base.local, members: [...base.members, member!]}
         }
+        const dynamic = this.dynamicImport(e)
+        if (dynamic) return this.dynamicImportRef(dynamic.module, dynamic.call)
         if (!this.tsApi.isIdentifier(e)) return undefined
         const found = this.values.lookup(e)
         if (found.kind === "free")

@@ -6,7 +6,8 @@ export default defineRule<MissingReturnReason | "notResponse">({
         id: "webhook-response",
         description: "Every path through a webhook handler returns a Response",
         defaultSeverity: "error",
-        requiresTypeInformation: false,
+        // Only where a path ends with a switch without default or a call (exhaustive, or `never`): see typesDecide.
+        requiresTypeInformation: true,
         fixable: false,
         scope: "file",
         messages: {
@@ -21,10 +22,13 @@ export default defineRule<MissingReturnReason | "notResponse">({
             good: "try {\n    await sync(await req.json())\n    return new Response(null, {status: 200})\n} catch (error) {\n    console.error(error)\n    return new Response(null, {status: 500})\n}",
         },
     },
-    checkFile({file, analysis, report}) {
+    checkFile({file, types, analysis, report}) {
         for (const {fn} of analysis.handlerFunctionsIn(file, "webhook")) {
             const hint = "Return a Response, e.g. `return new Response(null, {status: 500})`."
-            for (const missing of fn.missingReturns) report({range: missing.range, messageId: missing.reason, hint})
+            for (const missing of fn.missingReturns) {
+                if (missing.typesDecide && types.endReachable(file.path, fn.pos) === false) continue
+                report({range: missing.range, messageId: missing.reason, hint})
+            }
             for (const r of fn.returns.filter((r) => r.kind === "not-response")) {
                 report({range: r.range, messageId: "notResponse", data: {value: r.text}, hint})
             }

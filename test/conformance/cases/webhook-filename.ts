@@ -3,6 +3,32 @@ import type {Case} from "./case.js"
 
 const cases: Case[] = [
     {
+        name: "through a dynamic import of attio/server, its namespace and a destructuring of it",
+        files: {
+            "src/webhooks/prospect-updated.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/enrichment.webhook.js":
+                "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
+            "src/events/connection-added.event.ts":
+                '\nexport default async function connectionAdded() {\n    const sdk = await import("attio/server")\n    await sdk.createWebhookHandler({fileName: "crm/deals"})\n    const {createWebhookHandler} = await import("attio/server")\n    await createWebhookHandler({fileName: "enrichments"})\n}\n',
+        },
+    },
+    {
+        name: "options held in a const object",
+        files: {
+            "src/webhooks/prospect-updated.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/enrichment.webhook.js":
+                "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
+            "src/events/connection-added.event.ts":
+                'import {createWebhookHandler} from "attio/server"\n\nexport default async function connectionAdded() {\n    const options = {fileName: "/prospect-updated"}\n    await createWebhookHandler(options)\n}\n',
+        },
+    },
+    {
         name: "a typo, with a did-you-mean",
         files: {
             "src/webhooks/prospect-updated.webhook.ts":

@@ -38,6 +38,17 @@ const cases: Case[] = [
         },
     },
     {
+        name: "a switch that is not exhaustive, and a call that returns (type information)",
+        files: {
+            "src/app/webhooks/a.webhook.ts":
+                'type Kind = "read" | "write" | "delete"\n\nexport default async function a(req: Request): Promise<Response> {\n    const kind = req.headers.get("x-kind") as Kind\n    switch (kind) {\n        case "read":\n            return new Response("read")\n        case "write":\n            return new Response("write")\n    }\n}\n',
+            "src/app/webhooks/b.webhook.ts":
+                'function log(message: string) {\n    return message.length\n}\n\nexport default async function b(req: Request) {\n    if (req.method === "POST") return new Response("ok")\n    log("unexpected method")\n}\n',
+            "src/app/webhooks/c.webhook.ts":
+                'export default async function c(req: Request): Promise<Response> {\n    const items = (await req.json()) as string[]\n    items.forEach((item) => {\n        if (item === "stop") return new Response("stopped")\n    })\n}\n',
+        },
+    },
+    {
         name: "break out of switch",
         files: {
             "src/webhooks/hook.webhook.ts":

@@ -109,6 +109,13 @@ const cases: Case[] = [
         },
     },
     {
+        name: "a declared Promise of an app class that does not extend Response (type information)",
+        files: {
+            "src/webhooks/a.webhook.ts":
+                "class Reply {\n    constructor(readonly body: string) {}\n}\n\nexport default async function handler(req: Request): Promise<Reply> {\n    return new Reply(req.url)\n}\n",
+        },
+    },
+    {
         name: "a re-exported implementation is reported where it is defined",
         files: {
             "src/app/webhooks/c.webhook.ts": 'export {default} from "./impl.js"\n',
