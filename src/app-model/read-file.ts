@@ -70,6 +70,20 @@ export function readText(file: string, options: ReadOptions = {}): string | Read
     return bytes instanceof ReadFailure ? bytes : bytes.toString("utf8")
 }
 
+/**
+ * The JSON value of a bounded regular file (package.json…), a byte order mark allowed as npm allows it; undefined
+ * when it cannot be read or does not parse.
+ */
+export function readJson(file: string, options: ReadOptions = {}): unknown {
+    const text = readText(file, options)
+    if (typeof text !== "string") return undefined
+    try {
+        return JSON.parse(text.replace(/^\uFEFF/, ""))
+    } catch {
+        return undefined
+    }
+}
+
 /** Whether `target` is `dir` or lies below it (both absolute). */
 export function isInside(dir: string, target: string): boolean {
     const rel = path.relative(dir, target)

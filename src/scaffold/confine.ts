@@ -80,9 +80,11 @@ function checkLink(confined: Confinement, link: string, relPath: string) {
     let target: string
     try {
         target = fs.realpathSync(link)
-    } catch {
+    } catch (error) {
+        const where =
+            (error as NodeJS.ErrnoException).code === "ELOOP" ? "which leads back to itself" : "which does not exist"
         throw new ScaffoldError(
-            `${shownPath(relPath)} is a symbolic link to ${shownPath(fs.readlinkSync(link))}, which does not exist; the generator does not write through a dangling link. Remove it or point it at a file in the app.`
+            `${shownPath(relPath)} is a symbolic link to ${shownPath(fs.readlinkSync(link))}, ${where}; the generator does not write through a dangling link. Remove it or point it at a file in the app.`
         )
     }
     if (!isInside(confined.allowed, target)) {

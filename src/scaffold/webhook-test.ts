@@ -2,9 +2,10 @@
  * The test the webhook generator writes beside a new handler: it runs the handler, its registration and its
  * cleanup through generator-attio-app/testing under vitest, against a fake third party.
  */
-import {existsSync, readFileSync} from "node:fs"
+import {existsSync} from "node:fs"
 import path from "node:path"
 
+import {readJson} from "../app-model/read-file.js"
 import {isJsonObject} from "../json.js"
 import type {App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
@@ -19,17 +20,13 @@ export const VITEST_CONFIGS = ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext)
 /** Whether the app runs its tests with vitest: it depends on vitest, or has a vitest config. */
 export function usesVitest(root: string): boolean {
     if (VITEST_CONFIGS.some((name) => existsSync(path.join(root, name)))) return true
-    try {
-        // A byte order mark is accepted, as npm accepts it.
-        const pkg: unknown = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8").replace(/^\uFEFF/, ""))
-        if (!isJsonObject(pkg)) return false
-        return ["dependencies", "devDependencies"].some((field) => {
-            const deps = pkg[field]
-            return isJsonObject(deps) && "vitest" in deps
-        })
-    } catch {
-        return false
-    }
+    // A byte order mark is accepted, as npm accepts it.
+    const pkg = readJson(path.join(root, "package.json"))
+    if (!isJsonObject(pkg)) return false
+    return ["dependencies", "devDependencies"].some((field) => {
+        const deps = pkg[field]
+        return isJsonObject(deps) && "vitest" in deps
+    })
 }
 
 export interface WebhookTestSpec {
