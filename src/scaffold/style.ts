@@ -171,18 +171,18 @@ export async function resolveStyle(plan: Plan, relPath: string): Promise<Style> 
     })
     // Plugins are the app's to load; the built-in TypeScript printer is enough for generated code.
     const {plugins: _plugins, ...options} = config ?? ATTIO_STYLE
-    // Prettier takes any integer; a negative, infinite or huge tabWidth would fail or fill memory with spaces.
-    const {tabWidth} = options
-    if (tabWidth !== undefined && !(Number.isInteger(tabWidth) && tabWidth >= 0 && tabWidth <= MAX_TAB_WIDTH)) {
-        throw configError(
-            name,
-            `Invalid tabWidth value. Expected an integer from 0 to ${MAX_TAB_WIDTH}, but received ${typeof tabWidth === "string" ? JSON.stringify(tabWidth) : String(tabWidth)}`
-        )
-    }
     // An invalid value (tabWidth: "x") is named with its file now, rather than failing the first format.
     await formatTypeScript("", {options, indent: ""}).catch((error: unknown) => {
         throw configError(name, (error as Error).message.split("\n")[0]!)
     })
+    // Prettier takes any integer; a negative, infinite or huge tabWidth would fail or fill memory with spaces.
+    const {tabWidth} = options
+    if (tabWidth !== undefined && !(tabWidth >= 0 && tabWidth <= MAX_TAB_WIDTH)) {
+        throw configError(
+            name,
+            `Invalid tabWidth value. Expected an integer from 0 to ${MAX_TAB_WIDTH}, but received ${tabWidth}`
+        )
+    }
     return styleOf(options)
 }
 

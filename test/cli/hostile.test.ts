@@ -312,3 +312,16 @@ describe.skipIf(!posix)("--fix stays inside the app", () => {
         expect(fs.statSync(readOnly).mode & 0o777).toBe(0o444)
     })
 })
+
+describe.skipIf(!posix)("the working folder", () => {
+    it("a deleted working folder is an exit-2 line saying so, not an internal error", () => {
+        const dir = tempDir()
+        const script = `cd "$1" && rmdir "$1" && exec "$2" "$3"`
+        const bin = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
+        const r = spawnSync("sh", ["-c", script, "sh", dir, process.execPath, bin], {encoding: "utf8", timeout: 20_000})
+        expect(r.stderr).toMatch(
+            /^attio-lint: the working folder cannot be read \(ENOENT[^\n]*; it may have been deleted\. Go to the app's folder and run again\n$/
+        )
+        expect(r.status).toBe(2)
+    })
+})

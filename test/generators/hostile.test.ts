@@ -120,9 +120,7 @@ describe("odd prettier configurations", () => {
             const message = await styleOrError((root) =>
                 fs.writeFileSync(path.join(root, ".prettierrc"), "tabWidth: !!js/function 'function(){}'\n")
             )
-            expect(message).toContain(
-                'Invalid tabWidth value. Expected an integer from 0 to 16, but received "function(){}"'
-            )
+            expect(message).toContain('Invalid tabWidth value. Expected an integer, but received "function(){}"')
             expect(warn).not.toHaveBeenCalled()
         } finally {
             warn.mockRestore()
