@@ -128,7 +128,14 @@ function checkAccess(file: string, shown: string, what: string) {
         fs.accessSync(file, fs.constants.W_OK | (what === "folder" ? fs.constants.X_OK : 0))
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
-        const reason = code === "EROFS" ? "a read-only file system" : code === "EACCES" ? "permission denied" : code
+        const reason =
+            code === "EROFS"
+                ? "a read-only file system"
+                : code === "EACCES"
+                  ? "permission denied"
+                  : code === "EPERM"
+                    ? "not permitted: immutable or append-only, see lsattr"
+                    : code
         throw new ScaffoldError(`The ${what} ${shown} may not be written (${reason}).`)
     }
 }

@@ -11,8 +11,11 @@ import {afterEach, describe, expect, it, vi} from "vitest"
 import {readJson} from "../../src/app-model/read-file.js"
 import {run as testSetup} from "../../src/cli/test-setup.js"
 import {inspectApp} from "../../src/scaffold/app.js"
+import {commitPlan} from "../../src/scaffold/commit.js"
+import {EventHandlerFile} from "../../src/scaffold/event-handler.js"
 import {Plan} from "../../src/scaffold/plan.js"
-import {resolveStyle} from "../../src/scaffold/style.js"
+import {ATTIO_STYLE, resolveStyle} from "../../src/scaffold/style.js"
+import {planWebhook, PLACEHOLDER_REGISTER_URL} from "../../src/scaffold/webhook.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
 import {writeApp, type AppFiles} from "../support/temp-app.js"
 
@@ -185,5 +188,56 @@ describe("test-setup's edit of package.json", () => {
         }
         expect(fs.readFileSync(outside, "utf8")).toBe('{"name": "elsewhere"}')
         expect(fs.readFileSync(path.join(latin1, "package.json"))).toEqual(bytes)
+    })
+})
+
+describe("unusual default exports the webhook generator edits", () => {
+    const insert = (text: string) =>
+        new EventHandlerFile("src/app/events/connection-added.event.ts", text).insert(
+            {values: [], helperName: "registerHook", renderHelper: ({helper}) => `async function ${helper}() {}\n`},
+            {options: ATTIO_STYLE, indent: "    "}
+        )
+
+    it("a sync function becomes async, so that the awaited call is valid code", async () => {
+        expect(await insert("export default function f({connection}: any) {\n    log(connection)\n}\n")).toContain(
+            "export default async function f({connection}: any) {\n    log(connection)\n    await registerHook(connection)\n}\n"
+        )
+        expect(await insert("export default ({connection}: any) => {\n    log(connection)\n}\n")).toContain(
+            "export default async ({connection}: any) => {\n"
+        )
+    })
+
+    it("comments in a body on one line are kept when it is opened up", async () => {
+        for (const [body, kept] of [
+            ["{ /* nothing yet */ }", "{ /* nothing yet */\n    await registerHook(connection)\n}"],
+            ["{ log() /* later */ }", "{ log() /* later */\n    await registerHook(connection)\n}"],
+            ["{ return 1 /* done */ }", "{\n    await registerHook(connection)\n    return 1 /* done */\n}"],
+        ]) {
+            expect(await insert(`export default async function f({connection}: any) ${body}\n`), body).toContain(kept)
+        }
+    })
+})
+
+describe.skipIf(!posix)("a file even root may not write", () => {
+    it("an immutable event file (chattr +i) fails before the first write, for root too", async () => {
+        const root = app({[ADDED]: ADDED_CODE})
+        const file = path.join(root, ADDED)
+        const plan = await planWebhook(inspectApp(root), {
+            id: "deal",
+            event: "deal",
+            registerUrl: PLACEHOLDER_REGISTER_URL,
+            register: true,
+        })
+        // Not every file system has the flag (tmpfs, overlayfs): the case is then the non-root one of safety.test.ts.
+        if (spawnSync("chattr", ["+i", file]).status !== 0) return
+        try {
+            expect(() => commitPlan(plan)).toThrow(
+                `The file ${ADDED} may not be written (not permitted: immutable or append-only, see lsattr). Nothing was written.`
+            )
+            expect(fs.existsSync(path.join(root, "src/app/webhooks"))).toBe(false)
+        } finally {
+            spawnSync("chattr", ["-i", file])
+        }
+        expect(fs.readFileSync(file, "utf8")).toBe(ADDED_CODE)
     })
 })
