@@ -119,6 +119,10 @@ export function checkWritable(confined: Confinement, relPath: string): Target {
         )
     }
     checkAccess(parent, shownPath(target.parts.slice(0, existing).join("/") || "."), "folder")
+    // Root may write any file; a file without a write bit was made read-only on purpose (as attio-lint --fix holds).
+    if (target.stats && (target.stats.mode & 0o222) === 0) {
+        throw new ScaffoldError(`The file ${shown} may not be written (it is read-only).`)
+    }
     if (target.stats) checkAccess(target.file, shown, "file")
     return target
 }

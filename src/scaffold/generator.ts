@@ -262,16 +262,20 @@ export function yoDowngradedRoot({
 }
 
 /**
- * A monorepo's root (a package.json with workspaces and no src/) is no app: handlers written there would belong
+ * A monorepo's root (a package.json with workspaces, or a pnpm-workspace.yaml, and no src/) is no app: handlers written there would belong
  * to no app's build.
  */
 function checkNotWorkspaceRoot(root: string) {
     if (fs.existsSync(path.join(root, "src"))) return
     const manifest = readJson(path.join(root, "package.json"))
-    if (isJsonObject(manifest) && "workspaces" in manifest) {
-        throw new ScaffoldError(
-            `${root} is a monorepo's root (its package.json has workspaces), not an app; run it in the app's folder.`
-        )
+    const why =
+        isJsonObject(manifest) && "workspaces" in manifest
+            ? "its package.json has workspaces"
+            : fs.existsSync(path.join(root, "pnpm-workspace.yaml"))
+              ? "it has a pnpm-workspace.yaml"
+              : undefined
+    if (why !== undefined) {
+        throw new ScaffoldError(`${root} is a monorepo's root (${why}), not an app; run it in the app's folder.`)
     }
 }
 

@@ -18,6 +18,7 @@ import {ATTIO_STYLE, resolveStyle} from "../../src/scaffold/style.js"
 import {planWebhook, PLACEHOLDER_REGISTER_URL} from "../../src/scaffold/webhook.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
 import {writeApp, type AppFiles} from "../support/temp-app.js"
+import {runGenerator} from "./support.js"
 
 const posix = process.platform !== "win32"
 const ADDED = "src/app/events/connection-added.event.ts"
@@ -64,7 +65,7 @@ describe.skipIf(!posix)("a package.json that is no regular file", () => {
         const r = spawnSync(
             process.execPath,
             [path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), "webhook", "deal", "--yes"],
-            {cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 20_000}
+            {cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000}
         )
         expect(r.status, r.stderr).toBe(1)
         expect(r.stderr).toBe(
@@ -219,6 +220,22 @@ describe("unusual default exports the webhook generator edits", () => {
 })
 
 describe.skipIf(!posix)("a file even root may not write", () => {
+    it("a read-only event file (chmod a-w) is refused before the first write, by root too", async () => {
+        const root = app({[ADDED]: ADDED_CODE})
+        fs.chmodSync(path.join(root, ADDED), 0o444)
+        const plan = await planWebhook(inspectApp(root), {
+            id: "deal",
+            event: "deal",
+            registerUrl: PLACEHOLDER_REGISTER_URL,
+            register: true,
+        })
+        expect(() => commitPlan(plan)).toThrow(
+            `The file ${ADDED} may not be written (it is read-only). Nothing was written.`
+        )
+        expect(fs.existsSync(path.join(root, "src/app/webhooks"))).toBe(false)
+        expect(fs.statSync(path.join(root, ADDED)).mode & 0o777).toBe(0o444)
+    })
+
     it("an immutable event file (chattr +i) fails before the first write, for root too", async () => {
         const root = app({[ADDED]: ADDED_CODE})
         const file = path.join(root, ADDED)
@@ -239,5 +256,30 @@ describe.skipIf(!posix)("a file even root may not write", () => {
             spawnSync("chattr", ["-i", file])
         }
         expect(fs.readFileSync(file, "utf8")).toBe(ADDED_CODE)
+    })
+})
+
+describe("surroundings", () => {
+    it("a pnpm monorepo's root (pnpm-workspace.yaml, no src/) is refused: run it in the app's folder", async () => {
+        const run = await runGenerator("webhook", {
+            files: {"pnpm-workspace.yaml": "packages:\n  - apps/*\n"},
+            args: ["deal"],
+        })
+        expect(run.error?.message).toMatch(
+            /is a monorepo's root \(it has a pnpm-workspace\.yaml\), not an app; run it in the app's folder\.$/
+        )
+        expect(run.files).toEqual(run.before)
+    })
+
+    it.skipIf(!posix)("a reader that stops reading the run's messages (2>&1 | head -c 1) is no failure", () => {
+        const root = app({[ADDED]: ADDED_CODE})
+        const bin = path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js")
+        const script = `"$1" "$2" webhook deal --dry-run 2>&1 | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`
+        const r = spawnSync("bash", ["-c", script, "bash", process.execPath, bin], {
+            cwd: root,
+            encoding: "utf8",
+            timeout: 60_000,
+        })
+        expect(r.stdout).toBe("0\n")
     })
 })
