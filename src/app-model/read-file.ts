@@ -111,6 +111,13 @@ function failure(file: string, error: NodeJS.ErrnoException): ReadFailure {
     switch (error.code) {
         case "ENOENT":
         case "ENOTDIR":
+            // Listed by the walk, but Node turned the name's invalid bytes into U+FFFD: no path opens it.
+            if (path.basename(file).includes("\uFFFD") && fs.existsSync(path.dirname(file))) {
+                return new ReadFailure(
+                    "unreadable",
+                    "has a name that is not valid UTF-8, which cannot be opened; rename it"
+                )
+            }
             return isLink(file)
                 ? new ReadFailure("dangling", "is a dangling link")
                 : new ReadFailure("missing", "does not exist")

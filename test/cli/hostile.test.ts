@@ -325,3 +325,17 @@ describe.skipIf(!posix)("the working folder", () => {
         expect(r.status).toBe(2)
     })
 })
+
+describe.skipIf(process.platform !== "linux")("file names", () => {
+    it("a handler whose name is not valid UTF-8 is a finding, not silently skipped as vanished", () => {
+        const root = app({"src/webhooks/ok.webhook.ts": HOOK})
+        // Linux takes any bytes in a name; Node lists this one with U+FFFD in place of \xff\xfe and cannot open it.
+        const name = Buffer.concat([Buffer.from(path.join(root, "src/webhooks/")), Buffer.from([0xff, 0xfe, 0x2e])])
+        fs.writeFileSync(Buffer.concat([name, Buffer.from("webhook.ts")]), SYNC_HOOK)
+        const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
+        expect(r.code, r.stderr).toBe(1)
+        expect(findings(root, r.stdout)).toEqual([
+            "src/webhooks/\uFFFD\uFFFD.webhook.ts parse-error: This handler file has a name that is not valid UTF-8, which cannot be opened; rename it",
+        ])
+    })
+})
