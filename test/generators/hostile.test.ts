@@ -10,8 +10,7 @@ import path from "node:path"
 import {afterEach, describe, expect, it, vi} from "vitest"
 import {readJson} from "../../src/app-model/read-file.js"
 import {run as testSetup} from "../../src/cli/test-setup.js"
-import {inspectApp} from "../../src/scaffold/app.js"
-import {commitPlan} from "../../src/scaffold/commit.js"
+import {inspectApp} from "../../src/scaffold/app-tree.js"
 import {EventHandlerFile} from "../../src/scaffold/event-handler.js"
 import {Plan} from "../../src/scaffold/plan.js"
 import {ATTIO_STYLE, resolveStyle} from "../../src/scaffold/style.js"
@@ -151,16 +150,21 @@ describe.skipIf(!posix)("link loops", () => {
 })
 
 describe("test-setup's edit of package.json", () => {
-    const quiet = () => vi.spyOn(process.stdout, "write").mockImplementation(() => true)
+    /** test-setup in `cwd`, with what it printed. */
+    async function testSetupIn(cwd: string) {
+        let stdout = ""
+        let stderr = ""
+        const code = await testSetup([], {
+            cwd,
+            stdout: {write: (chunk) => (stdout += String(chunk))},
+            stderr: {write: (chunk) => (stderr += String(chunk))},
+        })
+        return {code, stdout, stderr}
+    }
 
     it("keeps a byte order mark and CRLF line endings", async () => {
         const root = app({"package.json": '\uFEFF{\r\n    "name": "a"\r\n}\r\n'})
-        const out = quiet()
-        try {
-            expect(await testSetup([], root)).toBe(0)
-        } finally {
-            out.mockRestore()
-        }
+        expect((await testSetupIn(root)).code).toBe(0)
         const text = fs.readFileSync(path.join(root, "package.json"), "utf8")
         expect(text.startsWith('\uFEFF{\r\n    "name": "a",\r\n')).toBe(true)
         expect(text.replace(/\r\n/g, "")).not.toContain("\n")
@@ -176,17 +180,12 @@ describe("test-setup's edit of package.json", () => {
         const latin1 = app({})
         const bytes = Buffer.from('{"name": "caf\u00e9"}', "latin1")
         fs.writeFileSync(path.join(latin1, "package.json"), bytes)
-        const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true)
-        try {
-            expect(await testSetup([], linked)).toBe(2)
-            expect(err).toHaveBeenLastCalledWith(expect.stringContaining("is a link to a path outside the app."))
-            expect(await testSetup([], latin1)).toBe(2)
-            expect(err).toHaveBeenLastCalledWith(
-                expect.stringContaining("is not valid UTF-8 text; it is left as it is.")
-            )
-        } finally {
-            err.mockRestore()
-        }
+        const refusedLink = await testSetupIn(linked)
+        expect(refusedLink.code).toBe(2)
+        expect(refusedLink.stderr).toContain("is a link to a path outside the app.")
+        const refusedLatin1 = await testSetupIn(latin1)
+        expect(refusedLatin1.code).toBe(2)
+        expect(refusedLatin1.stderr).toContain("is not valid UTF-8 text; it is left as it is.")
         expect(fs.readFileSync(outside, "utf8")).toBe('{"name": "elsewhere"}')
         expect(fs.readFileSync(path.join(latin1, "package.json"))).toEqual(bytes)
     })
@@ -229,7 +228,7 @@ describe.skipIf(!posix)("a file even root may not write", () => {
             registerUrl: PLACEHOLDER_REGISTER_URL,
             register: true,
         })
-        expect(() => commitPlan(plan)).toThrow(
+        expect(() => plan.tree.commit()).toThrow(
             `The file ${ADDED} may not be written (it is read-only). Nothing was written.`
         )
         expect(fs.existsSync(path.join(root, "src/app/webhooks"))).toBe(false)
@@ -248,7 +247,7 @@ describe.skipIf(!posix)("a file even root may not write", () => {
         // Not every file system has the flag (tmpfs, overlayfs): the case is then the non-root one of safety.test.ts.
         if (spawnSync("chattr", ["+i", file]).status !== 0) return
         try {
-            expect(() => commitPlan(plan)).toThrow(
+            expect(() => plan.tree.commit()).toThrow(
                 `The file ${ADDED} may not be written (not permitted: immutable or append-only, see lsattr). Nothing was written.`
             )
             expect(fs.existsSync(path.join(root, "src/app/webhooks"))).toBe(false)
