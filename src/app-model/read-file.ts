@@ -70,6 +70,20 @@ export function readText(file: string, options: ReadOptions = {}): string | Read
     return bytes instanceof ReadFailure ? bytes : bytes.toString("utf8")
 }
 
+/**
+ * The JSON value of a bounded regular file (package.json…), a byte order mark allowed as npm allows it; undefined
+ * when it cannot be read or does not parse.
+ */
+export function readJson(file: string, options: ReadOptions = {}): unknown {
+    const text = readText(file, options)
+    if (typeof text !== "string") return undefined
+    try {
+        return JSON.parse(text.replace(/^\uFEFF/, ""))
+    } catch {
+        return undefined
+    }
+}
+
 /** Whether `target` is `dir` or lies below it (both absolute). */
 export function isInside(dir: string, target: string): boolean {
     const rel = path.relative(dir, target)
@@ -97,6 +111,13 @@ function failure(file: string, error: NodeJS.ErrnoException): ReadFailure {
     switch (error.code) {
         case "ENOENT":
         case "ENOTDIR":
+            // Listed by the walk, but Node turned the name's invalid bytes into U+FFFD: no path opens it.
+            if (path.basename(file).includes("\uFFFD") && fs.existsSync(path.dirname(file))) {
+                return new ReadFailure(
+                    "unreadable",
+                    "has a name that is not valid UTF-8, which cannot be opened; rename it"
+                )
+            }
             return isLink(file)
                 ? new ReadFailure("dangling", "is a dangling link")
                 : new ReadFailure("missing", "does not exist")

@@ -121,8 +121,9 @@ function fail(message: string, code: number) {
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") fail(`cannot write the output: ${error.message}`, SETUP_ERROR)
 })
-process.stderr.on("error", () => {
-    process.exitCode ||= SETUP_ERROR
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+    // The files are written by then; a reader that left (`attio-app webhook x 2>&1 | head -1`) is no failure.
+    if (error.code !== "EPIPE") process.exitCode ||= SETUP_ERROR
 })
 
 // An error thrown outside main's promise (in a timer or a stream of a dependency) still ends in one line.

@@ -73,6 +73,14 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(packageVersion() + "\n")
         return 0
     }
+    try {
+        process.cwd()
+    } catch (error) {
+        // Deleted under the shell (a checkout, `rm -rf` of a build folder): the user's setup, not ours.
+        throw new UsageError(
+            `the working folder cannot be read (${(error as Error).message}); it may have been deleted. Go to the app's folder and run again`
+        )
+    }
     // Checking rule ids loads every rule: only when there are some to check.
     const rules: Record<string, RuleSeverity> = values.rule
         ? Object.fromEntries(values.rule.map((await import("../lint/config.js")).parseRuleOption))

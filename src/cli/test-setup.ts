@@ -9,6 +9,7 @@ import {parseArgs} from "node:util"
 
 import writeFileAtomic from "write-file-atomic"
 
+import {readBytes, ReadFailure, realpathOr} from "../app-model/read-file.js"
 import {findAppRoot} from "../app-model/root.js"
 import type {CommandIo} from "./invoke.js"
 import {isJsonObject} from "../json.js"
@@ -84,7 +85,17 @@ function setup(io: CommandIo, install: boolean): number {
     if (!root || !manifestPath || !fs.existsSync(manifestPath)) {
         throw new SetupError(`No app with a package.json found at ${cwd} or above.`)
     }
-    const text = fs.readFileSync(manifestPath, "utf8")
+    // Bounded and inside the app (a FIFO or a link out of the app is refused); a BOM and CRLF are kept, as npm keeps them.
+    const bytes = readBytes(manifestPath, {within: realpathOr(root)})
+    if (bytes instanceof ReadFailure) throw new SetupError(`${manifestPath} ${bytes.message}.`)
+    let text: string
+    try {
+        text = new TextDecoder("utf-8", {fatal: true}).decode(bytes)
+    } catch {
+        throw new SetupError(`${manifestPath} is not valid UTF-8 text; it is left as it is.`)
+    }
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\uFEFF" : ""
+    const eol = text.includes("\r\n") ? "\r\n" : "\n"
     let manifest: unknown
     try {
         manifest = JSON.parse(text)
@@ -110,7 +121,7 @@ function setup(io: CommandIo, install: boolean): number {
     }
     if (done.length > 0) {
         const indent = /^\{\r?\n([ \t]+)/.exec(text)?.[1] ?? "  "
-        writeFileAtomic.sync(manifestPath, `${JSON.stringify(manifest, null, indent)}\n`)
+        writeFileAtomic.sync(manifestPath, `${bom}${JSON.stringify(manifest, null, indent)}\n`.replace(/\n/g, eol))
     }
     if (!VITEST_CONFIGS.some((name) => fs.existsSync(path.join(root, name)))) {
         writeFileAtomic.sync(path.join(root, "vitest.config.mts"), VITEST_CONFIG)

@@ -80,9 +80,11 @@ function checkLink(confined: Confinement, link: string, relPath: string) {
     let target: string
     try {
         target = fs.realpathSync(link)
-    } catch {
+    } catch (error) {
+        const where =
+            (error as NodeJS.ErrnoException).code === "ELOOP" ? "which leads back to itself" : "which does not exist"
         throw new ScaffoldError(
-            `${shownPath(relPath)} is a symbolic link to ${shownPath(fs.readlinkSync(link))}, which does not exist; the generator does not write through a dangling link. Remove it or point it at a file in the app.`
+            `${shownPath(relPath)} is a symbolic link to ${shownPath(fs.readlinkSync(link))}, ${where}; the generator does not write through a dangling link. Remove it or point it at a file in the app.`
         )
     }
     if (!isInside(confined.allowed, target)) {
@@ -117,6 +119,10 @@ export function checkWritable(confined: Confinement, relPath: string): Target {
         )
     }
     checkAccess(parent, shownPath(target.parts.slice(0, existing).join("/") || "."), "folder")
+    // Root may write any file; a file without a write bit was made read-only on purpose (as attio-lint --fix holds).
+    if (target.stats && (target.stats.mode & 0o222) === 0) {
+        throw new ScaffoldError(`The file ${shown} may not be written (it is read-only).`)
+    }
     if (target.stats) checkAccess(target.file, shown, "file")
     return target
 }
@@ -126,7 +132,14 @@ function checkAccess(file: string, shown: string, what: string) {
         fs.accessSync(file, fs.constants.W_OK | (what === "folder" ? fs.constants.X_OK : 0))
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
-        const reason = code === "EROFS" ? "a read-only file system" : code === "EACCES" ? "permission denied" : code
+        const reason =
+            code === "EROFS"
+                ? "a read-only file system"
+                : code === "EACCES"
+                  ? "permission denied"
+                  : code === "EPERM"
+                    ? "not permitted: immutable or append-only, see lsattr"
+                    : code
         throw new ScaffoldError(`The ${what} ${shown} may not be written (${reason}).`)
     }
 }

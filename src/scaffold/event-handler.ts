@@ -135,6 +135,12 @@ export class EventHandlerFile {
                 `${thisParameter ? ", " : ""}${binding}: {connection: ${sdkRefs.Connection}}`
             )
         }
+        // The call is awaited: a sync function would get `await` where it is a syntax error (as the async-handler
+        // rule's fix does, the function becomes async; the platform awaits what an event handler returns).
+        if (!fn.isAsync()) {
+            const keyword = Node.isArrowFunction(fn) ? fn : fn.getFirstChildByKindOrThrow(SyntaxKind.FunctionKeyword)
+            edits.add(keyword.getStart(), "async ")
+        }
         const body = fn.getBody() as Block
         return async (style) => {
             await this.addImports(edits, missing, style)
@@ -311,9 +317,16 @@ export class EventHandlerFile {
             }
             // `{ return x }` or `a(); return x`: the blanks before the return become a line break and the indentation.
             const before = statements.at(-2)?.getEnd() ?? body.getStart() + 1
-            edits.replace(before, start, `${this.eol}${lines}${this.eol}${indent}`)
+            edits.replace(
+                before,
+                start,
+                `${this.commentsBetween(before, start)}${this.eol}${lines}${this.eol}${indent}`
+            )
             const closeBrace = body.getEnd() - 1
-            if (!ownLine(closeBrace)) edits.replace(last.getEnd(), closeBrace, `${this.eol}${outerIndent}`)
+            if (!ownLine(closeBrace)) {
+                const comments = this.commentsBetween(last.getEnd(), closeBrace)
+                edits.replace(last.getEnd(), closeBrace, `${comments}${this.eol}${outerIndent}`)
+            }
             return
         }
         const closeBrace = body.getEnd() - 1
@@ -322,8 +335,18 @@ export class EventHandlerFile {
         if (ownLine(closeBrace)) edits.add(closeLineStart, `${lines}${this.eol}`)
         else {
             const end = last?.getEnd() ?? body.getStart() + 1
-            edits.replace(end, closeBrace, `${this.eol}${lines}${this.eol}${outerIndent}`)
+            edits.replace(
+                end,
+                closeBrace,
+                `${this.commentsBetween(end, closeBrace)}${this.eol}${lines}${this.eol}${outerIndent}`
+            )
         }
+    }
+
+    /** The comments between two positions of a body on one line (`{ /* nothing yet *\/ }`), kept when it is opened up. */
+    private commentsBetween(from: number, to: number): string {
+        const text = this.text.slice(from, to).trim()
+        return text === "" ? "" : ` ${text}`
     }
 
     private toEol(code: string): string {

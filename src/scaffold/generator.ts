@@ -7,6 +7,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import Generator from "yeoman-generator"
+import {readJson} from "../app-model/read-file.js"
 import {findAppRoot} from "../app-model/root.js"
 import {isJsonObject} from "../json.js"
 import type {AppTree} from "./app-tree.js"
@@ -81,6 +82,14 @@ export abstract class ScaffoldGenerator extends Generator {
         this.env.logCwd = root
     }
 
+    /**
+     * Yeoman's constructor names the app from package.json's "name", read unbounded (a FIFO or a link to /dev/zero
+     * there would hang the run); the generators never use the name.
+     */
+    override determineAppname(): string {
+        return path.basename(this.destinationRoot())
+    }
+
     private get rawOptions(): Record<string, unknown> {
         return this.options as Record<string, unknown>
     }
@@ -127,7 +136,7 @@ export abstract class ScaffoldGenerator extends Generator {
             return await planner()
         } catch (error) {
             if (error instanceof ScaffoldError) throw new ScaffoldError(`${error.message} Nothing was written.`)
-            if (error instanceof RangeError) {
+            if (error instanceof RangeError && error.message.includes("call stack")) {
                 // A stack overflow in the parser or the app model: some file nests too deeply to analyse.
                 throw new ScaffoldError(
                     `A file of the app nests too deeply to analyse (${error.message}). Nothing was written.`
@@ -253,23 +262,20 @@ export function yoDowngradedRoot({
 }
 
 /**
- * A monorepo's root (a package.json with workspaces and no src/) is no app: handlers written there would belong
+ * A monorepo's root (a package.json with workspaces, or a pnpm-workspace.yaml, and no src/) is no app: handlers written there would belong
  * to no app's build.
  */
 function checkNotWorkspaceRoot(root: string) {
     if (fs.existsSync(path.join(root, "src"))) return
-    const file = path.join(root, "package.json")
-    let manifest: unknown
-    try {
-        if (!fs.statSync(file).isFile()) return
-        manifest = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""))
-    } catch {
-        return
-    }
-    if (isJsonObject(manifest) && "workspaces" in manifest) {
-        throw new ScaffoldError(
-            `${root} is a monorepo's root (its package.json has workspaces), not an app; run it in the app's folder.`
-        )
+    const manifest = readJson(path.join(root, "package.json"))
+    const why =
+        isJsonObject(manifest) && "workspaces" in manifest
+            ? "its package.json has workspaces"
+            : fs.existsSync(path.join(root, "pnpm-workspace.yaml"))
+              ? "it has a pnpm-workspace.yaml"
+              : undefined
+    if (why !== undefined) {
+        throw new ScaffoldError(`${root} is a monorepo's root (${why}), not an app; run it in the app's folder.`)
     }
 }
 

@@ -56,6 +56,9 @@ const CONFIG_FILES = [
     ".prettierrc.toml",
 ]
 
+/** The widest indentation generated code follows; prettier sets no bound. */
+const MAX_TAB_WIDTH = 16
+
 const CODE_CONFIG = /\.[cm]?[jt]s$/
 
 /** The app's static config file, or why there is none to use (a note for the summary). */
@@ -77,12 +80,15 @@ async function findConfig(tree: Tree): Promise<Found> {
                     note: `${name} names the shared prettier config ${JSON.stringify(field)}, which the generator does not load; generated code uses Attio's style.`,
                 }
             }
-            if (!isJsonObject(field)) throw configError(name, `"prettier" is ${typeof field}, not an object`)
+            if (!isJsonObject(field)) throw configError(name, `"prettier" is ${kindOf(field)}, not an object`)
+        } else if (value === null) {
+            // An empty file (or comments only): prettier's defaults, as prettier itself takes it.
+            return {file: path.join(tree.root, name)}
         } else if (!isJsonObject(value)) {
             // A string names a shared-config package, which prettier would import.
             throw configError(
                 name,
-                `it holds ${typeof value === "string" ? "a package name" : typeof value}, not an object of options`
+                `it holds ${typeof value === "string" ? "a package name" : kindOf(value)}, not an object of options`
             )
         }
         return {file: path.join(tree.root, name)}
@@ -94,8 +100,14 @@ function readConfig(tree: Tree, name: string): string | undefined {
     try {
         return tree.read(name)
     } catch (error) {
-        throw configError(name, (error as Error).message)
+        // Already a sentence naming the file: "The app's prettier configuration cannot be read: " is enough before it.
+        throw new ScaffoldError(`The app's prettier configuration cannot be read: ${(error as Error).message}`)
     }
+}
+
+/** How a message names a JSON or YAML value's kind. */
+function kindOf(value: unknown): string {
+    return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value
 }
 
 /** The config's value, enough to tell an object from a package name; TOML is always an object. */
@@ -115,15 +127,31 @@ async function parseConfig(name: string, text: string): Promise<unknown> {
         const yaml = (await import("prettier/plugins/yaml")) as unknown as {
             __parsePrettierYamlConfig(text: string): unknown
         }
-        return yaml.__parsePrettierYamlConfig(text)
+        return await withoutConsoleWarnings(() => yaml.__parsePrettierYamlConfig(text))
     } catch (error) {
         throw configError(name, (error as Error).message.split("\n")[0]!)
     }
 }
 
+/**
+ * The YAML parser prints a warning with its stack for a tag it does not know (`!!js/function`): the run reports
+ * the value's problem itself, in one line, if the value matters.
+ */
+async function withoutConsoleWarnings<T>(read: () => T | Promise<T>): Promise<T> {
+    const warn = console.warn
+    console.warn = () => {}
+    try {
+        return await read()
+    } finally {
+        console.warn = warn
+    }
+}
+
 function configError(name: string, reason: string): ScaffoldError {
     // Prettier colours its messages wherever chalk sees colour support (CI=true is enough).
-    const plain = stripVTControlCharacters(reason).replace(/\.$/, "")
+    const plain = stripVTControlCharacters(reason)
+        .replace(/[.:]$/, "")
+        .replace(/^Maximum call stack size exceeded\b/, "nested too deeply to read")
     return new ScaffoldError(`The app's prettier configuration cannot be read: ${name}: ${plain}.`)
 }
 
@@ -136,17 +164,25 @@ export async function resolveStyle(plan: Plan, relPath: string): Promise<Style> 
     if (found && "note" in found && !plan.notes.includes(found.note)) plan.notes.push(found.note)
     if (!found || !("file" in found)) return styleOf(ATTIO_STYLE)
     const name = path.basename(found.file)
-    const config = await prettier
-        .resolveConfig(path.join(plan.tree.root, relPath), {config: found.file, editorconfig: false})
-        .catch((error: unknown) => {
-            throw configError(name, (error as Error).message.split("\n").slice(0, 2).join(" "))
-        })
+    const config = await withoutConsoleWarnings(() =>
+        prettier.resolveConfig(path.join(plan.tree.root, relPath), {config: found.file, editorconfig: false})
+    ).catch((error: unknown) => {
+        throw configError(name, (error as Error).message.split("\n").slice(0, 2).join(" "))
+    })
     // Plugins are the app's to load; the built-in TypeScript printer is enough for generated code.
     const {plugins: _plugins, ...options} = config ?? ATTIO_STYLE
     // An invalid value (tabWidth: "x") is named with its file now, rather than failing the first format.
     await formatTypeScript("", {options, indent: ""}).catch((error: unknown) => {
         throw configError(name, (error as Error).message.split("\n")[0]!)
     })
+    // Prettier takes any integer; a negative, infinite or huge tabWidth would fail or fill memory with spaces.
+    const {tabWidth} = options
+    if (tabWidth !== undefined && !(tabWidth >= 0 && tabWidth <= MAX_TAB_WIDTH)) {
+        throw configError(
+            name,
+            `Invalid tabWidth value. Expected an integer from 0 to ${MAX_TAB_WIDTH}, but received ${tabWidth}`
+        )
+    }
     return styleOf(options)
 }
 

@@ -312,3 +312,30 @@ describe.skipIf(!posix)("--fix stays inside the app", () => {
         expect(fs.statSync(readOnly).mode & 0o777).toBe(0o444)
     })
 })
+
+describe.skipIf(!posix)("the working folder", () => {
+    it("a deleted working folder is an exit-2 line saying so, not an internal error", () => {
+        const dir = tempDir()
+        const script = `cd "$1" && rmdir "$1" && exec "$2" "$3"`
+        const bin = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
+        const r = spawnSync("sh", ["-c", script, "sh", dir, process.execPath, bin], {encoding: "utf8", timeout: 20_000})
+        expect(r.stderr).toMatch(
+            /^attio-lint: the working folder cannot be read \(ENOENT[^\n]*; it may have been deleted\. Go to the app's folder and run again\n$/
+        )
+        expect(r.status).toBe(2)
+    })
+})
+
+describe.skipIf(process.platform !== "linux")("file names", () => {
+    it("a handler whose name is not valid UTF-8 is a finding, not silently skipped as vanished", () => {
+        const root = app({"src/webhooks/ok.webhook.ts": HOOK})
+        // Linux takes any bytes in a name; Node lists this one with U+FFFD in place of \xff\xfe and cannot open it.
+        const name = Buffer.concat([Buffer.from(path.join(root, "src/webhooks/")), Buffer.from([0xff, 0xfe, 0x2e])])
+        fs.writeFileSync(Buffer.concat([name, Buffer.from("webhook.ts")]), SYNC_HOOK)
+        const r = lint(["--format", "json", "--rule", "unregistered-webhook:off"], root)
+        expect(r.code, r.stderr).toBe(1)
+        expect(findings(root, r.stdout)).toEqual([
+            "src/webhooks/\uFFFD\uFFFD.webhook.ts parse-error: This handler file has a name that is not valid UTF-8, which cannot be opened; rename it",
+        ])
+    })
+})
