@@ -151,8 +151,9 @@ const CASES: Case[] = [
         },
     },
     {
+        // Was `app src/lib/mid.ts a` as a name: what a package exports, syntax cannot tell.
         title: "export const a = b, b imported from a package",
-        name: "app src/lib/mid.ts a",
+        name: "unknown",
         value: "unknown",
         files: {
             [HANDLER]: 'export {a as default} from "../lib/mid"\n',
@@ -160,33 +161,38 @@ const CASES: Case[] = [
         },
     },
     {
+        // Was `app src/webhooks/a.webhook.ts h` as a name: the value walk followed the `let`, the name walk did not.
         title: "let h = imported; export default h",
-        name: "app src/webhooks/a.webhook.ts h",
+        name: "app src/lib/impl.ts x",
         value: "function src/lib/impl.ts x",
         files: {[HANDLER]: 'import {x} from "../lib/impl"\nlet h = x\nexport default h\n', "src/lib/impl.ts": FN},
     },
     {
+        // Was `app … default` / unknown: esbuild binds the default to impl's x.
         title: "export default ns.member",
-        name: "app src/webhooks/a.webhook.ts default",
-        value: "unknown",
+        name: "app src/lib/impl.ts x",
+        value: "function src/lib/impl.ts x",
         files: {[HANDLER]: 'import * as ns from "../lib/impl"\nexport default ns.x\n', "src/lib/impl.ts": FN},
     },
     {
+        // Was `app … default` / unknown: tsc fails `attio build` ("Property 'nope' does not exist").
         title: "export default ns.member the module lacks",
-        name: "app src/webhooks/a.webhook.ts default",
-        value: "unknown",
+        name: "missing ../lib/impl nope",
+        value: "missing ../lib/impl nope",
         files: {[HANDLER]: 'import * as ns from "../lib/impl"\nexport default ns.nope\n', "src/lib/impl.ts": FN},
     },
     {
+        // Was unknown as a value (the checker then said "`ns`"): a namespace object is no function.
         title: "export default ns",
         name: "namespace src/lib/impl.ts",
-        value: "unknown",
+        value: "not-function a module namespace object",
         files: {[HANDLER]: 'import * as ns from "../lib/impl"\nexport default ns\n', "src/lib/impl.ts": FN},
     },
     {
+        // Was unknown as a value, as `export default ns`.
         title: "import * as ns; export {ns as default}",
         name: "namespace src/lib/impl.ts",
-        value: "unknown",
+        value: "not-function a module namespace object",
         files: {[HANDLER]: 'import * as ns from "../lib/impl"\nexport {ns as default}\n', "src/lib/impl.ts": FN},
     },
     {
@@ -196,9 +202,10 @@ const CASES: Case[] = [
         files: {[HANDLER]: 'export * as default from "../lib/impl"\n', "src/lib/impl.ts": FN},
     },
     {
+        // Was `app … default` / unknown.
         title: "a namespace re-exported by a barrel, then a member",
-        name: "app src/webhooks/a.webhook.ts default",
-        value: "unknown",
+        name: "app src/lib/impl.ts x",
+        value: "function src/lib/impl.ts x",
         files: {
             [HANDLER]: 'import {ns} from "../lib/barrel"\nexport default ns.x\n',
             "src/lib/barrel.ts": 'export * as ns from "./impl"\n',
@@ -206,26 +213,29 @@ const CASES: Case[] = [
         },
     },
     {
+        // Was unknown as a value: the value walk did not read aliases.
         title: "const alias of a namespace member",
         name: "app src/lib/impl.ts x",
-        value: "unknown",
+        value: "function src/lib/impl.ts x",
         files: {
             [HANDLER]: 'import * as ns from "../lib/impl"\nconst h = ns.x\nexport default h\n',
             "src/lib/impl.ts": FN,
         },
     },
     {
+        // Was unknown as a value, as the const alias.
         title: "destructured alias of a namespace",
         name: "app src/lib/impl.ts x",
-        value: "unknown",
+        value: "function src/lib/impl.ts x",
         files: {
             [HANDLER]: 'import * as ns from "../lib/impl"\nconst {x: h} = ns\nexport default h\n',
             "src/lib/impl.ts": FN,
         },
     },
     {
+        // Was `app src/webhooks/a.webhook.ts default` as a name.
         title: "a member of an imported object",
-        name: "app src/webhooks/a.webhook.ts default",
+        name: "app src/lib/impl.ts obj.x",
         value: "unknown",
         files: {
             [HANDLER]: 'import {obj} from "../lib/impl"\nexport default obj.x\n',
@@ -306,8 +316,9 @@ const CASES: Case[] = [
         files: {[HANDLER]: 'export {default} from "../lib/mid"\n', "src/lib/mid.ts": 'export {default} from "pkg"\n'},
     },
     {
+        // Was unknown as a name: the name walk stopped at the package; ECMAScript binds x to impl's (or fails as ambiguous).
         title: "export * from a package before export * from a module that has the name",
-        name: "unknown",
+        name: "app src/lib/impl.ts x",
         value: "function src/lib/impl.ts x",
         files: {
             [HANDLER]: 'export {x as default} from "../lib/index"\n',
@@ -332,8 +343,9 @@ const CASES: Case[] = [
         files: {[HANDLER]: 'export {createWebhookHandler as default} from "attio/server"\n'},
     },
     {
+        // Was `sdk attio/server x` as a name: attio/server has no x.
         title: "export * from the SDK before export * from a module that has the name",
-        name: "sdk attio/server x",
+        name: "app src/lib/impl.ts x",
         value: "function src/lib/impl.ts x",
         files: {
             [HANDLER]: 'export {x as default} from "../lib/index"\n',

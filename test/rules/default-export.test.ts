@@ -69,6 +69,19 @@ ruleTester(defaultExport, {
             },
         },
         {
+            name: "a member of a module's namespace, an alias of one and a member of a barrel's `export * as`",
+            files: {
+                "src/webhooks/a.webhook.ts": 'import * as impl from "../lib/impl.js"\n\nexport default impl.handle\n',
+                "src/webhooks/b.webhook.ts":
+                    'import * as impl from "../lib/impl.js"\n\nconst {handle} = impl\n\nexport default handle\n',
+                "src/webhooks/c.webhook.ts":
+                    'import {handlers} from "../lib/index.js"\n\nexport default handlers.handle\n',
+                "src/lib/index.ts": 'export * as handlers from "./impl.js"\n',
+                "src/lib/impl.ts":
+                    "export async function handle(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
+            },
+        },
+        {
             name: "an imported default, re-exported",
             files: {
                 "src/webhooks/a.webhook.ts": 'import handler from "../lib/handler.js"\n\nexport default handler\n',
@@ -200,6 +213,38 @@ ruleTester(defaultExport, {
             errors: [
                 {messageId: "missingTarget", file: "src/app/webhooks/a.webhook.ts", message: "has no export `handleA`"},
             ],
+        },
+        {
+            name: "export {default} from a module whose own re-export names a module without it",
+            files: {
+                "src/webhooks/a.webhook.ts": 'export {default} from "../lib/mid.js"\n',
+                "src/lib/mid.ts": 'export {default} from "./impl.js"\n',
+                "src/lib/impl.ts": "export async function h(req: Request) {\n    return new Response(null)\n}\n",
+            },
+            errors: [
+                {
+                    messageId: "missingTarget",
+                    line: 1,
+                    // "./impl.js" is mid's specifier: it exists beside mid, not beside the handler.
+                    message: 'comes from "./impl.js", which has no export `default`: `attio build` fails',
+                },
+            ],
+        },
+        {
+            name: "a member that the namespace of a module lacks",
+            files: {
+                "src/webhooks/a.webhook.ts": 'import * as impl from "./impl.js"\n\nexport default impl.handle\n',
+                "src/webhooks/impl.ts": "export async function h(req: Request) {\n    return new Response(null)\n}\n",
+            },
+            errors: [{messageId: "missingTarget", message: 'comes from "./impl.js", which has no export `handle`'}],
+        },
+        {
+            name: "a namespace import, default-exported",
+            files: {
+                "src/webhooks/a.webhook.ts": 'import * as impl from "./impl.js"\n\nexport {impl as default}\n',
+                "src/webhooks/impl.ts": IMPL,
+            },
+            errors: [{messageId: "notFunction", message: "is a module namespace object, not a function"}],
         },
         {
             name: "export {default} from a module that does not exist",
