@@ -32,7 +32,7 @@ function nameOf(found: Resolution): string {
         case "namespace":
             return `namespace ${rel(found.file)}`
         case "missing":
-            return `missing ${found.module} ${found.name}`
+            return `missing ${found.module} ${found.name}${found.file ? ` in ${rel(found.file)}` : ""}`
         case "unknown":
             return "unknown"
     }
@@ -45,7 +45,7 @@ function valueOf(found: ResolvedDefault): string {
         case "not-function":
             return `not-function ${found.what}`
         case "missing":
-            return `missing ${found.module} ${found.name}`
+            return `missing ${found.module} ${found.name}${found.file ? ` in ${rel(found.file)}` : ""}`
         case "none":
         case "unknown":
             return found.kind
@@ -120,8 +120,8 @@ const CASES: Case[] = [
     },
     {
         title: "export * never carries default",
-        name: "missing ../lib/index default",
-        value: "missing ../lib/index default",
+        name: "missing ../lib/index default in src/lib/index.ts",
+        value: "missing ../lib/index default in src/lib/index.ts",
         files: {
             [HANDLER]: 'export {default} from "../lib/index"\n',
             "src/lib/index.ts": 'export * from "./impl"\n',
@@ -177,8 +177,8 @@ const CASES: Case[] = [
     {
         // Was `app … default` / unknown: tsc fails `attio build` ("Property 'nope' does not exist").
         title: "export default ns.member the module lacks",
-        name: "missing ../lib/impl nope",
-        value: "missing ../lib/impl nope",
+        name: "missing ../lib/impl nope in src/lib/impl.ts",
+        value: "missing ../lib/impl nope in src/lib/impl.ts",
         files: {[HANDLER]: 'import * as ns from "../lib/impl"\nexport default ns.nope\n', "src/lib/impl.ts": FN},
     },
     {
@@ -285,14 +285,24 @@ const CASES: Case[] = [
     },
     {
         title: "a module without that export",
-        name: "missing ../lib/impl default",
-        value: "missing ../lib/impl default",
+        name: "missing ../lib/impl default in src/lib/impl.ts",
+        value: "missing ../lib/impl default in src/lib/impl.ts",
         files: {[HANDLER]: 'export {default} from "../lib/impl"\n', "src/lib/impl.ts": FN},
     },
     {
+        title: "a module without that export, further down",
+        name: "missing ./impl default in src/lib/impl.ts",
+        value: "missing ./impl default in src/lib/impl.ts",
+        files: {
+            [HANDLER]: 'export {default} from "../lib/mid"\n',
+            "src/lib/mid.ts": 'export {default} from "./impl"\n',
+            "src/lib/impl.ts": FN,
+        },
+    },
+    {
         title: "a module without that export, through export *",
-        name: "missing ../lib/index y",
-        value: "missing ../lib/index y",
+        name: "missing ../lib/index y in src/lib/index.ts",
+        value: "missing ../lib/index y in src/lib/index.ts",
         files: {
             [HANDLER]: 'export {y as default} from "../lib/index"\n',
             "src/lib/index.ts": 'export * from "./impl"\n',

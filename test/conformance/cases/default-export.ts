@@ -65,14 +65,6 @@ const cases: Case[] = [
         },
     },
     {
-        name: "export {default} from a module whose own re-export names a module without it",
-        files: {
-            "src/webhooks/a.webhook.ts": 'export {default} from "../lib/mid.js"\n',
-            "src/lib/mid.ts": 'export {default} from "./impl.js"\n',
-            "src/lib/impl.ts": "export async function h(req: Request) {\n    return new Response(null)\n}\n",
-        },
-    },
-    {
         name: "a member that the namespace of a module lacks",
         files: {
             "src/webhooks/a.webhook.ts": 'import * as impl from "./impl.js"\n\nexport default impl.handle\n',
