@@ -19,8 +19,10 @@ const UNIT = [
     "test/generators/event-handler.test.ts",
     "test/generators/names.test.ts",
     "test/generators/style.test.ts",
+    "test/scaffold/**/*.test.ts",
     "test/testing/signature-options.test.ts",
     "test/order.test.ts",
+    "test/text-edit.test.ts",
 ]
 
 export default defineConfig({

@@ -5,7 +5,7 @@ import path from "node:path"
 import {describe, expect, it} from "vitest"
 
 import {lint} from "../src/index.js"
-import {applyFixes, writeFixes} from "../src/lint/fix.js"
+import {writeFixes} from "../src/lint/fix.js"
 import type {LintReport} from "../src/lint/types.js"
 import {runBin} from "./support/bin.js"
 import {writeApp} from "./support/temp-app.js"
@@ -222,16 +222,6 @@ describe("--fix", () => {
             }
         }
     )
-
-    it("applies non-overlapping fixes together and leaves overlapping ones for a later pass", () => {
-        expect(
-            applyFixes("abcdef", [
-                {range: [4, 5], text: "E"},
-                {range: [0, 1], text: "A"},
-                {range: [0, 2], text: "XX"},
-            ])
-        ).toBe("AbcdEf")
-    })
 
     it("the CLI's --fix reports only what remains and exits 0 when all is fixed", () => {
         const root = writeApp({

@@ -34,7 +34,7 @@ export default class EventGenerator extends ScaffoldGenerator {
         const event = this.event!
         // Loaded here, not at the top: --help needs no TypeScript.
         const {planEvent} = await import("../../src/scaffold/event.js")
-        this.plan = await this.planAndWrite((app) => planEvent(app, event))
+        this.plan = await this.planAndWrite((tree) => planEvent(tree, event))
     }
 
     end() {

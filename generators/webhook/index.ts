@@ -96,7 +96,7 @@ export default class WebhookGenerator extends ScaffoldGenerator {
 
     async writing() {
         const spec = this.spec!
-        this.plan = await this.planAndWrite((app) => this.planner.planWebhook(app, spec))
+        this.plan = await this.planAndWrite((tree) => this.planner.planWebhook(tree, spec))
     }
 
     async end() {

@@ -10,12 +10,13 @@ import type {ESLint, Linter, Rule as EslintRule, SourceCode} from "eslint"
 
 import {AppAnalysis} from "../app-model/analysis.js"
 import {type App, type AppFile, findAppRoot} from "../app-model/app.js"
-import {applyFixes, stillParses} from "../lint/fix.js"
+import {stillParses} from "../lint/fix.js"
 import type {FileReport, Rule} from "../lint/rule.js"
 import {RULES} from "../lint/rules/index.js"
 import {runRules} from "../lint/runner.js"
 import type {Fix} from "../lint/types.js"
 import {packageVersion} from "../package-info.js"
+import {applyEdits} from "../text-edit.js"
 import {appFiles, EditorApp} from "./app-files.js"
 import {preloadAttioLint, reportedByAttio, watchAttioClientImport} from "./attio-plugin.js"
 
@@ -114,7 +115,7 @@ function toDescriptor(found: FileReport, model: FileModel): EslintRule.ReportDes
 /** As with `attio-lint --fix`, an edit is offered only when the file still parses after it: ESLint would write it regardless. */
 function keepsParsing({app, file}: FileModel, edit: Fix): boolean {
     const text = app.text(file) ?? ""
-    return stillParses(file.path, text, applyFixes(text, [edit]))
+    return stillParses(file.path, text, applyEdits(text, [edit]))
 }
 
 function replacing(fix: Fix): EslintRule.ReportFixer {

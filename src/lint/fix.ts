@@ -12,20 +12,9 @@ import {findAppRoot} from "../app-model/app.js"
 import {extractFacts} from "../app-model/facts/index.js"
 import {isInside, isLink, readBytes, ReadFailure, realpathOr} from "../app-model/read-file.js"
 import {typescriptSyntax} from "../app-model/typescript.js"
+import {applyEdits} from "../text-edit.js"
 import {UsageError} from "./config.js"
-import type {Fix, LintReport} from "./types.js"
-
-/** The text with the fixes applied; a fix overlapping an earlier one is left for a later pass. */
-export function applyFixes(text: string, fixes: Fix[]): string {
-    let out = ""
-    let at = 0
-    for (const fix of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
-        if (fix.range[0] < at) continue
-        out += text.slice(at, fix.range[0]) + fix.text
-        at = fix.range[1]
-    }
-    return out + text.slice(at)
-}
+import type {LintReport} from "./types.js"
 
 /**
  * Writes the fixes of every file in the report; returns the files that changed. A file is written
@@ -37,7 +26,7 @@ export function writeFixes(report: LintReport): string[] {
     for (const result of report.results) {
         const fixes = result.messages.flatMap((m) => (m.fix ? [m.fix] : []))
         if (fixes.length === 0 || result.source === undefined) continue
-        const fixed = applyFixes(result.source, fixes)
+        const fixed = applyEdits(result.source, fixes)
         if (fixed === result.source || !stillParses(result.filePath, result.source, fixed)) continue
         const target = writableTarget(result.filePath)
         if (target === undefined) continue

@@ -1,5 +1,6 @@
 /** The public shapes of attio-lint's results. Formatters read only these. */
 import type {Range} from "../app-model/range.js"
+import type {TextEdit} from "../text-edit.js"
 
 /** Where a finding is: the app model's positions, which findings carry as they are. */
 export type {Range}
@@ -7,10 +8,7 @@ export type {Range}
 export type RuleSeverity = "off" | "warn" | "error"
 
 /** A text edit, ESLint's shape: replace the characters in [start, end) of the file with `text`. */
-export interface Fix {
-    range: [number, number]
-    text: string
-}
+export type Fix = TextEdit
 
 export interface Suggestion {
     desc: string

@@ -1,16 +1,17 @@
 /**
- * Writing a Plan to disk, all or nothing. Every target is checked before the first write (see confine.ts),
- * each file is written to a temp file in its folder and renamed over the old one (write-file-atomic, which
- * `attio-lint --fix` uses too: it keeps the file's mode and owner), so a crash leaves each file old or
+ * Writing a Tree's changes to disk, all or nothing. Every target is checked before the first write (see
+ * confine.ts), each file is written to a temp file in its folder and renamed over the old one (write-file-atomic,
+ * which `attio-lint --fix` uses too: it keeps the file's mode and owner), so a crash leaves each file old or
  * complete; and when a write still fails, the files already written are put back as they were.
  */
 import fs from "node:fs"
 import path from "node:path"
 import writeFileAtomic from "write-file-atomic"
 import {checkWritable} from "./confine.js"
+import type {DiskHost} from "./disk-host.js"
 import {ScaffoldError} from "./errors.js"
 import {shownPath} from "./names.js"
-import {readOriginal, type FileChange, type Plan} from "./plan.js"
+import type {FileChange, Tree} from "./tree.js"
 
 /** The file operations a commit makes; tests swap in failing ones. */
 export interface CommitIo {
@@ -18,7 +19,7 @@ export interface CommitIo {
     mkdir(folder: string): void
 }
 
-const DISK: CommitIo = {
+export const DISK_IO: CommitIo = {
     writeFile: (file, content) => writeFileAtomic.sync(file, content),
     mkdir: (folder) => fs.mkdirSync(folder),
 }
@@ -29,10 +30,11 @@ interface Written {
     before: Buffer | undefined
 }
 
-export function commitPlan(plan: Plan, io: CommitIo = DISK) {
+export function commitChanges(host: DiskHost, tree: Tree) {
+    const {io} = host
     const targets = beforeFirstWrite(() => {
-        const checked = plan.changes.map((change) => ({change, target: checkWritable(plan.app.confined, change.path)}))
-        for (const {change} of checked) checkUnchanged(plan, change)
+        const checked = tree.changes.map((change) => ({change, target: checkWritable(host.confined, change.path)}))
+        for (const {change} of checked) checkUnchanged(host, tree, change)
         return checked
     })
     const written: Written[] = []
@@ -42,16 +44,14 @@ export function commitPlan(plan: Plan, io: CommitIo = DISK) {
         for (const {change, target} of [...targets].sort((a, b) => rank(a.change) - rank(b.change))) {
             const firstMissing = target.missing === -1 ? target.parts.length : target.missing
             for (let i = firstMissing; i < target.parts.length - 1; i++) {
-                const folder = path.join(plan.root, ...target.parts.slice(0, i + 1))
+                const folder = path.join(host.root, ...target.parts.slice(0, i + 1))
                 // An earlier change of this run may have created it.
                 if (createdFolders.includes(folder)) continue
                 io.mkdir(folder)
                 createdFolders.push(folder)
             }
-            const original = plan.originals.get(change.path)
-            const content = original?.bom ? `\uFEFF${change.content}` : change.content
-            io.writeFile(target.file, content)
-            written.push({file: target.file, before: original?.bytes})
+            io.writeFile(target.file, tree.contentToWrite(change))
+            written.push({file: target.file, before: tree.originals.get(change.path)?.bytes})
         }
     } catch (error) {
         const failed = rollBack(written, createdFolders, io)
@@ -81,9 +81,9 @@ function rank(change: FileChange): number {
  * Another run (or an editor) may have changed a file since the plan read it: writing the plan's version would
  * lose that change, so the run stops instead.
  */
-function checkUnchanged(plan: Plan, change: FileChange) {
-    const before = plan.originals.get(change.path)?.bytes
-    const now = readOriginal(plan.app, change.path)?.bytes
+function checkUnchanged(host: DiskHost, tree: Tree, change: FileChange) {
+    const before = tree.originals.get(change.path)?.bytes
+    const now = host.read(change.path)?.bytes
     if (before === undefined ? now === undefined : now !== undefined && before.equals(now)) return
     throw new ScaffoldError(
         `${shownPath(change.path)} was changed by another run (or an editor) while the generator ran; run the generator again.`

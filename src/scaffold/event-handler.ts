@@ -11,13 +11,13 @@ import {
     type ArrowFunction,
     type Block,
     type CallExpression,
-    type Expression,
     type FunctionDeclaration,
     type FunctionExpression,
     type ImportDeclaration,
     type SourceFile,
 } from "ts-morph"
-import {SDK_SERVER as SDK_MODULE} from "../app-model/facts/index.js"
+import {extractFacts, type FileFacts, type ImportFact, SDK_SERVER as SDK_MODULE} from "../app-model/facts/index.js"
+import {typescriptSyntax} from "../app-model/typescript.js"
 import {ScaffoldError} from "./errors.js"
 import {assertParses} from "./source.js"
 import {formatTypeScript, type Style} from "./style.js"
@@ -45,6 +45,8 @@ type EditableFunction = FunctionDeclaration | FunctionExpression | ArrowFunction
 
 export class EventHandlerFile {
     readonly sourceFile: SourceFile
+    /** What the linter reads of the file: its imports and what its default export is. */
+    private readonly facts: FileFacts
     private readonly sdk: SdkBindings
     /** The file's line ending, which inserted code uses too. */
     private readonly eol: string
@@ -55,18 +57,25 @@ export class EventHandlerFile {
         readonly text: string
     ) {
         this.sourceFile = tooDeep(relPath, () => assertParses(relPath, text, "the existing file"))
-        this.sdk = tooDeep(relPath, () => sdkBindings(this.sourceFile))
+        this.facts = extractFacts(typescriptSyntax(), relPath, text)
+        this.sdk = sdkBindings(this.sourceFile, this.facts)
         this.eol = text.includes("\r\n") ? "\r\n" : "\n"
     }
 
-    /** How the file refers to an `attio/server` export, when it imports it. */
-    private sdkRef(name: string): string | undefined {
-        return this.sdk.refs.get(name) ?? (this.sdk.namespace && `${this.sdk.namespace}.${name}`)
+    /**
+     * How the file refers to an `attio/server` export, when it imports it; a value only through an import that
+     * is not type-only (`import type` names serve only as types: tsc and the build refuse them as values).
+     */
+    private sdkRef(name: string, type: boolean): string | undefined {
+        const usable = (binding: {typeOnly: boolean}) => type || !binding.typeOnly
+        const named = this.sdk.imports.flatMap((i) => i.named).find((n) => n.imported === name && usable(n))
+        const namespace = this.sdk.imports.find((i) => i.namespaceLocal && usable(i))?.namespaceLocal
+        return named?.local ?? (namespace && `${namespace}.${name}`)
     }
 
     /** Calls of an `attio/server` export, under whatever local name or namespace the file imports it. */
     sdkCalls(name: string): CallExpression[] {
-        const callees = new Set([name, this.sdkRef(name)])
+        const callees = new Set([name, this.sdkRef(name, false)])
         return tooDeep(this.relPath, () =>
             this.sourceFile
                 .getDescendantsOfKind(SyntaxKind.CallExpression)
@@ -99,7 +108,7 @@ export class EventHandlerFile {
             ...insertion.values.map((name) => ({name, type: false})),
         ]
         for (const {name, type} of wanted) {
-            const existing = this.sdkRef(name)
+            const existing = this.sdkRef(name, type)
             if (existing) {
                 sdkRefs[name] = existing
                 continue
@@ -141,63 +150,58 @@ export class EventHandlerFile {
     }
 
     /**
-     * The function the platform calls: `export default function`, `export default <function or arrow>`, or
-     * `export default name` / `export {name as default}` for a function declared in the file.
+     * The function the platform calls, as the linter finds it: `export default function`, `export default <function
+     * or arrow>` or `export default name` / `export {name as default}` for a function declared in the file,
+     * through parentheses, `as`, `satisfies`, `!`, `<T>` and local names.
      */
     private defaultExportedFunction(): EditableFunction {
-        for (const statement of this.sourceFile.getStatements()) {
-            if (
-                Node.isFunctionDeclaration(statement) &&
-                statement.hasModifier(SyntaxKind.DefaultKeyword) &&
-                statement.hasBody()
-            ) {
-                return this.withBlockBody(statement)
-            }
-            if (Node.isExportAssignment(statement) && !statement.isExportEquals()) {
-                return this.resolveFunction(statement.getExpression())
-            }
-            if (Node.isExportDeclaration(statement) && !statement.getModuleSpecifier()) {
-                const specifier = statement.getNamedExports().find((s) => s.getAliasNode()?.getText() === "default")
-                if (specifier) return this.resolveFunction(specifier.getNameNode() as Expression)
-            }
+        // The file parsed: what is left to fail in the facts' walk is code nested too deep for it.
+        if (this.facts.parseError) throw tooDeepError(this.relPath, this.facts.parseError.message)
+        const value = this.facts.exportValues.default
+        const refuse = (why: string) => new ScaffoldError(`${this.relPath}: ${why}`)
+        switch (value?.kind) {
+            case undefined:
+                throw refuse(
+                    "it has no default export, so the platform would not call it; export its function with `export default async function`."
+                )
+            case "function":
+                return this.withBlockBody(this.functionAt(value.fn.pos))
+            case "import":
+                throw refuse(
+                    `its default export comes from "${value.module}"; the generator only adds code to a function in the file itself: add the code where that function is.`
+                )
+            case "not-function":
+                throw refuse(
+                    `its default export is not a function (it is ${value.what}); the generator can only add code to a function.`
+                )
+            case "unknown":
+                throw refuse(
+                    `its default export is not a function declared in the file (it is \`${shorten(value.text)}\`); the generator can only add code to a function.`
+                )
         }
-        throw new ScaffoldError(
-            `${this.relPath}: it has no default export, so the platform would not call it; export its function with \`export default async function\`.`
-        )
     }
 
-    /** Follows parentheses, `as` and local names to the function; `seen` stops `const a = b, b = a`. */
-    private resolveFunction(node: Expression, seen = new Set<string>()): EditableFunction {
-        let expression: Node = node
-        while (
-            Node.isParenthesizedExpression(expression) ||
-            Node.isAsExpression(expression) ||
-            Node.isSatisfiesExpression(expression)
-        ) {
-            expression = expression.getExpression()
-        }
-        if (Node.isFunctionExpression(expression) || Node.isArrowFunction(expression))
-            return this.withBlockBody(expression)
-        if (Node.isIdentifier(expression) && !seen.has(expression.getText())) {
-            const name = expression.getText()
-            seen.add(name)
-            const declared = this.sourceFile.getFunction(name) ?? this.sourceFile.getVariableDeclaration(name)
-            if (Node.isFunctionDeclaration(declared) && declared.hasBody()) return this.withBlockBody(declared)
-            const initializer = Node.isVariableDeclaration(declared) ? declared.getInitializer() : undefined
-            if (initializer) return this.resolveFunction(initializer, seen)
-        }
-        throw new ScaffoldError(
-            `${this.relPath}: its default export is not a function (it is ${expression.getKindName()} \`${shorten(expression.getText())}\`); the generator can only add code to a function.`
-        )
+    /** The function whose first token is at `position`. */
+    private functionAt(position: number): EditableFunction {
+        return this.sourceFile
+            .getDescendantAtPos(position)!
+            .getAncestors()
+            .find(
+                (node): node is EditableFunction =>
+                    (Node.isFunctionDeclaration(node) ||
+                        Node.isFunctionExpression(node) ||
+                        Node.isArrowFunction(node)) &&
+                    node.getStart() === position
+            )!
     }
 
     private withBlockBody(fn: EditableFunction): EditableFunction {
-        if (!Node.isBlock(fn.getBody())) {
-            throw new ScaffoldError(
-                `${this.relPath}: its default-exported arrow function has an expression body; give it a block body ({ … }) to add code to it.`
-            )
-        }
-        return fn
+        if (Node.isBlock(fn.getBody())) return fn
+        throw new ScaffoldError(
+            Node.isArrowFunction(fn)
+                ? `${this.relPath}: its default-exported arrow function has an expression body; give it a block body ({ … }) to add code to it.`
+                : `${this.relPath}: its default-exported function is declared without a body; give it one to add code to it.`
+        )
     }
 
     /**
@@ -328,34 +332,21 @@ export class EventHandlerFile {
 }
 
 interface SdkBindings {
-    /** Export name -> the local name it is imported under. */
-    refs: Map<string, string>
-    /** `import * as <namespace> from "attio/server"`. */
-    namespace: string | undefined
+    /** The file's imports of `attio/server`, as the linter reads them. */
+    imports: ImportFact[]
     /** The first `import {…}` (not `import type`) with named imports, which new value names join. */
     valueDeclaration: ImportDeclaration | undefined
     /** The first `import type {…}`, which new type names join. */
     typeDeclaration: ImportDeclaration | undefined
 }
 
-function sdkBindings(sourceFile: SourceFile): SdkBindings {
-    const bindings: SdkBindings = {
-        refs: new Map(),
-        namespace: undefined,
-        valueDeclaration: undefined,
-        typeDeclaration: undefined,
+function sdkBindings(sourceFile: SourceFile, facts: FileFacts): SdkBindings {
+    const imports = facts.imports.filter((i) => i.module === SDK_MODULE)
+    const declaration = (typeOnly: boolean) => {
+        const fact = imports.find((i) => i.named.length > 0 && i.typeOnly === typeOnly)
+        return fact && sourceFile.getImportDeclarations().find((d) => d.getStart() === fact.pos)
     }
-    for (const declaration of sourceFile.getImportDeclarations()) {
-        if (declaration.getModuleSpecifierValue() !== SDK_MODULE) continue
-        bindings.namespace ??= declaration.getNamespaceImport()?.getText()
-        const named = declaration.getNamedImports()
-        for (const specifier of named)
-            bindings.refs.set(specifier.getName(), specifier.getAliasNode()?.getText() ?? specifier.getName())
-        if (named.length === 0) continue
-        if (declaration.isTypeOnly()) bindings.typeDeclaration ??= declaration
-        else bindings.valueDeclaration ??= declaration
-    }
-    return bindings
+    return {imports, valueDeclaration: declaration(false), typeDeclaration: declaration(true)}
 }
 
 /** Whether any of the names appears in the function's body (as a use, or a declaration that would shadow it). */
@@ -385,8 +376,12 @@ function tooDeep<T>(relPath: string, walk: () => T): T {
         return walk()
     } catch (error) {
         if (!(error instanceof RangeError)) throw error
-        throw new ScaffoldError(
-            `${relPath}: its code nests too deeply for the generator to edit (${error.message}); add the code by hand.`
-        )
+        throw tooDeepError(relPath, error.message)
     }
+}
+
+function tooDeepError(relPath: string, reason: string): ScaffoldError {
+    return new ScaffoldError(
+        `${relPath}: its code nests too deeply for the generator to edit (${reason}); add the code by hand.`
+    )
 }

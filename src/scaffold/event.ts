@@ -1,20 +1,20 @@
 /** Planning event handlers: the event generator's skeletons, and code the webhook generator adds to them. */
 import {handlerPath, type EventName} from "../app-model/layout.js"
-import {findHandler, type App} from "./app.js"
+import {findHandler, type AppTree} from "./app-tree.js"
 import {EventHandlerFile, type Insertion} from "./event-handler.js"
 import {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle, type Style} from "./style.js"
 import {renderTemplate} from "./templates.js"
 
 /** The event generator's change: the event's skeleton, unless the app has that event already. */
-export async function planEvent(app: App, name: EventName): Promise<Plan> {
-    const plan = new Plan(app)
-    const existing = findHandler(app, "event", name)
+export async function planEvent(tree: AppTree, name: EventName): Promise<Plan> {
+    const plan = new Plan(tree)
+    const existing = findHandler(tree, "event", name)
     if (existing) {
         plan.notes.push(`${existing} exists; nothing changed.`)
         return plan
     }
-    const relPath = handlerPath("event", name, app.layout)
+    const relPath = handlerPath("event", name, tree.layout)
     plan.writeFile(relPath, await eventSkeleton(name, await resolveStyle(plan, relPath)))
     plan.validate()
     return plan
@@ -25,13 +25,12 @@ export async function planEvent(app: App, name: EventName): Promise<Plan> {
  * user), the insertion goes into the existing file, or into a new one made from the skeleton.
  */
 export async function ensureEventCode(
-    app: App,
     plan: Plan,
     name: EventName,
     code: {insertion: Insertion; present?: (file: EventHandlerFile) => string | undefined}
 ) {
-    const existing = findHandler(app, "event", name)
-    const relPath = existing ?? handlerPath("event", name, app.layout)
+    const existing = findHandler(plan.tree, "event", name)
+    const relPath = existing ?? handlerPath("event", name, plan.tree.layout)
     const style = await resolveStyle(plan, relPath)
     const file = new EventHandlerFile(relPath, existing ? plan.read(existing)! : await eventSkeleton(name, style))
     const present = code.present?.(file)

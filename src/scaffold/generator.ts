@@ -9,11 +9,12 @@ import path from "node:path"
 import Generator from "yeoman-generator"
 import {findAppRoot} from "../app-model/root.js"
 import {isJsonObject} from "../json.js"
-import type {App} from "./app.js"
+import type {AppTree} from "./app-tree.js"
 import {ScaffoldError} from "./errors.js"
 import {type GeneratorSpec, IGNORED_YEOMAN_OPTIONS} from "./generator-options.js"
 import {shownPath} from "./names.js"
-import type {FileChange, Plan} from "./plan.js"
+import type {Plan} from "./plan.js"
+import type {FileChange} from "./tree.js"
 
 type ConflictAnswer = "overwrite" | "all" | "keep" | "abort" | "diff"
 
@@ -108,8 +109,8 @@ export abstract class ScaffoldGenerator extends Generator {
      * Plans with `planner` and writes the plan, holding the app's lock from the first read to the last write so
      * that a concurrent run plans on what this one wrote. A dry run reads only, and takes no lock.
      */
-    protected async planAndWrite(planner: (app: App) => Promise<Plan>): Promise<Plan> {
-        const [{inspectApp}, {withAppLock}] = await Promise.all([import("./app.js"), import("./lock.js")])
+    protected async planAndWrite(planner: (tree: AppTree) => Promise<Plan>): Promise<Plan> {
+        const [{inspectApp}, {withAppLock}] = await Promise.all([import("./app-tree.js"), import("./lock.js")])
         const run = async () => {
             const plan = await this.makePlan(() =>
                 planner(inspectApp(this.destinationRoot(), {allowSymlinks: this.flag("allow-symlinks") === true}))
@@ -159,15 +160,14 @@ export abstract class ScaffoldGenerator extends Generator {
         if (!this.dryRun) {
             // Written here rather than through Yeoman's in-memory file system, whose commit writes file after file
             // in place, so that a failure or a crash half-way would leave some files written and others truncated.
-            const {commitPlan} = await import("./commit.js")
-            commitPlan(plan)
+            plan.tree.commit()
         }
         for (const file of plan.identical) this.status("identical", file)
         for (const change of plan.changes) {
             // "conflict": without --force, a real run would ask about this file.
             const asked = this.dryRun && change.action === "conflict" && this.flag("force") !== true
             this.status(asked ? "conflict" : statusOf(change), change.path)
-            if (this.dryRun) this.log(lineDiff(plan.read(change.path) ?? "", change.content))
+            if (this.dryRun) this.log(lineDiff(plan.tree.original(change.path)?.text ?? "", change.content))
         }
     }
 
@@ -215,7 +215,7 @@ export abstract class ScaffoldGenerator extends Generator {
             const value = choice.value
             if (value === "all") this.overwriteAll = true
             if (value !== "diff") return value === "all" ? "overwrite" : value
-            this.log(lineDiff(plan.read(change.path) ?? "", change.content))
+            this.log(lineDiff(plan.tree.original(change.path)?.text ?? "", change.content))
         }
     }
 }

@@ -5,7 +5,7 @@
  */
 import {EVENT_NAMES} from "../app-model/layout.js"
 import {isJsonObject} from "../json.js"
-import {findHandler} from "./app.js"
+import {findHandler} from "./app-tree.js"
 import type {Plan} from "./plan.js"
 import {PLACEHOLDER_REGISTER_URL, type WebhookSpec} from "./webhook.js"
 
@@ -20,7 +20,7 @@ export function nextSteps(spec: WebhookSpec, plan: Plan): string[] {
             `${spec.id} is not registered (--no-register): create it with createWebhookHandler({fileName: ${JSON.stringify(spec.id)}}) where the app registers its webhooks, or run again without --no-register.`
         )
     }
-    const placeholders = EVENT_NAMES.map((name) => findHandler(plan.app, "event", name)).filter(
+    const placeholders = EVENT_NAMES.map((name) => findHandler(plan.tree, "event", name)).filter(
         (file): file is string => file !== undefined && (read(file)?.includes(PLACEHOLDER_REGISTER_URL) ?? false)
     )
     if (placeholders.length > 0) {
@@ -49,12 +49,10 @@ export function nextSteps(spec: WebhookSpec, plan: Plan): string[] {
 }
 
 /**
- * A file's text once the plan is written: what the plan wrote, else what it read (through its checks: a regular
- * file in the app, not too large); undefined when there is none or it cannot be read.
+ * A file's text once the plan is written (through the tree's checks: a regular file in the app, not too large);
+ * undefined when there is none or it cannot be read.
  */
 function textAfterRun(plan: Plan, relPath: string): string | undefined {
-    const change = plan.changes.find((c) => c.path === relPath)
-    if (change) return change.content
     try {
         return plan.read(relPath)
     } catch {

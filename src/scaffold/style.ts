@@ -11,9 +11,9 @@ import path from "node:path"
 import {stripVTControlCharacters} from "node:util"
 import * as prettier from "prettier"
 import {isJsonObject} from "../json.js"
-import type {App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
-import {readOriginal, type Plan} from "./plan.js"
+import type {Plan} from "./plan.js"
+import type {Tree} from "./tree.js"
 
 /** The prettier configuration of Attio's app template (`npm create attio`). */
 export const ATTIO_STYLE: prettier.Options = {
@@ -61,9 +61,9 @@ const CODE_CONFIG = /\.[cm]?[jt]s$/
 /** The app's static config file, or why there is none to use (a note for the summary). */
 type Found = {file: string} | {note: string} | undefined
 
-async function findConfig(app: App): Promise<Found> {
+async function findConfig(tree: Tree): Promise<Found> {
     for (const name of CONFIG_FILES) {
-        const text = readConfig(app, name)
+        const text = readConfig(tree, name)
         if (text === undefined) continue
         if (CODE_CONFIG.test(name)) {
             return {note: `${name} is code, which the generator does not run; generated code uses Attio's style.`}
@@ -85,14 +85,14 @@ async function findConfig(app: App): Promise<Found> {
                 `it holds ${typeof value === "string" ? "a package name" : typeof value}, not an object of options`
             )
         }
-        return {file: path.join(app.root, name)}
+        return {file: path.join(tree.root, name)}
     }
     return undefined
 }
 
-function readConfig(app: App, name: string): string | undefined {
+function readConfig(tree: Tree, name: string): string | undefined {
     try {
-        return readOriginal(app, name)?.text
+        return tree.read(name)
     } catch (error) {
         throw configError(name, (error as Error).message)
     }
@@ -132,12 +132,12 @@ function configError(name: string, reason: string): ScaffoldError {
  * leave. A note on a config that is not used goes to the plan's summary.
  */
 export async function resolveStyle(plan: Plan, relPath: string): Promise<Style> {
-    const found = await findConfig(plan.app)
+    const found = await findConfig(plan.tree)
     if (found && "note" in found && !plan.notes.includes(found.note)) plan.notes.push(found.note)
     if (!found || !("file" in found)) return styleOf(ATTIO_STYLE)
     const name = path.basename(found.file)
     const config = await prettier
-        .resolveConfig(path.join(plan.root, relPath), {config: found.file, editorconfig: false})
+        .resolveConfig(path.join(plan.tree.root, relPath), {config: found.file, editorconfig: false})
         .catch((error: unknown) => {
             throw configError(name, (error as Error).message.split("\n").slice(0, 2).join(" "))
         })

@@ -1,4 +1,5 @@
 /** Text edits for the generators: insertions by position that leave every other character as it was. */
+import {applyEdits, type TextEdit} from "../text-edit.js"
 
 export function uniqueName(base: string, taken: Set<string>): string {
     let name = base
@@ -24,26 +25,23 @@ export function shorten(code: string): string {
     return line.length > 40 || line !== code ? `${line.slice(0, 40)}…` : line
 }
 
-/** Text insertions (and replacements of blanks) by position, applied back to front so earlier positions stay valid. */
+/**
+ * The generators' edits of one file, as insertions by position (and replacements of blanks), applied with the
+ * linter's fixes' function: insertions at one position go in the order made. They never overlap.
+ */
 export class Edits {
-    private readonly edits = new Map<number, {end: number; text: string}>()
+    private readonly edits: TextEdit[] = []
 
     add(position: number, text: string) {
-        const edit = this.edits.get(position)
-        this.edits.set(position, {end: edit?.end ?? position, text: (edit?.text ?? "") + text})
+        this.edits.push({range: [position, position], text})
     }
 
-    /** Replaces `start`..`end`; an insertion at `start` made before goes first. */
+    /** Replaces `start`..`end`; an insertion at `start` goes first. */
     replace(start: number, end: number, text: string) {
-        this.add(start, text)
-        this.edits.get(start)!.end = end
+        this.edits.push({range: [start, end], text})
     }
 
     apply(text: string): string {
-        let result = text
-        for (const [position, {end, text: inserted}] of [...this.edits].sort(([a], [b]) => b - a)) {
-            result = result.slice(0, position) + inserted + result.slice(end)
-        }
-        return result
+        return applyEdits(text, this.edits)
     }
 }

@@ -2,26 +2,23 @@
  * The test the webhook generator writes beside a new handler: it runs the handler, its registration and its
  * cleanup through generator-attio-app/testing under vitest, against a fake third party.
  */
-import {existsSync, readFileSync} from "node:fs"
-import path from "node:path"
-
 import {isJsonObject} from "../json.js"
-import type {App} from "./app.js"
 import {ScaffoldError} from "./errors.js"
 import type {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
 import type {SyncTarget} from "./sync.js"
+import type {Tree} from "./tree.js"
 import {renderTemplate} from "./templates.js"
 
 /** Files that configure vitest, as vitest looks for them. */
 export const VITEST_CONFIGS = ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext) => `vitest.config.${ext}`)
 
 /** Whether the app runs its tests with vitest: it depends on vitest, or has a vitest config. */
-export function usesVitest(root: string): boolean {
-    if (VITEST_CONFIGS.some((name) => existsSync(path.join(root, name)))) return true
+export function usesVitest(tree: Tree): boolean {
+    if (VITEST_CONFIGS.some((name) => tree.exists(name))) return true
     try {
-        // A byte order mark is accepted, as npm accepts it.
-        const pkg: unknown = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8").replace(/^\uFEFF/, ""))
+        // Without its byte order mark, as npm accepts it.
+        const pkg: unknown = JSON.parse(tree.read("package.json") ?? "")
         if (!isJsonObject(pkg)) return false
         return ["dependencies", "devDependencies"].some((field) => {
             const deps = pkg[field]
@@ -84,7 +81,7 @@ export function signatureCheck(id: string, header: string): SignatureCheck {
 }
 
 /** The test file beside the handler (`x.webhook.ts` → `x.webhook.test.ts`), unless one exists: it is the user's. */
-export async function planWebhookTest(app: App, handlerRel: string, spec: WebhookTestSpec, plan: Plan) {
+export async function planWebhookTest(plan: Plan, handlerRel: string, spec: WebhookTestSpec) {
     const relPath = handlerRel.replace(/\.webhook\.ts$/, ".webhook.test.ts")
     if (plan.read(relPath) !== undefined) {
         plan.notes.push(`${relPath} exists; left as it is.`)

@@ -1,9 +1,9 @@
 /** Planning the webhook generator's changes: the handler, its registration and its cleanup. */
 import {AppAnalysis} from "../app-model/analysis.js"
-import {App as AppModel} from "../app-model/app.js"
+import type {App as AppModel} from "../app-model/app.js"
 import {handlerPath} from "../app-model/layout.js"
 import {meantId} from "../lint/meant-id.js"
-import {findCaseTwin, findHandler, type App} from "./app.js"
+import {findCaseTwin, findHandler, type AppTree} from "./app-tree.js"
 import {ScaffoldError} from "./errors.js"
 import {ensureEventCode} from "./event.js"
 import type {EventHandlerFile, Insertion} from "./event-handler.js"
@@ -60,12 +60,12 @@ export interface WebhookSpec {
 }
 
 /** Every change the webhook generator would make, validated; throws a ScaffoldError when one is impossible. */
-export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
+export async function planWebhook(tree: AppTree, spec: WebhookSpec): Promise<Plan> {
     // attio-lint's model of the app knows the installed SDK, and where each fileName comes from.
-    const model = await AppModel.load(app.root)
-    const plan = new Plan(app)
+    const model = await tree.loadModel()
+    const plan = new Plan(tree)
     const legacySdk = model.hasLegacySdk()
-    const handlerRel = await planHandler(app, spec, plan, legacySdk)
+    const handlerRel = await planHandler(spec, plan, legacySdk)
     // Found with --no-register too: the next steps tell whether anything registers the id yet.
     const registeredIn = registeringFile(model, spec.id, {refuseTypo: spec.register})
     plan.registeredIn = registeredIn
@@ -75,11 +75,11 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
                 `${shownPath(registeredIn)} already registers the ${spec.id} webhook handler; connection-added left as it is.`
             )
         } else {
-            await ensureEventCode(app, plan, "connection-added", {insertion: registration(spec)})
+            await ensureEventCode(plan, "connection-added", {insertion: registration(spec)})
         }
-        await ensureEventCode(app, plan, "connection-removed", {insertion: cleanup(), present: cleanupPresent(spec)})
+        await ensureEventCode(plan, "connection-removed", {insertion: cleanup(), present: cleanupPresent(spec)})
     }
-    if (handlerRel && (spec.test ?? usesVitest(app.root))) {
+    if (handlerRel && (spec.test ?? usesVitest(tree))) {
         // The SDK before 1.0 calls Attio with attioFetch, which the testing runtime does not provide.
         if (legacySdk) {
             plan.notes.push("No test written: the installed attio SDK predates 1.0 (attioFetch).")
@@ -92,7 +92,7 @@ export async function planWebhook(app: App, spec: WebhookSpec): Promise<Plan> {
                 webhooksUrl: webhooksUrl(spec),
                 sync: syncTarget(spec.id, spec.event),
             }
-            await planWebhookTest(app, handlerRel, test, plan)
+            await planWebhookTest(plan, handlerRel, test)
         }
     }
     plan.validate()
@@ -104,19 +104,19 @@ function verifyOf(spec: WebhookSpec): SignatureCheck | undefined {
 }
 
 /** The handler file written (app-relative), or undefined when an existing one is left alone. */
-async function planHandler(app: App, spec: WebhookSpec, plan: Plan, legacySdk: boolean): Promise<string | undefined> {
-    const twin = findCaseTwin(app, "webhook", spec.id)
+async function planHandler(spec: WebhookSpec, plan: Plan, legacySdk: boolean): Promise<string | undefined> {
+    const twin = findCaseTwin(plan.tree, "webhook", spec.id)
     if (twin !== undefined) {
         throw new ScaffoldError(
             `${shownPath(twin)} exists, and differs from the id ${JSON.stringify(spec.id)} only by letter case (one file on macOS and Windows); rename it, or choose another id.`
         )
     }
-    const existing = findHandler(app, "webhook", spec.id)
+    const existing = findHandler(plan.tree, "webhook", spec.id)
     if (existing?.endsWith(".js")) {
         plan.notes.push(`${existing} exists; it is JavaScript, so it is left as it is.`)
         return undefined
     }
-    const relPath = existing ?? handlerPath("webhook", spec.id, app.layout)
+    const relPath = existing ?? handlerPath("webhook", spec.id, plan.tree.layout)
     const code = renderTemplate("webhook/handler.ts.ejs", {
         id: spec.id,
         event: spec.event,

@@ -107,6 +107,28 @@ export default async function connectionAdded({connection}: {connection: Conn}) 
         )
     })
 
+    it("imports values that only an `import type` names: it serves only as a type", async () => {
+        const result = await insert(`import type * as attio from "attio/server"
+
+export default async function connectionAdded({connection}: {connection: attio.Connection}) {
+    console.log(connection.id)
+}
+`)
+        expect(result).toMatch(
+            /^import type \* as attio from "attio\/server"\nimport \{createWebhookHandler, deleteWebhookHandler\} from "attio\/server"\n/
+        )
+        expect(result).toContain("async function registerHook(connection: attio.Connection) {")
+        expect(result).toContain("await createWebhookHandler(")
+        const named = await insert(`import type {Connection, createWebhookHandler} from "attio/server"
+
+export default async function connectionAdded({connection}: {connection: Connection}) {}
+`)
+        expect(named).toContain(
+            'import {createWebhookHandler as createWebhookHandler2, deleteWebhookHandler} from "attio/server"\n'
+        )
+        expect(named).toContain("await createWebhookHandler2(")
+    })
+
     it("uses a namespace import and adds nothing", async () => {
         const result = await insert(`import * as attio from "attio/server"
 
@@ -264,17 +286,33 @@ describe("refusals name the file and the reason", () => {
         [
             "a default export that is not a function",
             "export default {added: true}\n",
-            /connection-added\.event\.ts: its default export is not a function \(it is ObjectLiteralExpression/,
+            /connection-added\.event\.ts: its default export is not a function \(it is an object\)/,
         ],
         [
             "names that refer to each other",
             "const a = b\nconst b = a\nexport default a\n",
-            /its default export is not a function \(it is Identifier `a`/,
+            /its default export is not a function \(it is `a`, whose value refers back to itself\)/,
         ],
         [
             "a wrapped function",
             "export default wrap(async () => {})\n",
-            /its default export is not a function \(it is CallExpression `wrap\(async/,
+            /its default export is not a function declared in the file \(it is `wrap\(async/,
+        ],
+        [
+            // The platform calls the other module's function (once read as "no default export").
+            "a default export from another module",
+            'export {default} from "./added.js"\n',
+            /connection-added\.event\.ts: its default export comes from "\.\/added\.js"; the generator only adds code to a function in the file itself/,
+        ],
+        [
+            "an imported default export",
+            'import added from "./added.js"\nexport default added\n',
+            /its default export comes from "\.\/added\.js"/,
+        ],
+        [
+            "a function declared without a body",
+            "export default function added(): Promise<void>\n",
+            /its default-exported function is declared without a body/,
         ],
         [
             "an expression-bodied arrow",
@@ -334,6 +372,23 @@ describe("unusual but valid default exports", () => {
         expect(await insert(`export default async function f(this: void) {\n    log()\n}\n`)).toContain(
             `export default async function f(this: void, {connection}: {connection: Connection}) {\n    log()\n    ${CALL}\n}`
         )
+    })
+
+    it("follows `!` and `<T>` to the function, as the linter and the build do", async () => {
+        expect(
+            await insert(`const added = async ({connection}: any) => {\n    log()\n}\nexport default added!\n`)
+        ).toContain(`    log()\n    ${CALL}\n}\nexport default added!\n`)
+        expect(await insert(`export default <any>(async function ({connection}: any) {\n    log()\n})\n`)).toContain(
+            `    log()\n    ${CALL}\n})\n`
+        )
+    })
+
+    it("an overloaded function gets the call in its implementation", async () => {
+        expect(
+            await insert(
+                `function added(): Promise<void>\nasync function added(event?: any) {\n    log(event)\n}\nexport default added\n`
+            )
+        ).toContain(`async function added(event?: any) {\n    log(event)\n    await registerHook(event.connection)\n}`)
     })
 
     it("rest parameters are refused: the connection cannot be named", async () => {

@@ -7,8 +7,8 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import {afterEach, describe, expect, it} from "vitest"
-import {inspectApp} from "../../src/scaffold/app.js"
-import {commitPlan, type CommitIo} from "../../src/scaffold/commit.js"
+import {inspectApp} from "../../src/scaffold/app-tree.js"
+import type {CommitIo} from "../../src/scaffold/commit.js"
 import {LOCK_FILE, withAppLock} from "../../src/scaffold/lock.js"
 import {planWebhook, PLACEHOLDER_REGISTER_URL} from "../../src/scaffold/webhook.js"
 import {usesVitest} from "../../src/scaffold/webhook-test.js"
@@ -46,16 +46,14 @@ function tempDir(): string {
 
 const spec = (id: string) => ({id, event: id, registerUrl: PLACEHOLDER_REGISTER_URL, register: true})
 
-async function plannedApp(files: AppFiles) {
+async function plannedApp(files: AppFiles, io?: CommitIo) {
     const root = app(files)
-    const plan = await planWebhook(inspectApp(root), spec("deal"))
+    const plan = await planWebhook(inspectApp(root, {io}), spec("deal"))
     return {root, plan, before: readTree(root)}
 }
 
 describe("all or nothing", () => {
     it("a write failing half-way (ENOSPC) leaves every file as it was: created files and folders removed, edits undone", async () => {
-        const {root, plan, before} = await plannedApp({[ADDED]: ADDED_CODE})
-        expect(plan.changes.map((c) => c.action).sort()).toEqual(["create", "create", "update"])
         let writes = 0
         const io: CommitIo = {
             writeFile: (file, content) => {
@@ -65,7 +63,9 @@ describe("all or nothing", () => {
             },
             mkdir: (folder) => fs.mkdirSync(folder),
         }
-        expect(() => commitPlan(plan, io)).toThrow(/ENOSPC.*every file was left as it was/)
+        const {root, plan, before} = await plannedApp({[ADDED]: ADDED_CODE}, io)
+        expect(plan.changes.map((c) => c.action).sort()).toEqual(["create", "create", "update"])
+        expect(() => plan.tree.commit()).toThrow(/ENOSPC.*every file was left as it was/)
         expect(readTree(root)).toEqual(before)
         expect(fs.existsSync(path.join(root, "src/app/webhooks"))).toBe(false)
     })
@@ -74,7 +74,7 @@ describe("all or nothing", () => {
         const {root, plan} = await plannedApp({[ADDED]: ADDED_CODE})
         fs.appendFileSync(path.join(root, ADDED), "// edited meanwhile\n")
         const before = readTree(root)
-        expect(() => commitPlan(plan)).toThrow(
+        expect(() => plan.tree.commit()).toThrow(
             `${ADDED} was changed by another run (or an editor) while the generator ran; run the generator again. Nothing was written.`
         )
         expect(readTree(root)).toEqual(before)
@@ -83,7 +83,7 @@ describe("all or nothing", () => {
     it("keeps an edited file's mode", async () => {
         const {root, plan} = await plannedApp({[ADDED]: ADDED_CODE})
         fs.chmodSync(path.join(root, ADDED), 0o640)
-        commitPlan(plan)
+        plan.tree.commit()
         expect(fs.statSync(path.join(root, ADDED)).mode & 0o777).toBe(0o640)
         expect(fs.readFileSync(path.join(root, ADDED), "utf8")).toContain("registerDealWebhook")
     })
@@ -292,7 +292,9 @@ describe("confined to the app", () => {
 
 describe("package.json with a byte order mark", () => {
     it("is read as npm reads it", () => {
-        expect(usesVitest(app({"package.json": '\uFEFF{"devDependencies": {"vitest": "^3.0.0"}}'}))).toBe(true)
+        expect(usesVitest(inspectApp(app({"package.json": '\uFEFF{"devDependencies": {"vitest": "^3.0.0"}}'})))).toBe(
+            true
+        )
     })
 })
 

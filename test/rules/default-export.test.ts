@@ -175,6 +175,12 @@ ruleTester(defaultExport, {
             errors: [{messageId: "notFunction", message: "a class"}],
         },
         {
+            // Undefined at run time (a ReferenceError with const): once read as a stack overflow, "nested too deeply".
+            name: "names whose values refer to each other",
+            files: {"src/webhooks/a.webhook.ts": "var a = b\nvar b = a\nexport default a\n"},
+            errors: [{messageId: "notFunction", line: 3, message: "`a`, whose value refers back to itself"}],
+        },
+        {
             name: "export {config as default} of an object",
             files: {"src/webhooks/a.webhook.ts": 'const config = {path: "/a"}\n\nexport {config as default}\n'},
             errors: [{messageId: "notFunction", line: 3, column: 9, message: "an object"}],

@@ -14,9 +14,10 @@ import {describe, expect, it} from "vitest"
 import plugin, {NAMESPACE} from "../../src/eslint-plugin/index.js"
 import {lint, type LintMessage} from "../../src/index.js"
 import type {Fix} from "../../src/lint/types.js"
-import {applyFixes, stillParses} from "../../src/lint/fix.js"
+import {stillParses} from "../../src/lint/fix.js"
 import type {Rule} from "../../src/lint/rule.js"
 import {RULE_IDS} from "../../src/lint/rules/index.js"
+import {applyEdits} from "../../src/text-edit.js"
 import {type AppFiles, writeApp} from "./temp-app.js"
 
 // Rule tests take the temp apps from here too.
@@ -137,7 +138,7 @@ function asEslintSees(found: Found[], root: string, unparsed: Set<string>): Omit
             // the CLI checks that when it writes.
             const file = path.join(root, m.file)
             const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "")
-            const parses = (edit: Fix) => stillParses(file, text, applyFixes(text, [edit]))
+            const parses = (edit: Fix) => stillParses(file, text, applyEdits(text, [edit]))
             const offered = suggestions?.filter((s) => parses(s.fix))
             return {...m, ...(fix && parses(fix) ? {fix} : {}), ...(offered?.length ? {suggestions: offered} : {})}
         })
@@ -173,7 +174,7 @@ function fixedFiles(c: ValidCase, found: Found[]): AppFiles {
     const output: AppFiles = {}
     for (const file of new Set(found.filter((m) => m.fix).map((m) => m.file))) {
         const text = caseText(c, file)
-        const fixed = applyFixes(
+        const fixed = applyEdits(
             text,
             found.filter((m) => m.file === file && m.fix).map((m) => m.fix!)
         )
@@ -218,7 +219,7 @@ export function ruleTester(rule: Rule, cases: {valid: ValidCase[]; invalid: Inva
                         expect(Object.keys(rule.meta.messages)).toContain(actual.messageId)
                         const suggested = (actual.suggestions ?? []).map((s) => ({
                             desc: s.desc,
-                            output: applyFixes(caseText(c, actual.file), [s.fix]),
+                            output: applyEdits(caseText(c, actual.file), [s.fix]),
                         }))
                         if (suggested.length > 0 || expected.suggestions !== undefined) {
                             expect(suggested, `the suggestions of finding ${i + 1}`).toEqual(expected.suggestions)

@@ -199,9 +199,17 @@ export class ModuleSurface {
         }
     }
 
-    private valueOfLocal(local: string, at: ts.Node): ValueFact {
+    /** `seen`: the locals followed so far, which stops `const a = b, b = a` (undefined, or a ReferenceError). */
+    private valueOfLocal(local: string, at: ts.Node, seen = new Set<string>()): ValueFact {
         const imported = importedAs(this.scope.facts, local)
         if (imported) return {kind: "import", ...imported, ...this.syntax.located(at)}
+        if (seen.has(local))
+            return {
+                kind: "not-function",
+                what: `\`${local}\`, whose value refers back to itself`,
+                ...this.syntax.located(at),
+            }
+        seen.add(local)
         const decl = this.scope.topLevel.get(local)
         if (!decl) return {kind: "unknown", text: local, ...this.syntax.located(at)}
         if (this.tsApi.isFunctionDeclaration(decl)) return this.functions.functionValue(decl, at, decl.name)
@@ -213,18 +221,24 @@ export class ModuleSurface {
             return this.valueOfExpression(
                 decl.initializer,
                 at,
-                this.tsApi.isIdentifier(decl.name) ? decl.name : undefined
+                this.tsApi.isIdentifier(decl.name) ? decl.name : undefined,
+                seen
             )
         }
         return {kind: "not-function", what: `\`${local}\``, ...this.syntax.located(at)}
     }
 
     /** `binding`: the name the expression is declared under (`const h = …`), if any. */
-    private valueOfExpression(expr: ts.Expression, at: ts.Node, binding?: ts.Identifier): ValueFact {
+    private valueOfExpression(
+        expr: ts.Expression,
+        at: ts.Node,
+        binding?: ts.Identifier,
+        seen?: Set<string>
+    ): ValueFact {
         const e = this.syntax.unwrap(expr)
         if (this.tsApi.isFunctionExpression(e) || this.tsApi.isArrowFunction(e))
             return this.functions.functionValue(e, at, binding)
-        if (this.tsApi.isIdentifier(e)) return this.valueOfLocal(e.text, at)
+        if (this.tsApi.isIdentifier(e)) return this.valueOfLocal(e.text, at, seen)
         if (this.tsApi.isClassExpression(e)) return {kind: "not-function", what: "a class", ...this.syntax.located(at)}
         const what = this.describeNonFunction(e)
         if (what) return {kind: "not-function", what, ...this.syntax.located(at)}
