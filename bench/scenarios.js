@@ -24,7 +24,7 @@ const SETTLE_MS = 2100
 /*
  * The scenarios. Fields:
  *   id          what --only selects (as does tool); label: the table's first column
- *   tool        attio-lint, floor, tsc, tsc7 or eslint: what --only selects
+ *   tool        attio-lint, floor, tsc, tsc7, eslint or testing: what --only selects
  *   how         one line for RESULTS.md: what the scenario measures
  *   runs        timed runs: a number, or {default, <app>: n} (the median is reported)
  *   baseline    the scenario the others are compared with (exactly one)
@@ -154,13 +154,26 @@ export const SCENARIOS = [
         command: (ctx) => [process.execPath, eslintBin(ctx), "src"],
         check: checkExitZero,
     },
+    {
+        id: "testing-runtime",
+        tool: "testing",
+        label: "testing runtime: loadApp + 1 delivery",
+        how:
+            "`node bench/testing-runtime.js --deliver <app>`: a fresh process imports generator-attio-app/testing, " +
+            "loads the app (finds and bundles its handlers) and delivers one request to one handler (issue 13)",
+        runs: 5,
+        packages: [],
+        available: (ctx) => ctx.name === "10" || "timed on the app of 10 handlers only (issue 13's target)",
+        command: (ctx) => [process.execPath, path.join(REPO, "bench/testing-runtime.js"), "--deliver", ctx.app],
+        check: checkExitZero,
+    },
 ]
 
 /** The app the targets are set for, unless a target names another. */
 export const TARGET_APP = "1000"
 
 /*
- * The targets of issues 4, 9 and 14. value: (at, rows) => the measured number, or undefined when
+ * The targets of issues 4, 9, 13 and 14. value: (at, rows) => the measured number, or undefined when
  * it was not measured (a filter left it out, or the run failed); at(id, app = TARGET_APP) is that
  * scenario's row ({} when there is none): median, overNode (median minus the paired node -e 0
  * runs' median), ratio (to tsc 5.9), floorRatio (to the parse-only floor), peakMb. PASS when the
@@ -211,6 +224,12 @@ export const TARGETS = [
         limit: 0.1,
         unit: " s",
         value: (at) => at("attio-lint-warm", "template").overNode,
+    },
+    {
+        target: "testing runtime: loadApp (10 handlers) + 1 delivery < 0.5 s",
+        limit: 0.5,
+        unit: " s",
+        value: (at) => at("testing-runtime", "10").median,
     },
     {
         target: "aim: cold at parity with tsc 7 (native)",

@@ -33,7 +33,6 @@ export const SYNTAX_API = [
     "getLineAndCharacterOfPosition",
     "getTokenPosOfNode",
     "skipTrivia",
-    "setParentRecursive",
     "flattenDiagnosticMessageText",
     "getModifiers",
     "canHaveModifiers",
@@ -117,8 +116,6 @@ interface SyntaxInternals {
     getTokenPosOfNode(node: TsApi.Node, sourceFile: TsApi.SourceFile): number
     /** The position after whitespace and comments from `pos`. */
     skipTrivia(text: string, pos: number): number
-    /** Sets the parent pointers that createSourceFile was asked not to (its `setParentNodes`). */
-    setParentRecursive(node: TsApi.Node, incremental: boolean): void
 }
 
 export type TypeScriptSyntax = Pick<ts, Exclude<(typeof SYNTAX_API)[number], keyof SyntaxInternals>> & SyntaxInternals

@@ -31,9 +31,16 @@ not bundle).
 /** Bad input: printed as one line, exit 2. */
 class InvokeError extends Error {}
 
+/** Where a command writes and the folder it runs in: the process's, or a test's. */
+export interface CommandIo {
+    stdout: {write(chunk: string | Uint8Array): unknown}
+    stderr: {write(chunk: string | Uint8Array): unknown}
+    cwd: string
+}
+
 export async function run(
     argv: string[],
-    io = {stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}
+    io: CommandIo = {stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}
 ): Promise<number> {
     try {
         const options = parse(argv)
@@ -111,10 +118,7 @@ function readBody(source: string): Uint8Array {
     }
 }
 
-async function invoke(
-    options: InvokeOptions,
-    io: {stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; cwd: string}
-): Promise<number> {
+async function invoke(options: InvokeOptions, io: CommandIo): Promise<number> {
     const root = findAppRoot(io.cwd)
     if (root === undefined)
         throw new InvokeError(`No app found at ${io.cwd}: no package.json or tsconfig.json there or above`)

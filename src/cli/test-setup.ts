@@ -10,14 +10,17 @@ import {parseArgs} from "node:util"
 import writeFileAtomic from "write-file-atomic"
 
 import {findAppRoot} from "../app-model/root.js"
+import type {CommandIo} from "./invoke.js"
 import {isJsonObject} from "../json.js"
-import {packageVersion} from "../package-info.js"
-import {VITEST_CONFIGS} from "../scaffold/webhook-test.js"
+import {PACKAGE_ROOT, packageVersion} from "../package-info.js"
+import {VITEST_CONFIGS} from "../scaffold/vitest-app.js"
 
 export const TEST_SETUP_USAGE = `Usage: attio-app test-setup [--install]   (run it in the app's folder)
 
 Adds what the generated webhook tests need to an app that has none of it: vitest and generator-attio-app in
-devDependencies, a "test" script (vitest run, when there is none or npm init's) and vitest.config.mts. What is there already is left as it is.
+devDependencies, a "test" script (vitest run, when there is none or npm init's) and vitest.config.mts. What is
+there already is left as it is. Run from a checkout of generator-attio-app (not an installed package), it adds
+generator-attio-app as a file: link to that checkout.
 
 Options:
   --install    run the package manager's install afterwards (else the command is printed)
@@ -50,28 +53,32 @@ const INSTALLERS: [lockfile: string, command: string[]][] = [
 
 class SetupError extends Error {}
 
-export async function run(argv: string[], cwd = process.cwd()): Promise<number> {
+export async function run(
+    argv: string[],
+    io: CommandIo = {stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}
+): Promise<number> {
     try {
         const {values} = parseArgs({
             args: argv,
             options: {install: {type: "boolean"}, help: {type: "boolean", short: "h"}},
         })
         if (values.help) {
-            process.stdout.write(TEST_SETUP_USAGE)
+            io.stdout.write(TEST_SETUP_USAGE)
             return 0
         }
-        return setup(cwd, values.install === true)
+        return setup(io, values.install === true)
     } catch (error) {
         const usage = (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS")
             ? " (see attio-app test-setup --help)"
             : ""
         if (!(error instanceof SetupError) && !usage) throw error
-        process.stderr.write(`attio-app test-setup: ${(error as Error).message}${usage}\n`)
+        io.stderr.write(`attio-app test-setup: ${(error as Error).message}${usage}\n`)
         return 2
     }
 }
 
-function setup(cwd: string, install: boolean): number {
+function setup(io: CommandIo, install: boolean): number {
+    const {cwd} = io
     const root = findAppRoot(cwd)
     const manifestPath = root && path.join(root, "package.json")
     if (!root || !manifestPath || !fs.existsSync(manifestPath)) {
@@ -87,8 +94,15 @@ function setup(cwd: string, install: boolean): number {
     if (!isJsonObject(manifest)) throw new SetupError(`${manifestPath} is not a JSON object.`)
 
     const done: string[] = []
-    const added = addDevDependencies(manifest, {vitest: VITEST_RANGE, "generator-attio-app": `^${packageVersion()}`})
-    if (added.length > 0) done.push(`added ${added.join(" and ")} to devDependencies`)
+    const self = selfSpec(root)
+    const added = addDevDependencies(manifest, {vitest: VITEST_RANGE, "generator-attio-app": self})
+    // A link to a checkout is said, as the app's manifest now depends on a folder of this machine.
+    const shown = added.map((name) =>
+        name === "generator-attio-app" && self.startsWith("file:")
+            ? `${name} (${self}, the checkout this runs from)`
+            : name
+    )
+    if (added.length > 0) done.push(`added ${shown.join(" and ")} to devDependencies`)
     const scripts = isJsonObject(manifest.scripts) ? manifest.scripts : (manifest.scripts = {})
     if (typeof scripts.test !== "string" || scripts.test.trim() === "" || NO_TEST.test(scripts.test)) {
         scripts.test = "vitest run"
@@ -102,7 +116,7 @@ function setup(cwd: string, install: boolean): number {
         writeFileAtomic.sync(path.join(root, "vitest.config.mts"), VITEST_CONFIG)
         done.push("wrote vitest.config.mts")
     }
-    const log = (line: string) => process.stdout.write(`${line}\n`)
+    const log = (line: string) => io.stdout.write(`${line}\n`)
     if (done.length === 0) {
         log("The app is set up for tests already: nothing changed.")
     } else {
@@ -121,12 +135,23 @@ function setup(cwd: string, install: boolean): number {
         shell: process.platform === "win32",
     })
     if (result.status !== 0) {
-        process.stderr.write(
+        io.stderr.write(
             `attio-app test-setup: ${command.join(" ")} failed${result.error ? `: ${result.error.message}` : ""}\n`
         )
         return 1
     }
     return 0
+}
+
+/**
+ * How the app depends on this package: the version range when it is an installed package (from the registry or a
+ * tarball, so it lies in a node_modules folder), else a file: link to the checkout it runs from (npm link, or
+ * node path/to/dist/src/cli/attio-app.js), whose version the registry may not have.
+ */
+export function selfSpec(appRoot: string, packageRoot = PACKAGE_ROOT, version = packageVersion()): string {
+    const real = fs.realpathSync(packageRoot)
+    if (real.split(path.sep).includes("node_modules")) return `^${version}`
+    return `file:${path.relative(fs.realpathSync(appRoot), real).split(path.sep).join("/") || "."}`
 }
 
 /** Adds each missing package to devDependencies; a package in dependencies already counts as present. */

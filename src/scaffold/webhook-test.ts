@@ -2,32 +2,13 @@
  * The test the webhook generator writes beside a new handler: it runs the handler, its registration and its
  * cleanup through generator-attio-app/testing under vitest, against a fake third party.
  */
-import {isJsonObject} from "../json.js"
 import {ScaffoldError} from "./errors.js"
 import type {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
 import type {SyncTarget} from "./sync.js"
-import type {Tree} from "./tree.js"
 import {renderTemplate} from "./templates.js"
 
-/** Files that configure vitest, as vitest looks for them. */
-export const VITEST_CONFIGS = ["ts", "mts", "cts", "js", "mjs", "cjs"].map((ext) => `vitest.config.${ext}`)
-
-/** Whether the app runs its tests with vitest: it depends on vitest, or has a vitest config. */
-export function usesVitest(tree: Tree): boolean {
-    if (VITEST_CONFIGS.some((name) => tree.exists(name))) return true
-    try {
-        // Without its byte order mark, as npm accepts it.
-        const pkg: unknown = JSON.parse(tree.read("package.json") ?? "")
-        if (!isJsonObject(pkg)) return false
-        return ["dependencies", "devDependencies"].some((field) => {
-            const deps = pkg[field]
-            return isJsonObject(deps) && "vitest" in deps
-        })
-    } catch {
-        return false
-    }
-}
+export {usesVitest} from "./vitest-app.js"
 
 export interface WebhookTestSpec {
     id: string

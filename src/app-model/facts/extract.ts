@@ -85,9 +85,9 @@ function readFacts(syntax: FileSyntax, hasDynamicImport: boolean): FileFacts {
     // Most files import nothing that could lead to the SDK: the walk over every node (and the
     // parent pointers its scope look-ups need) is skipped.
     const walk = scope.watchedImports.size > 0 || hasDynamicImport
-    if (walk) tsApi.setParentRecursive(sf, false)
+    const nodes = walk ? uses.collect(sf) : []
     if (scope.watchedImports.size > 0) for (const statement of sf.statements) surface.readAliases(statement)
     for (const statement of sf.statements) surface.readExports(statement)
-    if (walk) uses.visit(sf)
+    uses.read(nodes)
     return facts
 }

@@ -81,4 +81,10 @@ export class FileSyntax {
         if (this.tsApi.isIdentifier(node)) return node.text === name
         return node.elements.some((el) => !this.tsApi.isOmittedExpression(el) && this.bindsName(el.name, name))
     }
+
+    /** The names a declaration's name (an identifier or a destructuring pattern) binds. */
+    namesBound(node: ts.BindingName): string[] {
+        if (this.tsApi.isIdentifier(node)) return [node.text]
+        return node.elements.flatMap((el) => (this.tsApi.isOmittedExpression(el) ? [] : this.namesBound(el.name)))
+    }
 }

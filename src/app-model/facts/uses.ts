@@ -31,15 +31,45 @@ export class SdkUses {
         this.tsApi = syntax.tsApi
     }
 
-    visit(node: ts.Node): void {
-        if (this.tsApi.isCallExpression(node)) this.readCall(node)
-        else if (
-            this.tsApi.isPropertyAccessExpression(node) ||
-            node.kind === this.tsApi.SyntaxKind.ElementAccessExpression
-        )
-            this.readMember(node as ts.Expression)
-        else if (this.tsApi.isVariableDeclaration(node) && node.initializer) this.readBinding(node)
-        this.tsApi.forEachChild(node, (child) => this.visit(child))
+    /**
+     * One walk over the file's nodes: it sets the parent pointers the scope look-ups need (TypeScript's
+     * setParentRecursive walks with a work queue, several times slower) and lists, in document order, the
+     * nodes read() reads. Reading waits until the walk is done, because a look-up may climb from a node
+     * the walk has not reached yet (a const declared below the function that uses it).
+     */
+    collect(sf: ts.SourceFile): ts.Node[] {
+        const {forEachChild, SyntaxKind} = this.tsApi
+        const found: ts.Node[] = []
+        let parent: ts.Node = sf
+        const bind = (node: ts.Node): undefined => {
+            ;(node as {parent: ts.Node}).parent = parent
+            const kind = node.kind
+            // Tokens (identifiers, keywords, literals: most nodes) have no children.
+            if (kind <= SyntaxKind.LastToken) return undefined
+            if (
+                kind === SyntaxKind.CallExpression ||
+                kind === SyntaxKind.PropertyAccessExpression ||
+                kind === SyntaxKind.ElementAccessExpression ||
+                (kind === SyntaxKind.VariableDeclaration && (node as ts.VariableDeclaration).initializer)
+            )
+                found.push(node)
+            const outer = parent
+            parent = node
+            forEachChild(node, bind)
+            parent = outer
+            return undefined
+        }
+        forEachChild(sf, bind)
+        return found
+    }
+
+    /** Reads the nodes collect() listed, in its order (a binding read first names what later nodes use). */
+    read(nodes: ts.Node[]): void {
+        for (const node of nodes) {
+            if (this.tsApi.isCallExpression(node)) this.readCall(node)
+            else if (this.tsApi.isVariableDeclaration(node)) this.readBinding(node)
+            else this.readMember(node as ts.Expression)
+        }
     }
 
     private readCall(call: ts.CallExpression): void {

@@ -13,10 +13,15 @@ export type Lookup =
     | {kind: "const"; decl: ts.VariableDeclaration; init: ts.Expression; path: string[]}
     | {kind: "for-of"; decl: ts.VariableDeclaration; expression: ts.Expression}
 
+/** A name's declaration in a scope's statements: a variable statement's, or "other" (a function, class or enum). */
+type Declared = {statement: ts.VariableStatement; decl: ts.VariableDeclaration} | "other"
+
 export class ConstantValues {
     private readonly tsApi: TypeScriptSyntax
     /** Declarations whose values are being worked out, against cycles such as `const a = x ? a : "b"`. */
     readonly resolving = new Set<ts.Node>()
+    /** declaredIn()'s answers, by scope. */
+    private readonly declared = new Map<ts.Node, Map<string, Declared>>()
 
     constructor(private readonly syntax: FileSyntax) {
         this.tsApi = syntax.tsApi
@@ -98,34 +103,56 @@ export class ConstantValues {
                 this.syntax.bindsName(scope.variableDeclaration.name, name)
             )
                 return {kind: "other"}
-            const statements =
-                this.tsApi.isBlock(scope) ||
-                this.tsApi.isSourceFile(scope) ||
-                this.tsApi.isModuleBlock(scope) ||
-                this.tsApi.isCaseClause(scope) ||
-                this.tsApi.isDefaultClause(scope)
-                    ? scope.statements
-                    : undefined
-            for (const st of statements ?? []) {
-                if (this.tsApi.isVariableStatement(st)) {
-                    const decl = st.declarationList.declarations.find((d) => this.syntax.bindsName(d.name, name))
-                    if (!decl) continue
-                    const isConst = (st.declarationList.flags & this.tsApi.NodeFlags.Const) !== 0
-                    const path = this.syntax.boundNames(decl.name).find((b) => b.name === name)?.path
-                    return isConst && decl.initializer && path
-                        ? {kind: "const", decl, init: decl.initializer, path}
-                        : {kind: "other"}
-                }
-                if (this.tsApi.isImportDeclaration(st)) continue
-                const declared =
-                    (this.tsApi.isFunctionDeclaration(st) ||
-                        this.tsApi.isClassDeclaration(st) ||
-                        this.tsApi.isEnumDeclaration(st)) &&
-                    st.name?.text === name
-                if (declared) return {kind: "other"}
+            const declared = this.declaredIn(scope)?.get(name)
+            if (declared === "other") return {kind: "other"}
+            if (declared) {
+                const {statement, decl} = declared
+                const isConst = (statement.declarationList.flags & this.tsApi.NodeFlags.Const) !== 0
+                const path = this.syntax.boundNames(decl.name).find((b) => b.name === name)?.path
+                return isConst && decl.initializer && path
+                    ? {kind: "const", decl, init: decl.initializer, path}
+                    : {kind: "other"}
             }
         }
         return {kind: "free"}
+    }
+
+    /**
+     * What the statements of a block-like scope declare, by name: the first variable statement (and its
+     * declaration) or function, class or enum declaring it, as a scan of the statements in order finds
+     * it. Kept per scope: a file of many calls would otherwise scan its top level once for each.
+     */
+    private declaredIn(scope: ts.Node): Map<string, Declared> | undefined {
+        const tsApi = this.tsApi
+        const statements =
+            tsApi.isBlock(scope) ||
+            tsApi.isSourceFile(scope) ||
+            tsApi.isModuleBlock(scope) ||
+            tsApi.isCaseClause(scope) ||
+            tsApi.isDefaultClause(scope)
+                ? scope.statements
+                : undefined
+        if (!statements) return undefined
+        let names = this.declared.get(scope)
+        if (names) return names
+        names = new Map()
+        for (const statement of statements) {
+            if (tsApi.isVariableStatement(statement)) {
+                for (const decl of statement.declarationList.declarations) {
+                    for (const name of this.syntax.namesBound(decl.name))
+                        if (!names.has(name)) names.set(name, {statement, decl})
+                }
+            } else if (
+                (tsApi.isFunctionDeclaration(statement) ||
+                    tsApi.isClassDeclaration(statement) ||
+                    tsApi.isEnumDeclaration(statement)) &&
+                statement.name &&
+                !names.has(statement.name.text)
+            )
+                names.set(statement.name.text, "other")
+        }
+        this.declared.set(scope, names)
+        return names
     }
 
     valuesOf(decl: ts.Node, expr: ts.Expression): string[] | "other" {
