@@ -9,6 +9,8 @@ import {defineConfig} from "vitest/config"
  */
 const UNIT = [
     "test/rules/**/*.test.ts",
+    "test/app-model/**/*.test.ts",
+    "test/cli/compile-cache.test.ts",
     "test/api.test.ts",
     "test/conformance-judge.test.ts",
     "test/formatters.test.ts",

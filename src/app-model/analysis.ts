@@ -33,8 +33,11 @@ export type ResolvedDefault =
     | {kind: "none"}
     | {kind: "function"; file: AppFile; fn: FunctionFacts; at: ValueFact}
     | {kind: "not-function"; what: string; at: ValueFact}
-    /** Re-exported from a module of the app that does not exist or has no such export: the build fails. */
-    | {kind: "missing"; module: string; name: string; at: ValueFact}
+    /**
+     * Re-exported from a module of the app that does not exist, or (`file`) has no such export: the build fails.
+     * `module`: the specifier as the re-exporting module writes it.
+     */
+    | {kind: "missing"; module: string; name: string; file?: AppFile; at: ValueFact}
     /** Could not be decided, even with type information: give no finding. */
     | {kind: "unknown"; at: ValueFact}
 
@@ -150,23 +153,28 @@ export class AppAnalysis extends ModuleGraph {
     }
 
     /**
-     * The default export of a handler file, followed through imports and re-exports; with `types`,
-     * an expression syntax cannot judge is asked of the checker.
+     * The default export of a handler file, followed through imports and re-exports (the module graph's walk); with
+     * `types`, an expression syntax cannot judge is asked of the checker.
      */
     handlerDefault(file: AppFile, types = true): ResolvedDefault {
-        const facts = this.usableFacts(file)
-        const value = facts?.exportValues.default
-        if (!value) return {kind: "none"}
-        return this.resolveValue(file, value, value, new Set(), types)
+        const at = this.usableFacts(file)?.exportValues.default
+        if (!at) return {kind: "none"}
+        const found = this.exportOf(file, "default")
+        switch (found.kind) {
+            case "app":
+                // A property of a value (`obj.handler`) has no fact of its own: the export itself is judged.
+                return found.value ? this.judge(found.file, found.value, at, types) : this.judge(file, at, at, types)
+            case "namespace":
+                return {kind: "not-function", what: "a module namespace object", at}
+            case "missing":
+                return {kind: "missing", module: found.module, name: found.name, file: found.file, at}
+            default:
+                return {kind: "unknown", at}
+        }
     }
 
-    private resolveValue(
-        file: AppFile,
-        value: ValueFact,
-        at: ValueFact,
-        seen: Set<string>,
-        types: boolean
-    ): ResolvedDefault {
+    /** A value where it is defined; `at`: the handler's default export, where findings go. */
+    private judge(file: AppFile, value: ValueFact, at: ValueFact, types: boolean): ResolvedDefault {
         switch (value.kind) {
             case "function":
                 return {kind: "function", file, fn: value.fn, at}
@@ -178,15 +186,9 @@ export class AppAnalysis extends ModuleGraph {
                 if (callable === false) return {kind: "not-function", what: `\`${value.text}\``, at}
                 return {kind: "unknown", at}
             }
-            case "import": {
-                const target = this.app.resolveModule(file, value.module)
-                const key = `${target?.path}#${value.name}`
-                const found = target && !seen.has(key) ? this.exportedValue(target, value.name) : undefined
-                seen.add(key)
-                if (found) return this.resolveValue(found.file, found.value, at, seen, types)
-                const missing = this.resolveImport(file, value.module, value.name, [], new Set()).kind === "missing"
-                return missing ? {kind: "missing", module: value.module, name: value.name, at} : {kind: "unknown", at}
-            }
+            case "import":
+                // The walk goes on from an import: one left here leads nowhere it can follow.
+                return {kind: "unknown", at}
         }
     }
 

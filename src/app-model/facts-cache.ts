@@ -16,7 +16,7 @@ import {isInside, readText, realpathOr} from "./read-file.js"
 import {contentHash, openSealed, readSealedText, writeSealed} from "./sealed-file.js"
 
 /** Bump when the shape of FileFacts or of the file changes. */
-const SCHEMA = 5
+const SCHEMA = 6
 
 const CACHE_FILE = "facts.json"
 

@@ -1,8 +1,8 @@
 /**
  * The app's module graph, answered from per-file facts: what a name leads to through imports, re-exports,
- * `export *`, namespaces and aliases. The one place that follows re-export chains: names to what they are
- * (resolveImport and its helpers, for SDK uses) and exported values to where they are defined (exportedValue,
- * for handlers' default exports, which AppAnalysis follows on).
+ * `export *`, namespaces and aliases. One walk follows re-export chains (resolveImport and resolveExport); it answers
+ * both what a name is (an SDK export, for SDK uses) and, at its end, what syntax tells of the value there (for
+ * handlers' default exports, which AppAnalysis judges).
  */
 import path from "node:path"
 
@@ -22,14 +22,20 @@ import type {Range} from "./range.js"
 export type Resolution =
     /** An SDK export (`*`: the module's namespace), and the properties read from it. */
     | {kind: "sdk"; module: string; name: string; members: string[]}
-    /** Something a module of the app defines itself, and the properties read from it. */
-    | {kind: "app"; file: AppFile; local: string; members: string[]}
+    /**
+     * Something a module of the app defines itself, and the properties read from it; without properties, what
+     * syntax tells of its value when it is an exported binding.
+     */
+    | {kind: "app"; file: AppFile; local: string; members: string[]; value?: DefinedValue}
     /** The namespace object of a module of the app. */
     | {kind: "namespace"; file: AppFile}
-    /** A relative module that does not exist, or a module of the app without that export. */
-    | {kind: "missing"; module: string; name: string}
+    /** A relative module that does not exist (no `file`), or a module of the app (`file`) without that export. */
+    | {kind: "missing"; module: string; name: string; file?: AppFile}
     /** A package, a cycle, or a file that cannot be parsed. */
     | {kind: "unknown"}
+
+/** A value where it is defined: the walk goes on from an import. */
+export type DefinedValue = Exclude<ValueFact, {kind: "import"}>
 
 const UNKNOWN: Resolution = {kind: "unknown"}
 /** Text that may re-export what it imports: `export … from`, `export {x}`, `export const x = y`, `export default x`. */
@@ -46,26 +52,6 @@ export class ModuleGraph {
     usableFacts(file: AppFile): FileFacts | undefined {
         const facts = this.app.facts(file)
         return facts && !facts.parseError ? facts : undefined
-    }
-
-    /** What a module exports under `name`, looking through `export * from` (which never carries default). */
-    protected exportedValue(
-        file: AppFile,
-        name: string,
-        visited = new Set<string>()
-    ): {file: AppFile; value: ValueFact} | undefined {
-        if (visited.has(file.path)) return undefined
-        visited.add(file.path)
-        const facts = this.usableFacts(file)
-        const value = facts?.exportValues[name]
-        if (value) return {file, value}
-        if (!facts || name === "default") return undefined
-        for (const star of facts.starExports) {
-            const next = this.app.resolveModule(file, star)
-            const found = next && this.exportedValue(next, name, visited)
-            if (found) return found
-        }
-        return undefined
     }
 
     /**
@@ -124,9 +110,7 @@ export class ModuleGraph {
         const result =
             facts !== undefined &&
             (facts.starExports.some(star) ||
-                Object.keys(facts.exports).some(
-                    (name) => this.resolveExport(file, "", name, [], new Set()).kind === "sdk"
-                ))
+                Object.keys(facts.exports).some((name) => this.exportOf(file, name).kind === "sdk"))
         this.facades.set(file.path, result)
         return result
     }
@@ -182,6 +166,11 @@ export class ModuleGraph {
         return reaches
     }
 
+    /** What a module of the app exports as `name`. */
+    exportOf(file: AppFile, name: string): Resolution {
+        return this.resolveExport(file, "", name, [], new Set())
+    }
+
     /** What a LocalRef of `file` leads to. */
     resolveRef(file: AppFile, ref: LocalRef): Resolution {
         return this.resolveLocal(file, ref.local, ref.members, new Set())
@@ -204,7 +193,14 @@ export class ModuleGraph {
             : {kind: "namespace", file: target}
     }
 
-    private resolveLocal(file: AppFile, local: string, members: string[], seen: Set<string>): Resolution {
+    /** `value`: what syntax tells of the binding, when it is exported. */
+    private resolveLocal(
+        file: AppFile,
+        local: string,
+        members: string[],
+        seen: Set<string>,
+        value?: ValueFact
+    ): Resolution {
         const facts = this.usableFacts(file)
         if (!facts) return UNKNOWN
         for (const imp of facts.imports) {
@@ -214,14 +210,22 @@ export class ModuleGraph {
             if (named) return this.resolveImport(file, imp.module, named.imported, members, seen)
         }
         const alias = facts.aliases[local]
-        if (!alias) return {kind: "app", file, local, members}
+        if (!alias) {
+            // An import that no alias records (`let h = imported`, a package's import) leads on as well.
+            if (value?.kind === "import") return this.resolveImport(file, value.module, value.name, members, seen)
+            return {kind: "app", file, local, members, ...(value && members.length === 0 && {value})}
+        }
         const key = `${file.path}#alias:${local}`
         if (seen.has(key)) return UNKNOWN
         seen.add(key)
         return this.resolveLocal(file, alias.local, [...alias.members, ...members], seen)
     }
 
-    /** What module `file` (imported as `specifier`) exports as `name`, looking through `export *` (which never carries default). */
+    /**
+     * What module `file` (imported as `specifier`) exports as `name`, looking through `export *` (which never carries
+     * default): an explicit export wins over `export *`, as in ECMAScript, and a module of the app's over a package's
+     * or the SDK's, whose names syntax does not list.
+     */
     private resolveExport(
         file: AppFile,
         specifier: string,
@@ -237,16 +241,17 @@ export class ModuleGraph {
         const target = facts.exports[name]
         if (target) {
             return "local" in target
-                ? this.resolveLocal(file, target.local, members, seen)
+                ? this.resolveLocal(file, target.local, members, seen, facts.exportValues[name])
                 : this.resolveImport(file, target.module, target.name, members, seen)
         }
-        if (name !== "default") {
-            for (const star of facts.starExports) {
-                const found = this.resolveImport(file, star, name, members, seen)
-                if (found.kind !== "missing") return found
-            }
+        let undecided: Resolution | undefined
+        for (const star of name === "default" ? [] : facts.starExports) {
+            const found = this.resolveImport(file, star, name, members, seen)
+            if (found.kind === "missing") continue
+            if (star.startsWith(".") && found.kind !== "unknown") return found
+            undecided ??= found
         }
-        return {kind: "missing", module: specifier, name}
+        return undecided ?? {kind: "missing", module: specifier, name, file}
     }
 }
 

@@ -3,7 +3,6 @@
  * attio-lint [DIR | FILE...]: exit 0 without errors, 1 with errors (or too many warnings),
  * 2 on a usage error, an unusable setup or an internal failure (one line; the stack with --debug).
  */
-import module from "node:module"
 import {parseArgs} from "node:util"
 
 import {FORMAT_NAMES, type FormatName, loadFormatter} from "../formatters/names.js"
@@ -12,10 +11,7 @@ import type {LintOptions} from "../lint/engine.js"
 import type {RuleSeverity} from "../lint/types.js"
 import {UsageError} from "../lint/usage-error.js"
 import {packageVersion} from "../package-info.js"
-
-// Node 22.1+ keeps the compiled code of the modules (and of the TypeScript subset) on disk between
-// runs; Node 20 has no such cache. Everything heavier than this module is imported after this line.
-;(module as {enableCompileCache?: () => unknown}).enableCompileCache?.()
+import {enableCompileCache} from "./compile-cache.js"
 
 const HELP = `Usage: attio-lint [options] [DIR | FILE...]
 
@@ -98,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
         cache: values["no-cache"] !== true,
         cacheLocation: values["cache-location"],
     }
+    // Before the engine, the rules and TypeScript load; --no-cache writes nothing, this cache included.
+    if (options.cache) enableCompileCache()
     const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env)
     if (values.watch) {
         if (values.format !== undefined && values.format !== "stylish") {

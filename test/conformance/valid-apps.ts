@@ -78,6 +78,32 @@ export default async function connectionAdded({connection}: {connection: Connect
     "src/app/webhooks/note.webhook.ts": `const handleNote = async (req: Request): Promise<Response> => new Response(req.url)\n\nexport default handleNote\n`,
 }
 
+/**
+ * Defaults the module graph follows through namespaces: a member of a module's namespace, a destructured alias, a
+ * member of a barrel's `export * as`, a `let` bound to an import; the SDK's function as a facade's default.
+ */
+const THROUGH_NAMESPACES: AppFiles = {
+    "src/app/handlers/impl.ts": `export async function handle(req: Request): Promise<Response> {\n    return new Response(req.method)\n}\n`,
+    "src/app/handlers/index.ts": `export * as handlers from "./impl"\n`,
+    "src/app/make.ts": `import * as sdk from "attio/server"\n\nexport default sdk.createWebhookHandler\n`,
+    "src/app/webhooks/member.webhook.ts": `import * as impl from "../handlers/impl"\n\nexport default impl.handle\n`,
+    "src/app/webhooks/alias.webhook.ts": `import * as impl from "../handlers/impl"\n\nconst {handle} = impl\n\nexport default handle\n`,
+    "src/app/webhooks/barrel.webhook.ts": `import {handlers} from "../handlers/index"\n\nexport default handlers.handle\n`,
+    "src/app/webhooks/bound.webhook.ts": `import {handle} from "../handlers/impl"\n\nlet bound = handle\n\nexport default bound\n`,
+    "src/app/events/connection-added.event.ts": `import type {Connection} from "attio/server"
+
+import make from "../make"
+
+export default async function connectionAdded({connection}: {connection: Connection}) {
+    for (const fileName of ["member", "alias", "barrel", "bound"]) {
+        const handler = await make({fileName})
+        console.log(\`\${handler.id} for \${connection.id}\`)
+    }
+}
+`,
+    "src/app/events/connection-removed.event.ts": CONNECTION_REMOVED,
+}
+
 /** Arrow defaults, non-async handlers returning a Promise of a Response, type-only imports of attio/client. */
 const PLATFORM_ACCEPTS: AppFiles = {
     "src/webhooks/arrow.webhook.ts": `export default async (req: Request): Promise<Response> => {\n    const text = await req.text()\n    return new Response(text.length > 0 ? "ok" : "empty")\n}\n`,
@@ -244,6 +270,10 @@ export function validApps(repositoryRoot: string): Case[] {
         {
             name: "SDK through re-export modules, aliases, a namespace; re-exported defaults",
             files: THROUGH_LOCAL_MODULES,
+        },
+        {
+            name: "defaults through namespaces, aliases and a let; the SDK as a facade's default",
+            files: THROUGH_NAMESPACES,
         },
         {
             name: "arrow default, non-async handlers returning a Promise, type-only attio/client",

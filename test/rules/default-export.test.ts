@@ -1,6 +1,8 @@
 import defaultExport from "../../src/lint/rules/default-export.js"
 import {event, REAL_WORLD_APPS, webhook} from "../support/apps.js"
-import {ruleTester} from "../support/rule-tester.js"
+import {describe, expect, it} from "vitest"
+
+import {lintWithOnly, ruleTester, writeApp} from "../support/rule-tester.js"
 
 const IMPL =
     "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null)\n}\n"
@@ -66,6 +68,19 @@ ruleTester(defaultExport, {
             files: {
                 "src/webhooks/a.webhook.ts": 'export {handle as default} from "./impl.js"\n',
                 "src/webhooks/impl.ts": 'export * from "@acme/handlers"\n',
+            },
+        },
+        {
+            name: "a member of a module's namespace, an alias of one and a member of a barrel's `export * as`",
+            files: {
+                "src/webhooks/a.webhook.ts": 'import * as impl from "../lib/impl.js"\n\nexport default impl.handle\n',
+                "src/webhooks/b.webhook.ts":
+                    'import * as impl from "../lib/impl.js"\n\nconst {handle} = impl\n\nexport default handle\n',
+                "src/webhooks/c.webhook.ts":
+                    'import {handlers} from "../lib/index.js"\n\nexport default handlers.handle\n',
+                "src/lib/index.ts": 'export * as handlers from "./impl.js"\n',
+                "src/lib/impl.ts":
+                    "export async function handle(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
             },
         },
         {
@@ -208,6 +223,22 @@ ruleTester(defaultExport, {
             ],
         },
         {
+            name: "a member that the namespace of a module lacks",
+            files: {
+                "src/webhooks/a.webhook.ts": 'import * as impl from "./impl.js"\n\nexport default impl.handle\n',
+                "src/webhooks/impl.ts": "export async function h(req: Request) {\n    return new Response(null)\n}\n",
+            },
+            errors: [{messageId: "missingTarget", message: 'comes from "./impl.js", which has no export `handle`'}],
+        },
+        {
+            name: "a namespace import, default-exported",
+            files: {
+                "src/webhooks/a.webhook.ts": 'import * as impl from "./impl.js"\n\nexport {impl as default}\n',
+                "src/webhooks/impl.ts": IMPL,
+            },
+            errors: [{messageId: "notFunction", message: "is a module namespace object, not a function"}],
+        },
+        {
             name: "export {default} from a module that does not exist",
             files: {"src/webhooks/a.webhook.ts": 'export {default} from "./nope.js"\n'},
             errors: [{messageId: "missingTarget", line: 1, message: '"./nope.js", which does not exist'}],
@@ -242,4 +273,24 @@ ruleTester(defaultExport, {
             errors: [{messageId: "notFunction", line: 7, message: "`makeHandler()`"}],
         },
     ],
+})
+
+// Not a ruleTester case: the conformance suite would see the build fail in mid.ts, which carries no finding.
+describe("default-export along a chain of re-exports", () => {
+    it("names the module a deeper re-export lacks from the file that re-exports it", async () => {
+        const root = writeApp({
+            "src/webhooks/a.webhook.ts": 'export {default} from "../lib/mid.js"\n',
+            "src/lib/mid.ts": 'export {default} from "./impl.js"\n',
+            "src/lib/impl.ts": "export async function h(req: Request) {\n    return new Response(null)\n}\n",
+        })
+        const {found} = await lintWithOnly(defaultExport, root)
+        // "./impl.js" exists beside mid.ts, not beside the handler.
+        expect(found.map((m) => [m.file, m.line, m.message])).toEqual([
+            [
+                "src/webhooks/a.webhook.ts",
+                1,
+                'This handler\'s default export comes from "./impl.js", which has no export `default`: `attio build` fails',
+            ],
+        ])
+    })
 })

@@ -29,6 +29,8 @@ const DYNAMIC_IMPORT = addedWith(
 const REGISTER = `${SDK}\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n`
 const REGISTER_THROUGH_REEXPORT =
     'import {createWebhookHandler} from "../platform/sdk.js"\n\nexport async function register() {\n    await createWebhookHandler({fileName: "prospect_updated"})\n}\n'
+const REGISTER_THROUGH_DEFAULT =
+    'import make from "../platform/make.js"\n\nexport async function register() {\n    await make({fileName: "prospect_updated"})\n}\n'
 /** connection-added files with wrong fileNames, each through another way to reach createWebhookHandler. */
 const RENAMED = addedWith(
     'import {createWebhookHandler as createHook} from "attio/server"\n',
@@ -522,6 +524,26 @@ ruleTester(webhookFilename, {
                     line: 4,
                     hint: '"prospect-updated"',
                     suggestions: [changeTo(REGISTER_THROUGH_REEXPORT, "prospect_updated", "prospect-updated")],
+                },
+            ],
+        },
+        {
+            name: "through a module whose default is a property of the SDK's namespace",
+            files: {
+                "src/events/connection-added.event.ts":
+                    'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+                ...HANDLERS,
+                "src/platform/make.ts":
+                    'import * as sdk from "attio/server"\n\nexport default sdk.createWebhookHandler\n',
+                "src/server/register.ts": REGISTER_THROUGH_DEFAULT,
+            },
+            errors: [
+                {
+                    messageId: "unknown",
+                    file: "src/server/register.ts",
+                    line: 4,
+                    hint: '"prospect-updated"',
+                    suggestions: [changeTo(REGISTER_THROUGH_DEFAULT, "prospect_updated", "prospect-updated")],
                 },
             ],
         },

@@ -110,8 +110,18 @@ export class ModuleSurface {
         for (const local of locals) if (local) this.scope.watchedImports.add(local)
     }
 
-    /** Top-level consts bound to a watched import: what `export {make}` of one re-exports. */
+    /**
+     * Top-level consts bound to a watched import: what `export {make}` of one re-exports; and `default` for
+     * `export default sdk.createWebhookHandler` (a name the export of an identifier never needs).
+     */
     readAliases(statement: ts.Statement): void {
+        if (this.tsApi.isExportAssignment(statement)) {
+            const base = this.tsApi.isIdentifier(this.syntax.unwrap(statement.expression))
+                ? undefined
+                : this.uses.refOf(statement.expression)
+            if (base && !statement.isExportEquals) this.scope.facts.aliases.default = base
+            return
+        }
         if (
             !this.tsApi.isVariableStatement(statement) ||
             (statement.declarationList.flags & this.tsApi.NodeFlags.Const) === 0

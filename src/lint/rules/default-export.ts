@@ -35,10 +35,7 @@ export default defineRule({
         } else if (resolved.kind === "not-function") {
             report({range: resolved.at.range, messageId: "notFunction", data: {id, what: resolved.what}})
         } else if (resolved.kind === "missing") {
-            const problem =
-                resolved.name === "*" || !app.resolveModule(file, resolved.module)
-                    ? "does not exist"
-                    : `has no export \`${resolved.name}\``
+            const problem = resolved.file ? `has no export \`${resolved.name}\`` : "does not exist"
             report({range: resolved.at.range, messageId: "missingTarget", data: {module: resolved.module, problem}})
         }
     },

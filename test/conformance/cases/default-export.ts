@@ -65,6 +65,21 @@ const cases: Case[] = [
         },
     },
     {
+        name: "a member that the namespace of a module lacks",
+        files: {
+            "src/webhooks/a.webhook.ts": 'import * as impl from "./impl.js"\n\nexport default impl.handle\n',
+            "src/webhooks/impl.ts": "export async function h(req: Request) {\n    return new Response(null)\n}\n",
+        },
+    },
+    {
+        name: "a namespace import, default-exported",
+        files: {
+            "src/webhooks/a.webhook.ts": 'import * as impl from "./impl.js"\n\nexport {impl as default}\n',
+            "src/webhooks/impl.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null)\n}\n",
+        },
+    },
+    {
         name: "export {default} from a module that does not exist",
         files: {
             "src/webhooks/a.webhook.ts": 'export {default} from "./nope.js"\n',

@@ -277,6 +277,22 @@ const cases: Case[] = [
         },
     },
     {
+        name: "through a module whose default is a property of the SDK's namespace",
+        files: {
+            "src/events/connection-added.event.ts":
+                'import {register} from "../server/register.js"\n\nexport default async function added() {\n    await register()\n}\n',
+            "src/webhooks/prospect-updated.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/app/webhooks/crm/deal.webhook.ts":
+                "export default async function handler(req: Request): Promise<Response> {\n    return new Response(null, {status: 200})\n}\n",
+            "src/webhooks/enrichment.webhook.js":
+                "export default async function enrichment(req) {\n    return new Response(null)\n}\n",
+            "src/platform/make.ts": 'import * as sdk from "attio/server"\n\nexport default sdk.createWebhookHandler\n',
+            "src/server/register.ts":
+                'import make from "../platform/make.js"\n\nexport async function register() {\n    await make({fileName: "prospect_updated"})\n}\n',
+        },
+    },
+    {
         name: "through `export *` chains, `export * as` and a namespace import of a re-export module",
         files: {
             "src/webhooks/prospect-updated.webhook.ts":
