@@ -21,7 +21,7 @@ import {typescriptSyntax} from "../app-model/typescript.js"
 import {ScaffoldError} from "./errors.js"
 import {assertParses} from "./source.js"
 import {formatTypeScript, type Style} from "./style.js"
-import {compareNames, Edits, lineIndent, lineStart, shorten, uniqueName} from "./text-edits.js"
+import {compareNames, Edits, lineEnding, lineIndent, lineStart, shorten, uniqueName} from "./text-edits.js"
 
 interface SdkImport {
     /** The name `attio/server` exports. */
@@ -59,7 +59,7 @@ export class EventHandlerFile {
         this.sourceFile = tooDeep(relPath, () => assertParses(relPath, text, "the existing file"))
         this.facts = extractFacts(typescriptSyntax(), relPath, text)
         this.sdk = sdkBindings(this.sourceFile, this.facts)
-        this.eol = text.includes("\r\n") ? "\r\n" : "\n"
+        this.eol = lineEnding(text)
     }
 
     /**
@@ -149,7 +149,7 @@ export class EventHandlerFile {
             const helperCode = await formatTypeScript(insertion.renderHelper({helper, sdk: sdkRefs}), style)
             edits.add(
                 this.text.length,
-                `${this.text.endsWith("\n") ? "" : this.eol}${this.eol}${this.toEol(helperCode)}`
+                `${/[\r\n]$/.test(this.text) ? "" : this.eol}${this.eol}${this.toEol(helperCode)}`
             )
             return edits.apply(this.text)
         }

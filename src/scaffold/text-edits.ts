@@ -12,8 +12,15 @@ export function compareNames(a: string, b: string): number {
     return a.localeCompare(b, "en", {sensitivity: "base"})
 }
 
+/** The file's line ending: CRLF, old Mac's lone CR, or LF (also for a file of one line). */
+export function lineEnding(text: string): string {
+    if (text.includes("\r\n")) return "\r\n"
+    return text.includes("\r") && !text.includes("\n") ? "\r" : "\n"
+}
+
+/** Where the line holding `position` starts, after an LF or a lone CR. */
 export function lineStart(text: string, position: number): number {
-    return text.lastIndexOf("\n", position - 1) + 1
+    return Math.max(text.lastIndexOf("\n", position - 1), text.lastIndexOf("\r", position - 1)) + 1
 }
 
 export function lineIndent(text: string, position: number): string {

@@ -255,6 +255,18 @@ export default async function connectionAdded({connection}: {connection: Connect
         expect(result).toContain("\r\n\tconst handler = await createWebhookHandler(")
     })
 
+    it("keeps old Mac line endings (a lone CR): inserted lines end in CR too", async () => {
+        const text =
+            `${imports}\nexport default async function connectionAdded({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}`.replace(
+                /\n/g,
+                "\r"
+            )
+        const result = await insert(text)
+        expect(result).not.toContain("\n")
+        expect(result).toContain("    console.log(connection.id)\r    await registerHook(connection)\r}\r\r")
+        expect(result).toContain("\r    const handler = await createWebhookHandler(")
+    })
+
     it("formats the helper with the given prettier options", async () => {
         const result = await insert(
             `${imports}\nexport default async function added({connection}: {connection: Connection}) {}\n`,
