@@ -78,7 +78,9 @@ async function main() {
     const run = {rows, notes, deps, scenarios, lintBin: options.lintBin, load, minutes, argv: process.argv.slice(2)}
     log(`\n${formatTable(rows)}\n\n${formatTargets(rows)}`)
     for (const note of notes) log(note)
-    if (options.write) {
+    // RESULTS.md holds a whole run: a run of some scenarios only would replace the others' figures with dashes.
+    if (options.write && options.only) log("\nA run with --only leaves bench/RESULTS.md alone.")
+    else if (options.write) {
         writeFileSync(RESULTS_FILE, resultsMarkdown(run))
         log(`\nWritten to ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}`)
     }
@@ -157,7 +159,7 @@ function helpText() {
         `  --only       only these tools or scenarios (${selectors().join(", ")})`,
         "  --runs       timed runs per scenario instead of each scenario's own number",
         `  --lint       the attio-lint script to time (default ${path.relative(REPO, DEFAULT_LINT_BIN)})`,
-        "  --no-write   print the tables but leave bench/RESULTS.md alone",
+        "  --no-write   print the tables but leave bench/RESULTS.md alone (as every --only run does)",
         "",
     ].join("\n")
 }
