@@ -93,12 +93,33 @@ export class TypeInfo {
      * it at the signature (END_REACHABLE_CODES).
      */
     endReachable(file: string, pos: number): boolean | undefined {
-        const {node} = this.at(file, pos, typescript().isFunctionLike)
+        const {checker, node} = this.at(file, pos, typescript().isFunctionLike)
         if (!node || !("body" in node) || !node.body) return undefined
+        if (!this.checkerReportsEnd(checker, node)) return undefined
         const body = node.body as ts.Node
         return this.program!.getSemanticDiagnostics(node.getSourceFile()).some(
             (d) => END_REACHABLE_CODES.has(d.code) && d.start !== undefined && d.start >= pos && d.start < body.pos
         )
+    }
+
+    /**
+     * Whether the checker reports a reachable end at all (so that its silence means the end is not reached): not in
+     * JavaScript (no type check), and, as TypeScript's checkAllCodePathsInNonVoidFunctionReturnOrThrow decides, only
+     * for a declared return type that takes neither void nor any, or for an undeclared one that some `return` makes
+     * other than void, undefined or any.
+     */
+    private checkerReportsEnd(checker: ts.TypeChecker, node: ts.SignatureDeclaration): boolean {
+        const ts = typescript()
+        if (/\.[cm]?jsx?$/.test(node.getSourceFile().fileName)) return false
+        const signature = checker.getSignatureFromDeclaration(node)
+        if (!signature) return false
+        const returned = checker.getReturnTypeOfSignature(signature)
+        const type = checker.getAwaitedType(returned) ?? returned
+        const parts = type.isUnion() ? type.types : [type]
+        const silent = ts.TypeFlags.Any | ts.TypeFlags.Void
+        if (parts.some((t) => t.flags & silent)) return false
+        if (node.type) return true
+        return (node.flags & ts.NodeFlags.HasExplicitReturn) !== 0 && !(type.flags & ts.TypeFlags.Undefined)
     }
 
     /** Whether the parameter at `pos` is typed as the Fetch API Request; undefined when unknown. */

@@ -165,6 +165,27 @@ ruleTester(webhookResponse, {
             ],
         },
         {
+            // The checker is silent on these (no declared return type and no `return`; JavaScript is not type-checked),
+            // so its silence must not count as "the end is not reached".
+            name: "ends the checker does not report: no return at all, and a .js handler (type information)",
+            files: {
+                "src/app/webhooks/a.webhook.ts":
+                    "function handle(req: Request) {\n    console.log(req.url)\n}\n\nexport default async function a(req: Request) {\n    handle(req)\n}\n",
+                "src/app/webhooks/b.webhook.ts":
+                    'type Kind = "x" | "y"\n\nexport default async function b(req: Request) {\n    const kind = req.headers.get("k") as Kind\n    switch (kind) {\n        case "x":\n            console.log("x")\n    }\n}\n',
+                "src/app/webhooks/c.webhook.ts":
+                    "export default async (req: Request) => {\n    void req\n    queueMicrotask(() => {})\n}\n",
+                "src/app/webhooks/j.webhook.js":
+                    'function log(req) {\n    console.log(req.url)\n}\n\nexport default async function j(req) {\n    if (req.method === "GET") return new Response("ok")\n    log(req)\n}\n',
+            },
+            errors: [
+                {messageId: "end", file: "src/app/webhooks/a.webhook.ts", line: 7},
+                {messageId: "end", file: "src/app/webhooks/b.webhook.ts", line: 9},
+                {messageId: "end", file: "src/app/webhooks/c.webhook.ts", line: 4},
+                {messageId: "end", file: "src/app/webhooks/j.webhook.js", line: 8},
+            ],
+        },
+        {
             name: "break out of switch",
             files: handler(
                 '    switch (req.method) {\n        case "POST":\n            break\n        default:\n            return new Response(null)\n    }'
