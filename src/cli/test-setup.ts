@@ -120,6 +120,10 @@ function setup(io: CommandIo, install: boolean): number {
         done.push('set the "test" script to "vitest run"')
     }
     if (done.length > 0) {
+        // Root may write any file; one without a write bit was made read-only on purpose (as the generators hold).
+        if ((fs.statSync(manifestPath).mode & 0o222) === 0) {
+            throw new SetupError(`${manifestPath} is read-only; it is left as it is.`)
+        }
         const indent = /^\{\r?\n([ \t]+)/.exec(text)?.[1] ?? "  "
         writeFileAtomic.sync(manifestPath, `${bom}${JSON.stringify(manifest, null, indent)}\n`.replace(/\n/g, eol))
     }
@@ -133,7 +137,9 @@ function setup(io: CommandIo, install: boolean): number {
     } else {
         log(`${path.relative(cwd, root) || "."}: ${done.join(", ")}.`)
     }
-    const command = installCommand(root)
+    // A package manager runs a linked folder's own scripts (npm runs its prepare: this checkout's build, outside
+    // the app), so a link to the checkout is installed without scripts.
+    const command = [...installCommand(root), ...(self.startsWith("file:") ? ["--ignore-scripts"] : [])]
     if (added.length === 0) return 0
     if (!install) {
         log(`Next: run \`${command.join(" ")}\` to install them, then \`npm test\`.`)

@@ -117,7 +117,7 @@ describe("generated tests in Attio's app template", () => {
         // Run from this checkout, the app links it: the registry may not have this version.
         const link = `file:${path.relative(fs.realpathSync(root), fs.realpathSync(PACKAGE_ROOT))}`
         expect(attioApp(["test-setup"])).toBe(
-            `.: added vitest and generator-attio-app (${link}, the checkout this runs from) to devDependencies, set the "test" script to "vitest run", wrote vitest.config.mts.\nNext: run \`npm install\` to install them, then \`npm test\`.\n`
+            `.: added vitest and generator-attio-app (${link}, the checkout this runs from) to devDependencies, set the "test" script to "vitest run", wrote vitest.config.mts.\nNext: run \`npm install --ignore-scripts\` to install them, then \`npm test\`.\n`
         )
         const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
         expect(manifest.scripts.test).toBe("vitest run")
@@ -248,10 +248,11 @@ describe("attio-app test-setup", () => {
         onTestFinished(() => void vi.unstubAllEnvs())
         const result = await setup(["--install"], app)
         expect(result.stdout).toMatch(
-            /^\.: added generator-attio-app \(file:.*, the checkout this runs from\) to devDependencies, wrote vitest\.config\.mts\.\nRunning pnpm install\n$/
+            /^\.: added generator-attio-app \(file:.*, the checkout this runs from\) to devDependencies, wrote vitest\.config\.mts\.\nRunning pnpm install --ignore-scripts\n$/
         )
         expect(result.code).toBe(0)
-        expect(fs.readFileSync(path.join(app, "installed"), "utf8")).toBe("install\n")
+        // A link to the checkout: its build (npm's prepare of a linked folder) is not run.
+        expect(fs.readFileSync(path.join(app, "installed"), "utf8")).toBe("install --ignore-scripts\n")
         const manifest = fs.readFileSync(path.join(app, "package.json"), "utf8")
         expect(manifest).toMatch(/^\{\n\t"name": "a",\n\t"scripts": \{\n\t\t"test": "node --test"\n\t\}/)
         expect(JSON.parse(manifest).dependencies).toEqual({vitest: "^3.0.0"})
@@ -279,6 +280,17 @@ describe("attio-app test-setup", () => {
             /^attio-app test-setup: Unknown option '--instal'.* \(see attio-app test-setup --help\)\n$/
         )
         expect(unknown.code).toBe(2)
+    })
+
+    it("leaves a read-only package.json as it is, also as root", async () => {
+        const text = '{"name": "a"}\n'
+        const app = writeApp({"package.json": text})
+        fs.chmodSync(path.join(app, "package.json"), 0o444)
+        const result = await setup([], app)
+        expect(result.code).toBe(2)
+        expect(result.stderr).toMatch(/package\.json is read-only; it is left as it is\.\n$/)
+        expect(fs.readFileSync(path.join(app, "package.json"), "utf8")).toBe(text)
+        expect(fs.existsSync(path.join(app, "vitest.config.mts"))).toBe(false)
     })
 
     it("depends on the registry's version when installed, and on the checkout it runs from otherwise", () => {
