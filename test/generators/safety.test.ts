@@ -71,7 +71,11 @@ function spawnBin(cwd: string, args: string[]) {
         stdio: "ignore",
     })
     // Listened for at once: a run may end before a kill.
-    return {process: child, exited: new Promise<number | null>((resolve) => child.on("exit", resolve))}
+    return {
+        process: child,
+        exited: new Promise<number | null>((resolve) => child.on("exit", resolve)),
+        signal: new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal))),
+    }
 }
 
 const spec = (id: string) => ({id, event: id, registerUrl: PLACEHOLDER_REGISTER_URL, register: true})
@@ -206,17 +210,19 @@ describe("all or nothing", () => {
             ["src/app/events", (file) => file !== "connection-added.event.ts"],
         ]
         const killed = moments.map(([folder, when]) => ({dir: copy(), folder, when}))
-        const [code] = await Promise.all([
+        const [code, ...signals] = await Promise.all([
             spawnBin(complete, args).exited,
             ...killed.map(({dir, folder, when}) => {
                 const child = spawnBin(dir, args)
                 const watcher = fs.watch(path.join(dir, folder), (_event, name) => {
                     if (name !== null && when(name)) child.process.kill("SIGKILL")
                 })
-                return child.exited.finally(() => watcher.close())
+                return child.signal.finally(() => watcher.close())
             }),
         ])
         expect(code).toBe(0)
+        // Each killed run was killed (a watch that never fired would leave a complete run, and prove nothing).
+        expect(signals).toEqual(killed.map(() => "SIGKILL"))
         const before = readTree(root)
         const written = readTree(complete)
         for (const {dir, folder} of killed) {
