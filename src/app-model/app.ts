@@ -30,6 +30,8 @@ export interface AppOptions {
     unreadableDirs?: string[]
     /** The folders the walk read (Discovery.dirs). */
     dirs?: string[]
+    /** An app held in memory (the generators' planner tests): nothing outside `overrides` is read from disk. */
+    inMemory?: boolean
 }
 
 export type {AppFile}
@@ -55,6 +57,7 @@ export class App {
     readonly files: AppFile[]
     private readonly cache: FactsCache | undefined
     private readonly overrides: ReadonlyMap<string, string>
+    private readonly inMemory: boolean
     /** Apps in folders below this one (a monorepo's packages), which the engine lints on their own. */
     readonly nestedApps: string[]
     /** Folders in src/ that could not be read (no permission): their handlers are unknown. */
@@ -73,6 +76,7 @@ export class App {
         this.nestedApps = options.nestedApps ?? []
         this.unreadableDirs = options.unreadableDirs ?? []
         this.dirs = options.dirs ?? []
+        this.inMemory = options.inMemory ?? false
         this.files = [...files, ...this.unsavedFiles(files)]
         for (const f of this.files) this.byPath.set(f.path, f)
     }
@@ -221,7 +225,8 @@ export class App {
     /** The installed attio SDK's version, looked up from the app root upwards. */
     sdkVersion(): string | undefined {
         for (let dir = this.root; ; dir = path.dirname(dir)) {
-            const text = readText(path.join(dir, "node_modules", "attio", "package.json"))
+            const manifest = path.join(dir, "node_modules", "attio", "package.json")
+            const text = this.overrides.get(manifest) ?? (this.inMemory ? undefined : readText(manifest))
             try {
                 const pkg = typeof text === "string" ? JSON.parse(text.replace(/^\uFEFF/, "")) : undefined
                 if (typeof pkg?.version === "string") return pkg.version

@@ -50,7 +50,7 @@ export class MemoryHost implements Host {
         const all = new Map([...this.files, ...texts])
         const files = [...all.keys()].filter(isSourcePath).map((relPath) => appFile(this.root, relPath))
         const overrides = new Map([...all].map(([relPath, text]) => [path.join(this.root, relPath), text]))
-        return new App(this.root, files, {overrides})
+        return new App(this.root, files, {overrides, inMemory: true})
     }
 
     commit(tree: Tree) {

@@ -1,9 +1,9 @@
 /** Running the built generators with yeoman-test on small apps, and reading what they left. */
 import fs from "node:fs"
 import path from "node:path"
-import {expect} from "vitest"
 import helpers from "yeoman-test"
 import {PACKAGE_ROOT} from "../support/bin.js"
+export {expectLinesKept} from "../support/lines.js"
 import {type AppFiles, writeApp} from "../support/temp-app.js"
 
 export function generatorPath(name: "app" | "webhook" | "event"): string {
@@ -84,15 +84,4 @@ export function readTree(root: string): AppFiles {
         if (entry.isFile() && !rel.startsWith("node_modules/")) files[rel] = fs.readFileSync(file, "utf8")
     }
     return files
-}
-
-/** Every line of `before` is in `after`, in the same order (lines may be added between them). */
-export function expectLinesKept(before: string, after: string) {
-    const lines = after.split("\n")
-    let at = 0
-    for (const line of before.split("\n")) {
-        const found = lines.indexOf(line, at)
-        expect(found, `line ${JSON.stringify(line)} kept in order`).toBeGreaterThanOrEqual(0)
-        at = found + 1
-    }
 }

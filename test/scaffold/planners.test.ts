@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest"
 import {AppTree} from "../../src/scaffold/app-tree.js"
 import {planEvent} from "../../src/scaffold/event.js"
 import {MemoryHost} from "../../src/scaffold/memory-host.js"
+import {expectLinesKept} from "../support/lines.js"
 import {planWebhook, PLACEHOLDER_REGISTER_URL, type WebhookSpec} from "../../src/scaffold/webhook.js"
 
 const ADDED = "src/app/events/connection-added.event.ts"
@@ -33,16 +34,6 @@ const spec = (id: string, more: Partial<WebhookSpec> = {}): WebhookSpec => ({
     ...more,
 })
 
-function expectLinesKept(before: string, after: string) {
-    const lines = after.split("\n")
-    let at = 0
-    for (const line of before.split("\n")) {
-        const found = lines.indexOf(line, at)
-        expect(found, `line ${JSON.stringify(line)} kept in order`).toBeGreaterThanOrEqual(0)
-        at = found + 1
-    }
-}
-
 describe("planWebhook", () => {
     it("in a fresh app: the handler, its registration and its cleanup, in the src/app layout", async () => {
         const {host, tree} = app({})
@@ -71,6 +62,13 @@ describe("planWebhook", () => {
         const {tree} = app({"package.json": VITEST_PACKAGE})
         const plan = await planWebhook(tree, spec("deal"))
         expect(plan.changes.map((c) => c.path)).toContain("src/app/webhooks/deal.webhook.test.ts")
+    })
+
+    it("writes no test when the app's own attio SDK predates 1.0, read from the app in memory only", async () => {
+        const {tree} = app({"package.json": VITEST_PACKAGE, "node_modules/attio/package.json": '{"version": "0.9.0"}'})
+        const plan = await planWebhook(tree, spec("deal"))
+        expect(plan.notes).toEqual(["No test written: the installed attio SDK predates 1.0 (attioFetch)."])
+        expect(plan.changes.map((c) => c.path)).not.toContain("src/app/webhooks/deal.webhook.test.ts")
     })
 
     it("keeps a test the app has beside the handler", async () => {
