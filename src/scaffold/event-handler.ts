@@ -229,7 +229,9 @@ export class EventHandlerFile {
             local.getText().startsWith("_") && !mentions(fn, [local.getText(), "connection"])
         if (Node.isIdentifier(name)) {
             if (!unused(name)) return `${name.getText()}.connection`
-            edits.replace(name.getStart(), name.getEnd(), "{connection}")
+            // `async _event => …` takes its parameter without parentheses, which a destructuring pattern needs.
+            const bare = Node.isArrowFunction(fn) && !fn.getFirstChildByKind(SyntaxKind.OpenParenToken)
+            edits.replace(name.getStart(), name.getEnd(), bare ? "({connection})" : "{connection}")
             return "connection"
         }
         if (Node.isObjectBindingPattern(name)) {

@@ -386,6 +386,12 @@ describe("unusual but valid default exports", () => {
         )
     })
 
+    it("an arrow's unused parameter without parentheses becomes a parenthesised {connection}", async () => {
+        expect(await insert("export default async _event => {\n    log()\n}\n")).toContain(
+            `export default async ({connection}) => {\n    log()\n    ${CALL}\n}`
+        )
+    })
+
     it("follows `!` and `<T>` to the function, as the linter and the build do", async () => {
         expect(
             await insert(`const added = async ({connection}: any) => {\n    log()\n}\nexport default added!\n`)
