@@ -5,9 +5,8 @@
  */
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
-import {afterEach, describe, expect, it, vi} from "vitest"
+import {describe, expect, it, vi} from "vitest"
 import {readJson} from "../../src/app-model/read-file.js"
 import {run as testSetup} from "../../src/cli/test-setup.js"
 import {inspectApp} from "../../src/scaffold/app-tree.js"
@@ -16,7 +15,7 @@ import {Plan} from "../../src/scaffold/plan.js"
 import {ATTIO_STYLE, resolveStyle} from "../../src/scaffold/style.js"
 import {planWebhook, PLACEHOLDER_REGISTER_URL} from "../../src/scaffold/webhook.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
-import {writeApp, type AppFiles} from "../support/temp-app.js"
+import {tempDir, writeApp, type AppFiles} from "../support/temp-app.js"
 import {runGenerator} from "./support.js"
 
 const posix = process.platform !== "win32"
@@ -28,22 +27,8 @@ export default async function connectionAdded({connection}: {connection: Connect
 }
 `
 
-const temps: string[] = []
-afterEach(() => {
-    for (const dir of temps.splice(0)) fs.rmSync(dir, {recursive: true, force: true})
-})
-
-function app(files: AppFiles): string {
-    const root = writeApp(files)
-    temps.push(root)
-    return root
-}
-
-function tempDir(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attio-app-hostile-"))
-    temps.push(dir)
-    return dir
-}
+// The temp apps and dirs go when the file ends (test/support/cleanup.ts).
+const app = (files: AppFiles): string => writeApp(files)
 
 /** The style the webhook generator would use for connection-added, or the message it stops with. */
 async function styleOrError(setUp: (root: string) => void): Promise<string> {
@@ -74,7 +59,7 @@ describe.skipIf(!posix)("a package.json that is no regular file", () => {
     })
 
     it("readJson reads only a bounded regular file, accepts a BOM, and answers undefined for the rest", () => {
-        const dir = tempDir()
+        const dir = tempDir("attio-app-hostile-")
         spawnSync("mkfifo", [path.join(dir, "fifo.json")])
         fs.writeFileSync(path.join(dir, "bom.json"), '\uFEFF{"a": 1}')
         fs.writeFileSync(path.join(dir, "big.json"), `[${" ".repeat(5 * 1024 * 1024)}]`)
@@ -172,7 +157,7 @@ describe("test-setup's edit of package.json", () => {
     })
 
     it.skipIf(!posix)("refuses a package.json linking outside the app, and one that is not UTF-8", async () => {
-        const outside = path.join(tempDir(), "package.json")
+        const outside = path.join(tempDir("attio-app-hostile-"), "package.json")
         fs.writeFileSync(outside, '{"name": "elsewhere"}')
         const linked = app({})
         fs.rmSync(path.join(linked, "package.json"))
