@@ -6,14 +6,13 @@
 import fs from "node:fs"
 import path from "node:path"
 import type {App as AppModel} from "../app-model/app.js"
+// Larger files are no handlers the generator should edit, as attio-lint reads none (a device would never end).
+import {MAX_FILE_BYTES} from "../app-model/read-file.js"
 import {commitChanges, DISK_IO, type CommitIo} from "./commit.js"
 import {resolveTarget, type Confinement} from "./confine.js"
 import {ScaffoldError} from "./errors.js"
 import {shownPath} from "./names.js"
 import type {Host, Original, Tree} from "./tree.js"
-
-/** Larger files are no handlers the generator should edit (and reading a device or a huge file would hang). */
-export const MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
 export class DiskHost implements Host {
     readonly root: string
@@ -37,9 +36,9 @@ export class DiskHost implements Host {
         if (!target.stats) return undefined
         if (!target.stats.isFile())
             throw new ScaffoldError(`${shown} is not a regular file; the generator only edits files.`)
-        if (target.stats.size > MAX_SOURCE_BYTES) {
+        if (target.stats.size > MAX_FILE_BYTES) {
             throw new ScaffoldError(
-                `${shown} is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB; the generator does not edit it.`
+                `${shown} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; the generator does not edit it.`
             )
         }
         let bytes: Buffer

@@ -8,8 +8,6 @@ import {formatTypeScript, resolveStyle} from "./style.js"
 import type {SyncTarget} from "./sync.js"
 import {renderTemplate} from "./templates.js"
 
-export {usesVitest} from "./vitest-app.js"
-
 export interface WebhookTestSpec {
     id: string
     event: string

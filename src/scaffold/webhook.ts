@@ -12,7 +12,8 @@ import {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
 import {syncTarget} from "./sync.js"
 import {renderTemplate} from "./templates.js"
-import {planWebhookTest, signatureCheck, type SignatureCheck, usesVitest} from "./webhook-test.js"
+import {planWebhookTest, signatureCheck, type SignatureCheck} from "./webhook-test.js"
+import {usesVitest} from "./vitest-app.js"
 
 /** Where registration goes when the user names no URL; the summary asks them to replace it. */
 export const PLACEHOLDER_REGISTER_URL = "https://api.example.com/v1/webhooks"
