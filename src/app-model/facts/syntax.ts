@@ -78,8 +78,7 @@ export class FileSyntax {
 
     /** Whether a declaration's name (an identifier or a destructuring pattern) binds `name`. */
     bindsName(node: ts.BindingName, name: string): boolean {
-        if (this.tsApi.isIdentifier(node)) return node.text === name
-        return node.elements.some((el) => !this.tsApi.isOmittedExpression(el) && this.bindsName(el.name, name))
+        return this.namesBound(node).includes(name)
     }
 
     /** The names a declaration's name (an identifier or a destructuring pattern) binds. */
