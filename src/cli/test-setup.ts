@@ -14,6 +14,7 @@ import {findAppRoot} from "../app-model/root.js"
 import type {CommandIo} from "./invoke.js"
 import {isJsonObject} from "../json.js"
 import {PACKAGE_ROOT, packageVersion} from "../package-info.js"
+import {lineEnding} from "../scaffold/text-edits.js"
 import {VITEST_CONFIGS} from "../scaffold/vitest-app.js"
 
 export const TEST_SETUP_USAGE = `Usage: attio-app test-setup [--install]   (run it in the app's folder)
@@ -95,7 +96,7 @@ function setup(io: CommandIo, install: boolean): number {
         throw new SetupError(`${manifestPath} is not valid UTF-8 text; it is left as it is.`)
     }
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\uFEFF" : ""
-    const eol = text.includes("\r\n") ? "\r\n" : "\n"
+    const eol = lineEnding(text)
     let manifest: unknown
     try {
         manifest = JSON.parse(text)
