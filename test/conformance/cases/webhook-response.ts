@@ -49,6 +49,19 @@ const cases: Case[] = [
         },
     },
     {
+        name: "ends the checker does not report: no return at all, and a .js handler (type information)",
+        files: {
+            "src/app/webhooks/a.webhook.ts":
+                "function handle(req: Request) {\n    console.log(req.url)\n}\n\nexport default async function a(req: Request) {\n    handle(req)\n}\n",
+            "src/app/webhooks/b.webhook.ts":
+                'type Kind = "x" | "y"\n\nexport default async function b(req: Request) {\n    const kind = req.headers.get("k") as Kind\n    switch (kind) {\n        case "x":\n            console.log("x")\n    }\n}\n',
+            "src/app/webhooks/c.webhook.ts":
+                "export default async (req: Request) => {\n    void req\n    queueMicrotask(() => {})\n}\n",
+            "src/app/webhooks/j.webhook.js":
+                'function log(req) {\n    console.log(req.url)\n}\n\nexport default async function j(req) {\n    if (req.method === "GET") return new Response("ok")\n    log(req)\n}\n',
+        },
+    },
+    {
         name: "break out of switch",
         files: {
             "src/webhooks/hook.webhook.ts":
