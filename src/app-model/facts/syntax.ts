@@ -56,6 +56,16 @@ export class FileSyntax {
         }
     }
 
+    /**
+     * Whether a node has this modifier keyword (`export`, `default`, `async`): what getModifiers lists, read in place
+     * (getModifiers computes the node's flags and copies the list, for every statement of every file).
+     */
+    hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+        if (!this.tsApi.canHaveModifiers(node)) return false
+        const modifiers = (node as {modifiers?: ts.NodeArray<ts.ModifierLike>}).modifiers
+        return modifiers !== undefined && modifiers.some((m) => m.kind === kind)
+    }
+
     /** Strips parentheses, `as`, `satisfies`, `!` and type assertions, which do not change the value. */
     unwrap(expr: ts.Expression): ts.Expression {
         const tsApi = this.tsApi
