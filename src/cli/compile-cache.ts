@@ -23,7 +23,8 @@ import {PACKAGE_ROOT} from "../package-info.js"
 export function enableCompileCache(): void {
     const enable = (module as {enableCompileCache?: (directory: string) => unknown}).enableCompileCache
     const directory = compileCacheDirectory(PACKAGE_ROOT)
-    if (directory === undefined) return
+    // Node's switch for its own cache turns off the V8 one too.
+    if (directory === undefined || process.env.NODE_DISABLE_COMPILE_CACHE) return
     if (typeof enable === "function") enable(directory)
     else
         loadSyntaxBundleWith((file) => {

@@ -47,7 +47,7 @@ beforeAll(() => {
 afterAll(removeWrittenApps)
 
 /** A cold run (a fresh --cache-location) of the installed copy, or of the checkout's bin, with its own TMPDIR. */
-function lint(from: "installed" | "checkout", format = "json") {
+function lint(from: "installed" | "checkout", format = "json", env: Record<string, string> = {}) {
     const bin =
         from === "installed" ? path.join(install, "node_modules", "attio-lint", BIN) : path.join(PACKAGE_ROOT, BIN)
     const cacheLocation = path.join(tempDir("attio-lint-facts-"), "cache")
@@ -55,7 +55,7 @@ function lint(from: "installed" | "checkout", format = "json") {
         cwd: app,
         encoding: "utf8",
         stdio: ["ignore", "pipe", "pipe"],
-        env: {...process.env, NO_COLOR: "1", CI: "true", TMPDIR: tmp, TMP: tmp, TEMP: tmp},
+        env: {...process.env, NO_COLOR: "1", CI: "true", TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...env},
         timeout: 60_000,
     })
     return {code: result.status, stdout: result.stdout, stderr: result.stderr, cacheLocation}
@@ -130,6 +130,13 @@ describe.skipIf(NODE_HAS_COMPILE_CACHE)("the TypeScript subset's V8 code cache, 
         expect(spawnSync("mkfifo", [file]).status).toBe(0)
         expect(lint("installed")).toMatchObject({code: 1, stdout: expected.json, stderr: ""})
         expect(fs.statSync(file).isFile()).toBe(true)
+    })
+
+    it("is neither read nor written with NODE_DISABLE_COMPILE_CACHE set, Node's switch for its own", () => {
+        fs.rmSync(cacheDir, {recursive: true, force: true})
+        const run = lint("installed", "json", {NODE_DISABLE_COMPILE_CACHE: "1"})
+        expect(run).toMatchObject({code: 1, stdout: expected.json, stderr: ""})
+        expect(fs.existsSync(cacheDir)).toBe(false)
     })
 
     it("a cache folder that cannot be written only costs speed", () => {
