@@ -55,7 +55,7 @@ export interface CodeCachedModule {
 
 /** What Node wraps a CommonJS module's source in. */
 const WRAPPER = ["(function (exports, require, module, __filename, __dirname) { ", "\n});"]
-/** Each cache file starts with this hash of the rest: V8 checks versions and lengths, not the data itself. */
+/** Each cache file starts with this hash of the rest: V8 checks versions, flags and lengths, and the data only in debug builds. */
 const CHECKSUM = "sha1"
 const CHECKSUM_BYTES = 20
 
