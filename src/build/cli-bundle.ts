@@ -21,12 +21,9 @@ import path from "node:path"
 import {build} from "esbuild"
 
 import {PACKAGE_ROOT} from "../package-info.js"
+import {REQUIRE_BANNER} from "./bundle-banner.js"
 
 const BIN = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
-
-/** Bundled CommonJS packages call `require`, which an ES module lacks: each output file gets its own. */
-const REQUIRE_BANNER =
-    'import {createRequire as __attioLintCreateRequire} from "node:module";\nconst require = __attioLintCreateRequire(import.meta.url);'
 
 async function main(): Promise<void> {
     const result = await build({
