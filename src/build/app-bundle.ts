@@ -20,10 +20,10 @@
 import fs from "node:fs"
 import path from "node:path"
 
-import {build, type Plugin} from "esbuild"
+import type {Plugin} from "esbuild"
 
 import {PACKAGE_ROOT} from "../package-info.js"
-import {REQUIRE_BANNER} from "./bundle-banner.js"
+import {bundleBin} from "./bin-bundle.js"
 
 const BIN = path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js")
 
@@ -123,25 +123,12 @@ const yeomanFiles: Plugin = {
 }
 
 async function main(): Promise<void> {
-    const result = await build({
-        entryPoints: [BIN],
-        outdir: path.dirname(BIN),
-        allowOverwrite: true,
-        bundle: true,
-        splitting: true,
-        chunkNames: "app-chunks/[name]-[hash]",
-        format: "esm",
-        platform: "node",
-        target: "node20",
+    const metafile = await bundleBin(BIN, {
+        chunks: "app-chunks",
         external: ["@ts-morph/common", "prettier", "esbuild"],
-        banner: {js: REQUIRE_BANNER},
         plugins: [yeomanFiles, outsideModules],
-        legalComments: "inline",
-        logLevel: "silent",
-        metafile: true,
     })
-    const inputs = Object.keys(result.metafile.inputs)
-    const unjudged = inputs.flatMap((input) => {
+    const unjudged = Object.keys(metafile.inputs).flatMap((input) => {
         const file = inPackage(input)
         if (file === undefined || Object.hasOwn(FILE_RELATIVE, file)) return []
         return MENTIONS_LOCATION.test(fs.readFileSync(path.resolve(input), "utf8")) ? [file] : []
@@ -149,8 +136,6 @@ async function main(): Promise<void> {
     if (unjudged.length > 0) {
         throw new Error(`bundled modules read files relative to their own location: ${unjudged.join(", ")}`)
     }
-    const outputs = Object.keys(result.metafile.outputs).length
-    console.log(`${path.relative(PACKAGE_ROOT, BIN)}: ${inputs.length} modules in ${outputs} files`)
 }
 
 main().catch((error: unknown) => {
