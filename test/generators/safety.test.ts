@@ -369,17 +369,16 @@ describe("package.json with a byte order mark", () => {
 })
 
 describe("the monorepo root", () => {
-    it("is refused: run it in the app's folder", () => {
-        const root = app({
-            "package.json": '\uFEFF{"private": true, "workspaces": ["apps/*"]}',
-            "apps/crm/package.json": "{}",
+    // How the bin shows a refusal (one line, exit 1) is test/generators/bin.test.ts's.
+    it("is refused: run it in the app's folder", async () => {
+        const run = await runGenerator("webhook", {
+            files: {"package.json": '\uFEFF{"private": true, "workspaces": ["apps/*"]}', "apps/crm/package.json": "{}"},
+            args: ["deal"],
         })
-        const result = runBin("attio-app", ["webhook", "deal"], {cwd: root})
-        expect(result.code).toBe(1)
-        expect(result.stderr).toContain(
+        expect(run.error?.message).toContain(
             "is a monorepo's root (its package.json has workspaces), not an app; run it in the app's folder."
         )
-        expect(Object.keys(readTree(root)).sort()).toEqual(["apps/crm/package.json", "package.json"])
+        expect(Object.keys(run.files).sort()).toEqual(["apps/crm/package.json", "package.json"])
     })
 })
 
