@@ -70,6 +70,40 @@ export function installDependencies(packages) {
     return {dir: deps, packages}
 }
 
+/**
+ * attio-lint as users install it: a copy of the built attio-lint package (packages/attio-lint, which `npm run
+ * build` fills from dist/) at bench/.cache/installed/node_modules/attio-lint, made afresh from the current build on
+ * every bench run (its compile cache with it). From there it keeps its compile cache in that node_modules folder
+ * (src/cli/compile-cache.ts), as an installed attio-lint does; the checkout's bin keeps none. Returns the bin, or
+ * where it would be when the build is missing.
+ */
+export function installLinter() {
+    const modules = path.join(CACHE_DIR, "installed", "node_modules")
+    rmSync(path.dirname(modules), {recursive: true, force: true})
+    const linter = path.join(REPO, "packages/attio-lint")
+    const bin = "dist/src/cli/attio-lint.js"
+    if (!existsSync(path.join(linter, bin))) return path.join(linter, bin)
+    return path.join(installPackageCopy(linter, modules, "attio-lint"), bin)
+}
+
+/** A built package's dist/ and package.json copied to <modules>/<name>, its dependencies linked from the repository's. */
+export function installPackageCopy(from, modules, name) {
+    const dir = path.join(modules, name)
+    mkdirSync(dir, {recursive: true})
+    cpSync(path.join(from, "dist"), path.join(dir, "dist"), {recursive: true})
+    cpSync(path.join(from, "package.json"), path.join(dir, "package.json"))
+    symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir")
+    return dir
+}
+
+/** Where the attio-lint at `bin` keeps its compile cache (src/cli/compile-cache.ts), or undefined: it keeps none. */
+export async function compileCacheOf(bin) {
+    const built = path.join(REPO, "dist/src/cli/compile-cache.js")
+    if (!existsSync(built)) return undefined
+    const {compileCacheDirectory} = await import(pathToFileURL(built).href)
+    return compileCacheDirectory(path.dirname(bin))
+}
+
 function writer(app) {
     return (rel, text) => {
         const file = path.join(app, rel)

@@ -19,12 +19,12 @@
  * the figures are medians of CPU time (user + system).
  */
 import {spawnSync} from "node:child_process"
-import {cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs"
+import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs"
 import module, {createRequire} from "node:module"
 import os from "node:os"
 import path from "node:path"
 
-import {generateApp, REPO} from "./apps.js"
+import {generateApp, installPackageCopy, REPO} from "./apps.js"
 import {checkExitZero, measure, median, memoryProbe} from "./measure.js"
 
 const SDK_DEPS = "/tmp/generator-attio-app-sdk/1.0.4"
@@ -46,11 +46,7 @@ function parseArgs(argv) {
 /** A copy of the built package (dist/ and package.json; node_modules linked), with or without the subset. */
 function packageCopy(work, name, subset) {
     // Installed, as far as the bin can tell: it keeps its compile cache in the node_modules folder that holds it.
-    const dir = path.join(work, "node_modules", name)
-    mkdirSync(dir, {recursive: true})
-    cpSync(path.join(REPO, "dist"), path.join(dir, "dist"), {recursive: true})
-    cpSync(path.join(REPO, "package.json"), path.join(dir, "package.json"))
-    symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir")
+    const dir = installPackageCopy(REPO, path.join(work, "node_modules"), name)
     if (!subset) rmSync(path.join(dir, "dist/typescript-syntax.cjs"))
     // What the bin would do first thing: enable the cache, then load everything else.
     writeFileSync(

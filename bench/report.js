@@ -168,12 +168,18 @@ for a machine whose other work only ever adds time, and "on CPU time" from the m
 
 ${how}
 
-attio-lint runs as \`node ${path.relative(REPO, lintBin)} <app or file> --format json --cache-location <app>/${LINT_CACHE} --debug\`
+attio-lint runs as users install it: a copy of the current build of the attio-lint package
+(packages/attio-lint), made afresh on every bench run inside a node_modules folder under bench/.cache, as
+\`node ${path.relative(REPO, lintBin)} <app or file> --format json --cache-location <app>/${LINT_CACHE} --debug\`
 (each app has its own cache, which holds the facts and the warm report; --debug prints the run's
 statistics, which the bench checks: a cold run parses every file, a warm run none, a run after one
-edit exactly one, and none builds a type checker). attio-lint keeps no cache but that one (no daemon;
-Node's compile cache only where Node has it, 22.1 and later), so a cold run starts from nothing but
-the installed package. The operating system's file cache is warm for every tool alike.
+edit exactly one, and none builds a type checker). Besides that one attio-lint keeps only its compile
+cache, in the node_modules folder that holds it (src/cli/compile-cache.ts: Node's compile cache on Node
+22.1 and later; on Node 20 a V8 code cache of its TypeScript subset); no daemon. "cold" runs find the
+compile cache that one untimed run on the app wrote, as after any earlier run on the machine; "cold, first
+run" deletes it too, so that run starts from nothing but the installed package. The parse-only floor
+loads the subset with a plain \`require\`, no cache: it is the parser's floor. The operating system's file
+cache is warm for every tool alike.
 
 The apps use the src/app layout and are made from this project's templates (templates/), never
 copied from examples/. "template app" (bench/apps/template): about 50 source files, an empty app

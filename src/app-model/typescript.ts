@@ -122,6 +122,13 @@ export type TypeScriptSyntax = Pick<ts, Exclude<(typeof SYNTAX_API)[number], key
 
 let compiler: ts | undefined
 let syntax: TypeScriptSyntax | undefined
+/** Loads the subset's file: `require`, unless the CLI hands a loader that keeps a V8 code cache (src/cli/compile-cache.ts). */
+let loadSubset = (file: string): unknown => require(file)
+
+/** Loads the subset through `loader` from now on (before the first typescriptSyntax()). */
+export function loadSyntaxBundleWith(loader: (file: string) => unknown): void {
+    loadSubset = loader
+}
 
 /** ts-morph's bundled compiler: the very file ts-morph itself loads, so one instance either way. */
 export function fullBundlePath(): string {
@@ -148,7 +155,7 @@ export function typescript(): ts {
 export function typescriptSyntax(): TypeScriptSyntax {
     if (!syntax) {
         const file = path.join(PACKAGE_ROOT, SYNTAX_BUNDLE)
-        const subset = fs.existsSync(file) ? (require(file) as Partial<TypeScriptSyntax>) : undefined
+        const subset = fs.existsSync(file) ? (loadSubset(file) as Partial<TypeScriptSyntax>) : undefined
         const api =
             subset && SYNTAX_API.every((name) => subset[name] !== undefined)
                 ? subset
