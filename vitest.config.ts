@@ -23,6 +23,7 @@ const UNIT = [
     "test/generators/names.test.ts",
     "test/generators/style.test.ts",
     "test/scaffold/**/*.test.ts",
+    "test/build/**/*.test.ts",
     "test/testing/signature-options.test.ts",
     "test/order.test.ts",
     "test/text-edit.test.ts",
