@@ -1,3 +1,5 @@
+import path from "node:path"
+import {BaseSequencer, type TestSpecification} from "vitest/node"
 import {defineConfig} from "vitest/config"
 
 /**
@@ -21,10 +23,38 @@ const UNIT = [
     "test/generators/names.test.ts",
     "test/generators/style.test.ts",
     "test/scaffold/**/*.test.ts",
+    "test/build/**/*.test.ts",
     "test/testing/signature-options.test.ts",
     "test/order.test.ts",
     "test/text-edit.test.ts",
 ]
+
+/**
+ * The files that take longest (a test file is one chain: its tests run one after another, most of them waiting for
+ * a process): a build and an install, attio-app runs then `attio build`, dozens of spawned bins. Each would end the
+ * run alone if it started late, so they start first, longest first, then the rest in vitest's own order (the files
+ * that took longest last time, or the largest). A list, not vitest's cache of durations, which a run of a few
+ * tests (`-t`) overwrites.
+ */
+const LONGEST = [
+    "test/precommit.test.ts",
+    "test/generators/bin.test.ts",
+    "test/generators/template-checks.test.ts",
+    "test/generators/safety.test.ts",
+    "test/cli/attio-lint.test.ts",
+    "test/typescript-syntax.test.ts",
+    "test/testing/generated.test.ts",
+]
+
+class LongestFirst extends BaseSequencer {
+    override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+        const rank = (spec: TestSpecification) => {
+            const index = LONGEST.indexOf(path.relative(spec.project.config.root, spec.moduleId))
+            return index === -1 ? LONGEST.length : index
+        }
+        return (await super.sort(files)).sort((a, b) => rank(a) - rank(b))
+    }
+}
 
 export default defineConfig({
     test: {
@@ -37,6 +67,7 @@ export default defineConfig({
         // than cores keeps both cores busy (vitest's default is one fewer than the cores: one, here). The projects
         // share the workers.
         maxWorkers: 3,
+        sequence: {sequencer: LongestFirst},
         projects: [
             {
                 extends: true,

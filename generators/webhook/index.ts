@@ -8,8 +8,9 @@ import {GENERATOR_SPECS} from "../../src/scaffold/generator-options.js"
 import {normaliseHandlerId} from "../../src/scaffold/names.js"
 import type {Plan} from "../../src/scaffold/plan.js"
 import type {WebhookSpec} from "../../src/scaffold/webhook.js"
+import {checkEvent, checkRegisterUrl, checkSignatureOptions} from "../../src/scaffold/webhook-options.js"
 
-/** The planner (TypeScript, the app model), loaded by the first task: --help needs none of it. */
+/** The planner (TypeScript, prettier, the app model), loaded once the options are checked: a refusal needs none of it. */
 type Planner = typeof import("../../src/scaffold/webhook.js")
 
 export default class WebhookGenerator extends ScaffoldGenerator {
@@ -23,10 +24,7 @@ export default class WebhookGenerator extends ScaffoldGenerator {
         super(args, options, GENERATOR_SPECS.webhook)
     }
 
-    async initializing() {
-        this.planner = await import("../../src/scaffold/webhook.js")
-        const {checkEvent, checkRegisterUrl} = this.planner
-        const {checkSignatureOptions} = await import("../../src/scaffold/webhook-test.js")
+    initializing() {
         const name = this.flag("name")
         if (typeof name === "string") this.id = this.normalise(name)
         // Values given up front are refused before any question, as a bad name is.
@@ -38,12 +36,13 @@ export default class WebhookGenerator extends ScaffoldGenerator {
     }
 
     async prompting() {
-        const {checkEvent, checkRegisterUrl, PLACEHOLDER_REGISTER_URL} = this.planner
         if (this.id === undefined && this.yes) {
             throw new ScaffoldError(
                 "Name the handler: `npx attio-app webhook <name>` or `yo attio-app:webhook <name>`."
             )
         }
+        this.planner = await import("../../src/scaffold/webhook.js")
+        const {PLACEHOLDER_REGISTER_URL} = this.planner
         const given = {
             event: this.flag("event"),
             registerUrl: this.flag("register-url"),

@@ -11,46 +11,22 @@
  *
  * What stays outside: the TypeScript subset and the full compiler (@ts-morph/common), required at
  * run time from their own files, prettier and esbuild (large, loaded only where a fix or the testing
- * runtime needs them). The API, the ESLint plugin and attio-app keep tsc's modules.
+ * runtime needs them). The API and the ESLint plugin keep tsc's modules; attio-app has a bundle of
+ * its own (app-bundle.ts).
  *
  * Run by `npm run build` after tsc and the subset build, and before packages/attio-lint/build.js
  * copies the files the bin reaches (its chunks among them).
  */
 import path from "node:path"
 
-import {build} from "esbuild"
-
 import {PACKAGE_ROOT} from "../package-info.js"
+import {bundleBin} from "./bin-bundle.js"
 
 const BIN = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
 
-/** Bundled CommonJS packages call `require`, which an ES module lacks: each output file gets its own. */
-const REQUIRE_BANNER =
-    'import {createRequire as __attioLintCreateRequire} from "node:module";\nconst require = __attioLintCreateRequire(import.meta.url);'
-
-async function main(): Promise<void> {
-    const result = await build({
-        entryPoints: [BIN],
-        outdir: path.dirname(BIN),
-        allowOverwrite: true,
-        bundle: true,
-        splitting: true,
-        chunkNames: "chunks/[name]-[hash]",
-        format: "esm",
-        platform: "node",
-        target: "node20",
-        external: ["@ts-morph/common", "ts-morph", "prettier", "esbuild"],
-        banner: {js: REQUIRE_BANNER},
-        legalComments: "inline",
-        logLevel: "silent",
-        metafile: true,
-    })
-    const inputs = Object.keys(result.metafile.inputs).length
-    const outputs = Object.keys(result.metafile.outputs).length
-    console.log(`${path.relative(PACKAGE_ROOT, BIN)}: ${inputs} modules in ${outputs} files`)
-}
-
-main().catch((error: unknown) => {
-    console.error(`bundling ${BIN} failed: ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
-})
+bundleBin(BIN, {chunks: "chunks", external: ["@ts-morph/common", "ts-morph", "prettier", "esbuild"]}).catch(
+    (error: unknown) => {
+        console.error(`bundling ${BIN} failed: ${error instanceof Error ? error.message : String(error)}`)
+        process.exitCode = 1
+    }
+)

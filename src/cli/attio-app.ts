@@ -13,9 +13,19 @@ const SETUP_ERROR = 2
 /** A failure of the surroundings: reported in one line with exit code 2. */
 class SetupError extends Error {}
 
+/**
+ * Each generator's help line and module. Imported here rather than registered by path, so that a bundled bin
+ * (src/build/app-bundle.ts) runs them with its own yeoman-generator, the one its yeoman-environment expects.
+ */
 const GENERATORS = {
-    webhook: "[name]  A webhook handler, registered in connection-added and deleted in connection-removed",
-    event: "[name]    An event handler (connection-added or connection-removed) with the right signature",
+    webhook: {
+        text: "[name]  A webhook handler, registered in connection-added and deleted in connection-removed",
+        load: () => import("../../generators/webhook/index.js"),
+    },
+    event: {
+        text: "[name]    An event handler (connection-added or connection-removed) with the right signature",
+        load: () => import("../../generators/event/index.js"),
+    },
 } as const
 
 /** Commands that are not generators, each in a module of its own with a `run(args)` that answers the exit code. */
@@ -31,7 +41,7 @@ const USAGE = `Usage: attio-app <generator> [name] [options]   (run it in the ap
 
 Generators:
 ${Object.entries(GENERATORS)
-    .map(([name, text]) => `  ${name} ${text}`)
+    .map(([name, {text}]) => `  ${name} ${text}`)
     .join("\n")}
 
   attio-app webhook prospect-updated --event lead.processed --register-url https://api.example.com/webhooks
@@ -92,13 +102,17 @@ async function main(argv: string[]): Promise<number> {
     const logError = log.error
     log.error = (...args: Parameters<typeof logError>) =>
         String(args[0]).startsWith("An error occured while running") ? log : logError(...args)
-    // The package's own generators, registered by path: no global lookup, so another installed
-    // generator-attio-app (or none) cannot change what runs.
-    for (const name of Object.keys(GENERATORS)) {
-        env.register(fileURLToPath(new URL(`../../generators/${name}/index.js`, import.meta.url)), {
-            namespace: `attio-app:${name}`,
-            packagePath: PACKAGE_ROOT,
-        })
+    // The package's own generators, registered as modules: no global lookup, so another installed
+    // generator-attio-app (or none) cannot change what runs. `resolved` is their file, as a lookup would find it.
+    for (const [name, {load}] of Object.entries(GENERATORS)) {
+        env.register(
+            {createGenerator: load},
+            {
+                namespace: `attio-app:${name}`,
+                resolved: fileURLToPath(new URL(`../../generators/${name}/index.js`, import.meta.url)),
+                packagePath: PACKAGE_ROOT,
+            }
+        )
     }
     const namespace = `attio-app:${command}`
     // Without a terminal (closed stdin, CI) the generators take every default themselves, as with --yes.

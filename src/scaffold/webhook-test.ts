@@ -2,7 +2,6 @@
  * The test the webhook generator writes beside a new handler: it runs the handler, its registration and its
  * cleanup through generator-attio-app/testing under vitest, against a fake third party.
  */
-import {ScaffoldError} from "./errors.js"
 import type {Plan} from "./plan.js"
 import {formatTypeScript, resolveStyle} from "./style.js"
 import type {SyncTarget} from "./sync.js"
@@ -27,32 +26,6 @@ export interface SignatureCheck {
     header: string
     /** The kv key connection-added stores the signing secret under. */
     secretKey: string
-}
-
-/** The only signature scheme `--verify` knows. */
-export const VERIFY_ALGORITHMS = ["hmac-sha256"] as const
-
-/**
- * The signature header to verify, from `--verify` and `--signature-header` (both or neither); refuses anything
- * else before a question is asked or a file written.
- */
-export function checkSignatureOptions(verify: unknown, header: unknown): string | undefined {
-    if (verify === undefined && header === undefined) return undefined
-    if (!(VERIFY_ALGORITHMS as readonly unknown[]).includes(verify)) {
-        throw new ScaffoldError(
-            verify === undefined
-                ? "--signature-header needs --verify hmac-sha256."
-                : `--verify ${JSON.stringify(verify)} is not a known scheme; use --verify hmac-sha256.`
-        )
-    }
-    if (typeof header !== "string" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {
-        throw new ScaffoldError(
-            header === undefined
-                ? "--verify hmac-sha256 needs --signature-header NAME: the request header the third party sends the signature in."
-                : `--signature-header ${JSON.stringify(header)} is not an HTTP header name.`
-        )
-    }
-    return header
 }
 
 export function signatureCheck(id: string, header: string): SignatureCheck {

@@ -24,27 +24,6 @@ export const PLACEHOLDER_REGISTER_URL = "https://api.example.com/v1/webhooks"
  */
 export const DELETE_URL_KEY = "webhook-delete-url:"
 
-/** Refuses a register URL that `fetch` could not call: the connection would fail with an unclear error. */
-export function checkRegisterUrl(url: string): string {
-    const protocol = URL.canParse(url) ? new URL(url).protocol : undefined
-    if (protocol !== "https:" && protocol !== "http:") {
-        throw new ScaffoldError(
-            `The register URL ${JSON.stringify(url)} is not an http(s) URL, e.g. https://api.example.com/v1/webhooks.`
-        )
-    }
-    return url
-}
-
-/** Refuses an empty event name: the third party would be asked to subscribe the webhook to nothing. */
-export function checkEvent(event: string): string {
-    if (event.trim() === "") {
-        throw new ScaffoldError(
-            `The event ${JSON.stringify(event)} is empty; name the third party's event, e.g. lead.processed (without --event, the handler id is used).`
-        )
-    }
-    return event
-}
-
 export interface WebhookSpec {
     /** Normalised handler id (see names.ts). */
     id: string

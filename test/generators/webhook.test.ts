@@ -5,8 +5,7 @@ import {Node, Project, SyntaxKind} from "ts-morph"
 import {describe, expect, it} from "vitest"
 import {lint} from "../../src/index.js"
 import {creates, REAL_WORLD_APPS, SEED_CONNECTION_ADDED} from "../support/apps.js"
-import {runBin} from "../support/bin.js"
-import {tempDir, writeApp} from "../support/temp-app.js"
+import {tempDir} from "../support/temp-app.js"
 import {expectLinesKept, readTree, runGenerator, type Outcome} from "./support.js"
 
 const YES = {yes: true}
@@ -391,18 +390,20 @@ describe("never a second registration of one id", () => {
     const HANDLER =
         "export default async function deal(request: Request): Promise<Response> {\n    return new Response(await request.text())\n}\n"
 
-    it("refuses when a createWebhookHandler call names no handler but was meant for this one: fix the fileName", () => {
-        const root = writeApp({
-            "src/webhooks/deal-updated.webhook.ts": HANDLER,
-            "src/events/connection-added.event.ts": creates('"deal-update"'),
+    // How the bin shows a refusal (one line, exit 1) is test/generators/bin.test.ts's.
+    it("refuses when a createWebhookHandler call names no handler but was meant for this one: fix the fileName", async () => {
+        const run = await runGenerator("webhook", {
+            files: {
+                "src/webhooks/deal-updated.webhook.ts": HANDLER,
+                "src/events/connection-added.event.ts": creates('"deal-update"'),
+            },
+            args: ["deal-updated"],
+            options: YES,
         })
-        const before = readTree(root)
-        const result = runBin("attio-app", ["webhook", "deal-updated", "--yes"], {cwd: root})
-        expect(result.stderr).toContain(
+        expect(run.error?.message).toContain(
             'src/events/connection-added.event.ts calls createWebhookHandler({fileName: "deal-update"}), which names no handler and looks meant for deal-updated; fix that fileName to "deal-updated" instead of registering deal-updated a second time (or run with --no-register).'
         )
-        expect(result.code).toBe(1)
-        expect(readTree(root)).toEqual(before)
+        expectNothingWritten(run)
     })
 
     it("refuses when the helper it would add exists but registers nothing it can read", async () => {

@@ -13,25 +13,17 @@ import path from "node:path"
 import {promisify} from "node:util"
 import {beforeAll, describe, expect, it, onTestFinished, vi} from "vitest"
 
-import type {WebhookSpec} from "../../src/scaffold/webhook.js"
 import {attioNodeModules} from "../support/attio-sdk.js"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
+import {built, writeWebhook} from "../support/scaffold.js"
 import {tempDir, writeApp} from "../support/temp-app.js"
 
 const execFileAsync = promisify(execFile)
 
-/**
- * The scaffolding and test-setup as built (this file runs the built bins anyway): Node loads dist/ as it is, where
- * the test runner would transform each module of the scaffolding and the app model from src/ first.
- */
-const built = <T>(rel: string): Promise<T> => import(path.join(PACKAGE_ROOT, "dist/src", rel))
-const [{run: testSetup, selfSpec}, {inspectApp}, {PLACEHOLDER_REGISTER_URL, planWebhook}, {loadApp}] =
-    await Promise.all([
-        built<typeof import("../../src/cli/test-setup.js")>("cli/test-setup.js"),
-        built<typeof import("../../src/scaffold/app-tree.js")>("scaffold/app-tree.js"),
-        built<typeof import("../../src/scaffold/webhook.js")>("scaffold/webhook.js"),
-        built<typeof import("../../src/testing/index.js")>("testing/index.js"),
-    ])
+const [{run: testSetup, selfSpec}, {loadApp}] = await Promise.all([
+    built<typeof import("../../src/cli/test-setup.js")>("cli/test-setup.js"),
+    built<typeof import("../../src/testing/index.js")>("testing/index.js"),
+])
 let root = ""
 /** The bin's refusal of an unknown --verify scheme, started first: it runs while the app is set up. */
 let refusal: {app: string; result: ReturnType<typeof spawnNode>}
@@ -52,18 +44,6 @@ function attioApp(args: string[]) {
     const result = runBin("attio-app", args, {cwd: root})
     expect(result.code, result.stderr).toBe(0)
     return result.stdout
-}
-
-/** A webhook as `attio-app webhook <id> --yes` writes it, planned and written in this process. */
-async function generate(dir: string, spec: Partial<WebhookSpec> & {id: string}) {
-    const plan = await planWebhook(inspectApp(dir), {
-        event: spec.id,
-        registerUrl: PLACEHOLDER_REGISTER_URL,
-        register: true,
-        ...spec,
-    })
-    plan.tree.commit()
-    return plan
 }
 
 function edit(rel: string, from: string, to: string) {
@@ -128,11 +108,11 @@ describe("generated tests in Attio's app template", () => {
     it("with vitest, the webhook generator writes a test by default", async () => {
         // The other shapes of test: registered and unsigned, unregistered and signed. (One that syncs a record into
         // Attio runs in test/generators/template-checks.test.ts.)
-        await generate(root, {id: "deal-updated", event: "deal.updated"})
-        await generate(root, {id: "crm/plain", register: false, signatureHeader: "X-Hub-Signature-256"})
+        await writeWebhook(root, {id: "deal-updated", event: "deal.updated"})
+        await writeWebhook(root, {id: "crm/plain", register: false, signatureHeader: "X-Hub-Signature-256"})
         // Twins of deal-updated and signed, changed below: a wrong status, a check that lets forgeries through.
-        await generate(root, {id: "broken/status", event: "deal.updated"})
-        await generate(root, {id: "broken/forgery", signatureHeader: "X-Signature"})
+        await writeWebhook(root, {id: "broken/status", event: "deal.updated"})
+        await writeWebhook(root, {id: "broken/forgery", signatureHeader: "X-Signature"})
         for (const id of ["deal-updated", "crm/plain", "broken/status", "broken/forgery"]) {
             expect(fs.existsSync(path.join(root, `src/app/webhooks/${id}.webhook.test.ts`)), id).toBe(true)
         }
@@ -224,12 +204,14 @@ describe("when a test is written", () => {
     it("only with vitest or --test; never with --no-test; an existing test is the user's", async () => {
         const plain = writeApp({})
         const withVitest = writeApp({"package.json": JSON.stringify({name: "a", devDependencies: {vitest: "^4.0.0"}})})
-        expect(written(await generate(plain, {id: "a"}))).toEqual([])
-        expect(written(await generate(plain, {id: "b", test: true}))).toEqual(["src/app/webhooks/b.webhook.test.ts"])
+        expect(written(await writeWebhook(plain, {id: "a"}))).toEqual([])
+        expect(written(await writeWebhook(plain, {id: "b", test: true}))).toEqual([
+            "src/app/webhooks/b.webhook.test.ts",
+        ])
         // With vitest and no option, a test is written: the template's webhooks above.
-        expect(written(await generate(withVitest, {id: "a", test: false}))).toEqual([])
+        expect(written(await writeWebhook(withVitest, {id: "a", test: false}))).toEqual([])
         fs.writeFileSync(path.join(withVitest, "src/app/webhooks/c.webhook.test.ts"), "// mine\n")
-        const plan = await generate(withVitest, {id: "c"})
+        const plan = await writeWebhook(withVitest, {id: "c"})
         expect(written(plan)).toEqual([])
         expect(plan.notes).toContain("src/app/webhooks/c.webhook.test.ts exists; left as it is.")
         expect(fs.readFileSync(path.join(withVitest, "src/app/webhooks/c.webhook.test.ts"), "utf8")).toBe("// mine\n")

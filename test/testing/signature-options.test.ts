@@ -5,7 +5,7 @@
 import {describe, expect, it} from "vitest"
 
 import {ScaffoldError} from "../../src/scaffold/errors.js"
-import {checkSignatureOptions} from "../../src/scaffold/webhook-test.js"
+import {checkSignatureOptions} from "../../src/scaffold/webhook-options.js"
 
 describe("the signature options", () => {
     it("are both given or neither", () => {
