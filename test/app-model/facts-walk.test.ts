@@ -42,3 +42,45 @@ describe("the facts walk, skipped where it would find nothing", () => {
         expect(facts.webhookCalls.length + facts.refs.length).toBeGreaterThanOrEqual(calls)
     })
 })
+
+/**
+ * A look-up of a name no declaration in the file binds is `free` without climbing (values.ts, declaredNames): every
+ * kind of declaration that may shadow an import must still be seen, wherever it is.
+ */
+describe("look-ups of names the file never declares", () => {
+    const CALL = "createWebhookHandler({fileName: 'a'})"
+
+    it("finds the imported call when nothing shadows its name", () => {
+        expect(found(`function f() { ${CALL} }\n`).webhookCalls).toHaveLength(1)
+    })
+
+    it.each([
+        ["a parameter", `function f(createWebhookHandler: any) { ${CALL} }`],
+        ["a destructured parameter", `const f = ({createWebhookHandler}: any) => { ${CALL} }`],
+        ["an arrow's parameter", `const f = (createWebhookHandler: any) => ${CALL}`],
+        ["a local const", `function f() { const createWebhookHandler = (o: unknown) => o; ${CALL} }`],
+        ["an array pattern", `function f() { let [, createWebhookHandler] = [0, (o: unknown) => o]; ${CALL} }`],
+        ["a nested object pattern", `function f(x: any) { var {a: {createWebhookHandler}} = x; ${CALL} }`],
+        ["a catch variable", `try { } catch (createWebhookHandler) { ${CALL} }`],
+        ["a for…of variable", `for (const createWebhookHandler of [(o: unknown) => o]) ${CALL}`],
+        ["a for variable", `for (let createWebhookHandler = (o: unknown) => o; ; ) { ${CALL} }`],
+        ["a function in a block", `{ function createWebhookHandler(o: unknown) { return o } ${CALL} }`],
+        ["a class in a block", `{ class createWebhookHandler { } ${CALL} }`],
+        ["an enum in a function", `function f() { enum createWebhookHandler { A } ${CALL} }`],
+    ])("does not take the import's name shadowed by %s for the import", (_, body) => {
+        const facts = found(`${body}\n`)
+        expect(facts.webhookCalls).toEqual([])
+        expect(facts.refs).toEqual([])
+    })
+
+    it("reads a fileName from a const in scope, and one a parameter shadows as unknown", () => {
+        const calls = found(
+            "const NAME = 'b'\nfunction f() { createWebhookHandler({fileName: NAME}) }\n" +
+                "function g(NAME: string) { createWebhookHandler({fileName: NAME}) }\n"
+        ).webhookCalls
+        expect(calls.map((c) => c.fileName)).toEqual([
+            {kind: "values", values: ["b"]},
+            {kind: "needsTypes", text: "NAME"},
+        ])
+    })
+})

@@ -112,6 +112,12 @@ export class FileSyntax {
         if (this.tsApi.isIdentifier(node)) return [node.text]
         return node.elements.flatMap((el) => (this.tsApi.isOmittedExpression(el) ? [] : this.namesBound(el.name)))
     }
+
+    /** namesBound, added to a set (no array per declaration). */
+    addNamesBound(node: ts.BindingName, names: Set<string>): void {
+        if (this.tsApi.isIdentifier(node)) names.add(node.text)
+        else for (const el of node.elements) if (!this.tsApi.isOmittedExpression(el)) this.addNamesBound(el.name, names)
+    }
 }
 
 /**

@@ -13,6 +13,7 @@ import {
     importedAs,
     isClientModule,
     type LocalRef,
+    type RefFact,
     SDK_SERVER,
     type WebhookCallFact,
 } from "./types.js"
@@ -40,6 +41,8 @@ export class SdkUses {
     collect(sf: ts.SourceFile): ts.Node[] {
         const {forEachChild, SyntaxKind} = this.tsApi
         const found: ts.Node[] = []
+        // Every name a declaration binds: a look-up of any other name finds nothing to climb to (ConstantValues).
+        const declared = new Set<string>()
         let parent: ts.Node = sf
         const bind = (node: ts.Node): undefined => {
             ;(node as {parent: ts.Node}).parent = parent
@@ -49,10 +52,21 @@ export class SdkUses {
             if (
                 kind === SyntaxKind.CallExpression ||
                 kind === SyntaxKind.PropertyAccessExpression ||
-                kind === SyntaxKind.ElementAccessExpression ||
-                (kind === SyntaxKind.VariableDeclaration && (node as ts.VariableDeclaration).initializer)
-            )
+                kind === SyntaxKind.ElementAccessExpression
+            ) {
                 found.push(node)
+            } else if (kind === SyntaxKind.VariableDeclaration || kind === SyntaxKind.Parameter) {
+                const decl = node as ts.VariableDeclaration | ts.ParameterDeclaration
+                this.syntax.addNamesBound(decl.name, declared)
+                if (kind === SyntaxKind.VariableDeclaration && decl.initializer) found.push(node)
+            } else if (
+                kind === SyntaxKind.FunctionDeclaration ||
+                kind === SyntaxKind.ClassDeclaration ||
+                kind === SyntaxKind.EnumDeclaration
+            ) {
+                const name = (node as ts.FunctionDeclaration | ts.ClassDeclaration | ts.EnumDeclaration).name
+                if (name) declared.add(name.text)
+            }
             const outer = parent
             parent = node
             forEachChild(node, bind)
@@ -60,6 +74,7 @@ export class SdkUses {
             return undefined
         }
         forEachChild(sf, bind)
+        this.values.declaredNames = declared
         return found
     }
 
@@ -85,7 +100,12 @@ export class SdkUses {
         if (!ref) return
         // A called property read is recorded as such by readMember; a called name here.
         if (this.tsApi.isIdentifier(this.syntax.unwrap(callee)))
-            this.scope.facts.refs.push({...ref, range: this.syntax.rangeOfNode(callee), call: true})
+            this.scope.facts.refs.push({
+                local: ref.local,
+                members: ref.members,
+                range: this.syntax.rangeOfNode(callee),
+                call: true,
+            })
         if (!this.mayCreateHandler(ref)) return
         const arg = call.arguments[0] ? this.optionsObject(this.syntax.unwrap(call.arguments[0])) : undefined
         const prop =
@@ -150,8 +170,9 @@ export class SdkUses {
     private readMember(node: ts.Expression): void {
         const ref = this.watchedRef(node)
         if (!ref) return
-        const called = node.parent && this.tsApi.isCallExpression(node.parent) && node.parent.expression === node
-        this.scope.facts.refs.push({...ref, range: this.syntax.rangeOfNode(node), ...(called && {call: true as const})})
+        const fact: RefFact = {local: ref.local, members: ref.members, range: this.syntax.rangeOfNode(node)}
+        if (node.parent && this.tsApi.isCallExpression(node.parent) && node.parent.expression === node) fact.call = true
+        this.scope.facts.refs.push(fact)
     }
 
     /** `const make = sdk.createWebhookHandler`, `const {attioFetch} = sdk`: a new name for a ref, and a use of it. */
@@ -178,13 +199,8 @@ export class SdkUses {
         ) {
             root = this.syntax.unwrap((root as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression)
         }
-        if (this.dynamicImport(root)) return this.refOf(expr)
-        if (
-            !this.tsApi.isIdentifier(root) ||
-            !(this.scope.watchedImports.has(root.text) || this.watched.has(root.text))
-        )
-            return undefined
-        return this.refOf(expr)
+        if (!this.tsApi.isIdentifier(root)) return this.dynamicImport(root) ? this.refOf(expr) : undefined
+        return this.scope.watchedImports.has(root.text) || this.watched.has(root.text) ? this.refOf(expr) : undefined
     }
 
     /** `await import("attio/server")` or of an app module (the bundler resolves it like an import): its module. */

@@ -13,6 +13,8 @@ export type Lookup =
     | {kind: "const"; decl: ts.VariableDeclaration; init: ts.Expression; path: string[]}
     | {kind: "for-of"; decl: ts.VariableDeclaration; expression: ts.Expression}
 
+const FREE: Lookup = {kind: "free"}
+
 /** A name's declaration in a scope's statements: a variable statement's, or "other" (a function, class or enum). */
 type Declared = {statement: ts.VariableStatement; decl: ts.VariableDeclaration} | "other"
 
@@ -22,6 +24,11 @@ export class ConstantValues {
     readonly resolving = new Set<ts.Node>()
     /** declaredIn()'s answers, by scope. */
     private readonly declared = new Map<ts.Node, Map<string, Declared>>()
+    /**
+     * Every name a declaration in the file binds (a variable, parameter, function, class or enum), once the walk
+     * that sets the parent pointers has listed them: the look-up of any other name is `free` without climbing.
+     */
+    declaredNames: ReadonlySet<string> | undefined
 
     constructor(private readonly syntax: FileSyntax) {
         this.tsApi = syntax.tsApi
@@ -79,6 +86,7 @@ export class ConstantValues {
      */
     lookup(id: ts.Identifier): Lookup {
         const name = id.text
+        if (this.declaredNames !== undefined && !this.declaredNames.has(name)) return FREE
         // Without parent pointers (files with no SDK calls) only top-level consts are looked up.
         for (let scope: ts.Node | undefined = id.parent ?? this.syntax.sf; scope; scope = scope.parent) {
             if (
@@ -114,7 +122,7 @@ export class ConstantValues {
                     : {kind: "other"}
             }
         }
-        return {kind: "free"}
+        return FREE
     }
 
     /**
