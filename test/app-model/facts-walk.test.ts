@@ -84,3 +84,15 @@ describe("look-ups of names the file never declares", () => {
         ])
     })
 })
+
+describe("dynamic imports, found at each `import` of the text", () => {
+    it.each([
+        ["right after the keyword", "", 'import("attio/server")'],
+        ["after spaces and a line break", "", 'import \n ("attio/server")'],
+        ["after an earlier `import` with no call", '// import this\nconst n = "import"\n', 'import\t("attio/server")'],
+    ])("finds one %s", (_, before, call) => {
+        const text = `${before}const m = await ${call}\nm.kv.get("a")\n`
+        const {imports} = extractFacts(typescriptSyntax(), "a.ts", text)
+        expect(imports.map((i) => i.namespaceLocal)).toEqual(['import("attio/server")'])
+    })
+})

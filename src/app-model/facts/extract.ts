@@ -28,7 +28,7 @@ export function extractFacts(tsApi: TypeScriptSyntax, fileName: string, text: st
     // Parent pointers cost a walk over every node; only the scope lookups around SDK calls need them.
     try {
         const sf = tsApi.createSourceFile(fileName, text, options, false, scriptKind(tsApi, fileName))
-        return readFacts(new FileSyntax(tsApi, sf), DYNAMIC_IMPORT.test(text))
+        return readFacts(new FileSyntax(tsApi, sf), mayImportDynamically(text))
     } catch (error) {
         // Thousands of nested blocks exhaust the stack of the parser or of the walk (tsc fails there too).
         if (!(error instanceof RangeError)) throw error
@@ -47,7 +47,20 @@ function scriptKind(tsApi: TypeScriptSyntax, fileName: string): ts.ScriptKind {
     return fileName.endsWith("x") ? tsApi.ScriptKind.JSX : tsApi.ScriptKind.JS
 }
 
-const DYNAMIC_IMPORT = /import\s*\(/
+/** What follows `import` in a dynamic import, tested where an `import` was found. */
+const CALL_AFTER = /\s*\(/y
+
+/**
+ * Whether the text may hold a dynamic `import()`: `import\s*\(` anywhere, tested at each `import` indexOf finds
+ * (a regular expression scanning the whole text for it costs more than all the reading of most files).
+ */
+function mayImportDynamically(text: string): boolean {
+    for (let at = text.indexOf("import"); at !== -1; at = text.indexOf("import", at + 1)) {
+        CALL_AFTER.lastIndex = at + "import".length
+        if (CALL_AFTER.test(text)) return true
+    }
+    return false
+}
 
 /** `hasDynamicImport`: whether the text may hold a dynamic `import()` (of attio/client). */
 function readFacts(syntax: FileSyntax, hasDynamicImport: boolean): FileFacts {

@@ -244,14 +244,15 @@ export class FunctionReader {
 
     /** The function's own return statements: statements only, as expressions hold none but nested functions'. */
     private collectReturns(node: ts.Node, facts: FunctionFacts): void {
-        this.tsApi.forEachChild(node, (child) => {
+        for (const child of this.reachability.statementsIn(node)) {
+            if (!child) continue
             if (this.tsApi.isReturnStatement(child)) {
                 if (child.expression) facts.returns.push(this.returnFact(child.expression))
                 else facts.missingReturns.push({range: this.syntax.rangeOfNode(child), reason: "bare-return"})
-            } else if (this.reachability.holdsStatements(child)) {
+            } else {
                 this.collectReturns(child, facts)
             }
-        })
+        }
     }
 
     private returnFact(expr: ts.Expression): ReturnFact {

@@ -9,37 +9,49 @@ import type {FileSyntax} from "./syntax.js"
 import type {ReturnKind} from "./types.js"
 
 const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
+const NONE: readonly ts.Node[] = []
 
 export class Reachability {
     private readonly tsApi: TypeScriptSyntax
-    /** Statements and clauses that can contain statements of the same function (not functions or classes). */
-    private statementHolders: Set<ts.SyntaxKind> | undefined
 
     constructor(private readonly syntax: FileSyntax) {
         this.tsApi = syntax.tsApi
     }
 
-    holdsStatements(node: ts.Node): boolean {
+    /**
+     * The children of a statement (or clause) that may be statements of the same function, in source order: none
+     * for anything else, functions and classes included. What forEachChild visits, without its expressions.
+     */
+    statementsIn(node: ts.Node): readonly (ts.Node | undefined)[] {
         const k = this.tsApi.SyntaxKind
-        // Built on first use: most files have no function worth reading.
-        this.statementHolders ??= new Set([
-            k.Block,
-            k.IfStatement,
-            k.TryStatement,
-            k.CatchClause,
-            k.SwitchStatement,
-            k.CaseBlock,
-            k.CaseClause,
-            k.DefaultClause,
-            k.ForStatement,
-            k.ForInStatement,
-            k.ForOfStatement,
-            k.WhileStatement,
-            k.DoStatement,
-            k.LabeledStatement,
-            k.WithStatement,
-        ])
-        return this.statementHolders.has(node.kind)
+        switch (node.kind) {
+            case k.Block:
+            case k.CaseClause:
+            case k.DefaultClause:
+                return (node as ts.Block | ts.CaseOrDefaultClause).statements
+            case k.CaseBlock:
+                return (node as ts.CaseBlock).clauses
+            case k.IfStatement:
+                return [(node as ts.IfStatement).thenStatement, (node as ts.IfStatement).elseStatement]
+            case k.TryStatement: {
+                const t = node as ts.TryStatement
+                return [t.tryBlock, t.catchClause, t.finallyBlock]
+            }
+            case k.CatchClause:
+                return [(node as ts.CatchClause).block]
+            case k.SwitchStatement:
+                return [(node as ts.SwitchStatement).caseBlock]
+            case k.ForStatement:
+            case k.ForInStatement:
+            case k.ForOfStatement:
+            case k.WhileStatement:
+            case k.DoStatement:
+            case k.LabeledStatement:
+            case k.WithStatement:
+                return [(node as ts.IterationStatement | ts.LabeledStatement | ts.WithStatement).statement]
+            default:
+                return NONE
+        }
     }
 
     /** `response`: what a Response built with the name `Response` is in this file (see FunctionReader.origin). */
@@ -162,10 +174,10 @@ export class Reachability {
         if (!last || !(this.tsApi.isReturnStatement(last) || this.tsApi.isThrowStatement(last))) return false
         const returns: (ts.Expression | undefined)[] = []
         const collect = (node: ts.Node): void => {
-            this.tsApi.forEachChild(node, (child) => {
-                if (this.tsApi.isReturnStatement(child)) returns.push(child.expression)
-                else if (this.holdsStatements(child)) collect(child)
-            })
+            for (const child of this.statementsIn(node)) {
+                if (child && this.tsApi.isReturnStatement(child)) returns.push(child.expression)
+                else if (child) collect(child)
+            }
         }
         collect(fn.body)
         return returns.every((r) => r !== undefined && this.resolvesToResponse(r))
