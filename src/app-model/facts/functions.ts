@@ -43,11 +43,14 @@ export class FunctionReader {
         at: ts.Node,
         binding: ts.Identifier | undefined
     ): ValueFact {
-        return {kind: "function", fn: this.functionFacts(fn, binding), ...this.syntax.located(at)}
+        const fact = this.functionFacts(fn, binding)
+        const {range, pos} = this.syntax.located(at)
+        return {kind: "function", fn: fact, range, pos}
     }
 
     functionFacts(fn: ts.SignatureDeclaration & {body?: ts.Node}, binding: ts.Identifier | undefined): FunctionFacts {
         const isAsync = this.syntax.hasModifier(fn, this.tsApi.SyntaxKind.AsyncKeyword)
+        const start = this.syntax.start(fn)
         const facts: FunctionFacts = {
             name: fn.name && this.tsApi.isIdentifier(fn.name) ? fn.name.text : undefined,
             async: isAsync,
@@ -61,10 +64,8 @@ export class FunctionReader {
             returns: [],
             missingReturns: [],
             // The name, or for anonymous functions the head up to the parameter list.
-            range: fn.name
-                ? this.syntax.rangeOfNode(fn.name)
-                : this.syntax.rangeOf(this.syntax.start(fn), fn.parameters.pos - 1),
-            pos: this.syntax.start(fn),
+            range: fn.name ? this.syntax.rangeOfNode(fn.name) : this.syntax.rangeOf(start, fn.parameters.pos - 1),
+            pos: start,
             // Only needed where `async` is missing (for the fix that adds it).
             asyncAt: isAsync ? undefined : this.asyncPosition(fn),
         }
@@ -101,11 +102,13 @@ export class FunctionReader {
     }
 
     private paramFacts(p: ts.ParameterDeclaration): ParamFact {
+        const {range, pos} = this.syntax.located(p)
         const fact: ParamFact = {
-            text: this.syntax.text(p),
+            text: this.syntax.sf.text.slice(pos, p.end),
             optional: p.questionToken !== undefined || p.initializer !== undefined || p.dotDotDotToken !== undefined,
             type: this.typeFact(p.type),
-            ...this.syntax.located(p),
+            range,
+            pos,
         }
         if (this.tsApi.isObjectBindingPattern(p.name)) {
             fact.bindingNames = p.name.elements.map((el) => this.syntax.text(el.propertyName ?? el.name))
@@ -260,12 +263,15 @@ export class FunctionReader {
         const origin = (this.responseClass ??= this.origin("Response"))
         const response = origin === "fetch" ? "response" : origin === "ask" ? "unknown" : "not-response"
         const promise = this.reachability.promiseOf(expr)
-        return {
+        const {range, pos} = this.syntax.located(expr)
+        const fact: ReturnFact = {
             kind: this.reachability.classifyReturnExpression(expr, response),
-            text: this.syntax.text(expr),
-            ...this.syntax.located(expr),
-            ...(promise && {promise}),
+            text: this.syntax.sf.text.slice(pos, expr.end),
+            range,
+            pos,
         }
+        if (promise) fact.promise = promise
+        return fact
     }
 
     /** Where a path that falls off the end of the body comes from, most specific first. */

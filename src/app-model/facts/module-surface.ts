@@ -37,9 +37,9 @@ export class ModuleSurface {
     }
 
     sortClientImports(): void {
-        const typeScript = /\.[cm]?tsx?$/.test(this.syntax.sf.fileName)
         for (const fact of this.scope.facts.imports) {
-            if (!isClientModule(fact.module) || !(fact.typeOnly || typeScript)) continue
+            if (!isClientModule(fact.module) || !(fact.typeOnly || /\.[cm]?tsx?$/.test(this.syntax.sf.fileName)))
+                continue
             const node = this.syntax.sf.statements.find(
                 (s) => this.tsApi.isImportDeclaration(s) && this.syntax.start(s) === fact.pos
             ) as ts.ImportDeclaration
@@ -85,7 +85,8 @@ export class ModuleSurface {
     private readImport(node: ts.ImportDeclaration, module: string): void {
         const clause = node.importClause
         const typeOnly = clause?.isTypeOnly ?? false
-        const fact: ImportFact = {module, typeOnly, named: [], ...this.syntax.located(node)}
+        const {range, pos} = this.syntax.located(node)
+        const fact: ImportFact = {module, typeOnly, named: [], range, pos}
         if (clause?.name) fact.defaultLocal = clause.name.text
         const bindings = clause?.namedBindings
         if (bindings && this.tsApi.isNamespaceImport(bindings)) fact.namespaceLocal = bindings.name.text

@@ -18,9 +18,17 @@ export class FileSyntax {
         readonly sf: ts.SourceFile
     ) {}
 
+    /** The node start() was last asked about, and its answer: a fact often takes a node's text and its range. */
+    private lastNode: ts.Node | undefined
+    private lastStart = 0
+
     /** Where a node's first token starts (its `pos` includes the trivia before it). */
     start(node: ts.Node): number {
-        return this.tsApi.getTokenPosOfNode(node, this.sf)
+        if (node !== this.lastNode) {
+            this.lastStart = this.tsApi.getTokenPosOfNode(node, this.sf)
+            this.lastNode = node
+        }
+        return this.lastStart
     }
 
     /** A node's source text, without the trivia before it. */
@@ -68,18 +76,21 @@ export class FileSyntax {
 
     /** Strips parentheses, `as`, `satisfies`, `!` and type assertions, which do not change the value. */
     unwrap(expr: ts.Expression): ts.Expression {
-        const tsApi = this.tsApi
+        // Kinds compared in place: the node tests would be five calls per node read (most of them are no wrapper).
+        const k = this.tsApi.SyntaxKind
         let e = expr
-        while (
-            tsApi.isParenthesizedExpression(e) ||
-            tsApi.isAsExpression(e) ||
-            tsApi.isSatisfiesExpression(e) ||
-            tsApi.isNonNullExpression(e) ||
-            tsApi.isTypeAssertionExpression(e)
-        ) {
-            e = e.expression
+        for (;;) {
+            const kind = e.kind
+            if (
+                kind !== k.ParenthesizedExpression &&
+                kind !== k.AsExpression &&
+                kind !== k.SatisfiesExpression &&
+                kind !== k.NonNullExpression &&
+                kind !== k.TypeAssertionExpression
+            )
+                return e
+            e = (e as ts.ParenthesizedExpression).expression
         }
-        return e
     }
 
     /**

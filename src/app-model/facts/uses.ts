@@ -45,10 +45,14 @@ export class SdkUses {
         const declared = new Set<string>()
         let parent: ts.Node = sf
         const bind = (node: ts.Node): undefined => {
-            ;(node as {parent: ts.Node}).parent = parent
             const kind = node.kind
-            // Tokens (identifiers, keywords, literals: most nodes) have no children.
-            if (kind <= SyntaxKind.LastToken) return undefined
+            // Tokens (identifiers, keywords, literals: most nodes) have no children; of them only identifiers start
+            // a look-up, so only theirs need the pointer.
+            if (kind <= SyntaxKind.LastToken) {
+                if (kind === SyntaxKind.Identifier) (node as {parent: ts.Node}).parent = parent
+                return undefined
+            }
+            ;(node as {parent: ts.Node}).parent = parent
             if (
                 kind === SyntaxKind.CallExpression ||
                 kind === SyntaxKind.PropertyAccessExpression ||
