@@ -31,12 +31,8 @@ export function enableCompileCache(): void {
     // Node's switch for its own cache turns off the V8 one too.
     if (directory === undefined || process.env.NODE_DISABLE_COMPILE_CACHE) return
     if (typeof enable === "function") {
-        // This installed copy's own folder: a committed one cannot have its name (installName).
-        const name = installName(fileURLToPath(import.meta.url))
-        if (name === undefined) return
-        const own = path.join(directory, `install-${name}`)
-        if (!fs.existsSync(own)) pruneCompileCache(directory, path.basename(own))
-        enable(own)
+        const own = installCacheFolder(directory, fileURLToPath(import.meta.url))
+        if (own !== undefined) enable(own)
     } else
         loadSyntaxBundleWith((file) => {
             const loaded = loadWithCodeCache(file, directory)
@@ -74,6 +70,18 @@ export function installName(file: string): string | undefined {
     } catch {
         return undefined
     }
+}
+
+/**
+ * The folder in `directory` for Node's compile cache of the install that holds `file`: `install-<installName>`, a
+ * name a committed folder cannot have. A new one prunes what other installs left. None where `file` cannot be read.
+ */
+export function installCacheFolder(directory: string, file: string): string | undefined {
+    const name = installName(file)
+    if (name === undefined) return undefined
+    const own = path.join(directory, `install-${name}`)
+    if (!fs.existsSync(own)) pruneCompileCache(directory, path.basename(own))
+    return own
 }
 
 /** The hash of what identifies an installed file (installName), to be completed with what else names the cache. */

@@ -6,6 +6,7 @@ import {afterAll, describe, expect, it} from "vitest"
 
 import {
     compileCacheDirectory,
+    installCacheFolder,
     installName,
     loadWithCodeCache,
     MAX_CACHE_BYTES,
@@ -192,6 +193,23 @@ describe("the TypeScript subset's V8 code cache (Node without a compile cache)",
         expect(fs.readFileSync(copy).equals(fs.readFileSync(file))).toBe(true)
         expect(installName(copy)).not.toBe(installName(file))
         expect(installName(path.join(path.dirname(file), "missing.cjs"))).toBeUndefined()
+    })
+
+    it("gives Node's compile cache (Node 22) a folder per install, pruning the others' when it is new", () => {
+        const cacheDir = cacheFolder()
+        const [file, copy] = [install(), install()]
+        fs.mkdirSync(path.join(cacheDir, "install-0123abcd"), {recursive: true})
+        fs.writeFileSync(path.join(cacheDir, "subset.cjs-0123abcd.v8cache"), "x")
+        const own = installCacheFolder(cacheDir, file)!
+        expect(own).toBe(path.join(cacheDir, `install-${installName(file)}`))
+        expect(cacheFiles(cacheDir)).toEqual([])
+        fs.mkdirSync(own)
+        expect(installCacheFolder(cacheDir, file)).toBe(own)
+        expect(cacheFiles(cacheDir)).toEqual([path.basename(own)])
+        const other = installCacheFolder(cacheDir, copy)!
+        expect(other).not.toBe(own)
+        expect(cacheFiles(cacheDir)).toEqual([])
+        expect(installCacheFolder(cacheDir, path.join(cacheDir, "missing.js"))).toBeUndefined()
     })
 })
 
