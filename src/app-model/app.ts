@@ -12,7 +12,7 @@ import type {FactsCache} from "./facts-cache.js"
 import {contentHash} from "./sealed-file.js"
 import {typescriptSyntax} from "./typescript.js"
 import {anyRootOf, type HandlerKind, isServerFunctionPath, toPosix} from "./layout.js"
-import {readText, ReadFailure, realpathOr} from "./read-file.js"
+import {readBytes, readText, ReadFailure, realpathOr} from "./read-file.js"
 import {isLegacySdk} from "./sdk.js"
 import {configHost} from "./setup.js"
 
@@ -41,6 +41,8 @@ export {findAppRoot} from "./root.js"
 
 export class App {
     private readonly texts = new Map<string, string | null>()
+    /** What text() decoded (the bytes read, or an override): the facts cache's key is its hash. */
+    private readonly sources = new Map<string, Buffer | string>()
     private readonly failures = new Map<string, ReadFailure>()
     private realRootPath: string | undefined
     private readonly factsByPath = new Map<string, FileFacts | undefined>()
@@ -153,13 +155,17 @@ export class App {
     text(file: AppFile): string | null {
         let text = this.texts.get(file.path)
         if (text !== undefined) return text
-        const read = this.overrides.get(file.path) ?? readText(file.path, {within: this.realRoot()})
-        if (read instanceof ReadFailure) {
-            this.failures.set(file.path, read)
+        const read = this.overrides.get(file.path) ?? readBytes(file.path, {within: this.realRoot()})
+        const decoded = read instanceof ReadFailure || typeof read === "string" ? read : read.toString("utf8")
+        if (decoded instanceof ReadFailure) {
+            this.failures.set(file.path, decoded)
             text = null
-        } else if (read.includes("\u0000")) text = null
-        // As ESLint: positions and fixes count from after a byte order mark (writing fixes keeps it).
-        else text = read.startsWith("\uFEFF") ? read.slice(1) : read
+        } else if (decoded.includes("\u0000")) text = null
+        else {
+            // As ESLint: positions and fixes count from after a byte order mark (writing fixes keeps it).
+            text = decoded.startsWith("\uFEFF") ? decoded.slice(1) : decoded
+            this.sources.set(file.path, read as Buffer | string)
+        }
         this.texts.set(file.path, text)
         return text
     }
@@ -195,8 +201,9 @@ export class App {
         const text = this.text(file)
         let facts: FileFacts | undefined
         if (text !== null) {
-            // The extension decides how the text parses (.ts, .tsx, .js), so it is part of the key.
-            const hash = contentHash(`${path.extname(file.path)}\0${text}`)
+            // The extension decides how the text parses (.ts, .tsx, .js), so it is part of the key. The bytes are
+            // hashed as read (the text is theirs, decoded): no second encoding of the text.
+            const hash = `${contentHash(this.sources.get(file.path)!)}${path.extname(file.path)}`
             facts = this.cache?.getFacts(hash, text)
             if (!facts) {
                 this.parsed++

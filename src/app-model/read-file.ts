@@ -43,15 +43,17 @@ export function readBytes(file: string, options: ReadOptions = {}): Buffer | Rea
         ) {
             return new ReadFailure("outside", "is a link to a path outside the app")
         }
-        // Decided before opening: opening some devices has effects of its own.
-        if (!fs.statSync(file).isFile()) return notAFile()
+        // Decided before opening: opening some devices has effects of its own. What lstat saw is the file itself
+        // unless it is a link.
+        if (!(link.isSymbolicLink() ? fs.statSync(file) : link).isFile()) return notAFile()
         fd = fs.openSync(file, OPEN_FLAGS)
         // Checked again on what was opened: the path may have been swapped in between.
         const stat = fs.fstatSync(fd)
         if (!stat.isFile()) return notAFile()
         if (stat.size > maxBytes) return tooLarge(maxBytes)
         // Read one byte more than allowed: a file growing while it is read is still bounded.
-        const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1)
+        // Not zeroed: only the bytes read are returned.
+        const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1)
         let length = 0
         for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
             length += n

@@ -17,8 +17,10 @@ const SEALED_START = /^\{"schema":\d+,"key":"/
 /** The largest cache file read. */
 const MAX_SEALED_BYTES = 256 * 1024 * 1024
 
-export function contentHash(text: string): string {
-    return crypto.createHash("sha1").update(text).digest("hex")
+/** The SHA-1 of a text (its UTF-8 bytes) or of bytes, in hex: a text and its UTF-8 bytes hash alike. */
+export function contentHash(content: string | Buffer): string {
+    // One call, no Hash object: a cold run hashes every source file.
+    return crypto.hash("sha1", content, "hex")
 }
 
 /**

@@ -82,12 +82,54 @@ function readFacts(syntax: FileSyntax, hasDynamicImport: boolean): FileFacts {
     if (foreign) facts.parseError = {message: foreign.message, range: syntax.rangeOfNode(foreign.node)}
     for (const statement of sf.statements) surface.readTopLevel(statement)
     surface.sortClientImports()
-    // Most files import nothing that could lead to the SDK: the walk over every node (and the
-    // parent pointers its scope look-ups need) is skipped.
-    const walk = scope.watchedImports.size > 0 || hasDynamicImport
+    // Most files import nothing that could lead to the SDK, or use what they import only where no call, property
+    // read or binding can start from it (the webhook template's `${ATTIO_API_TOKEN}`): the walk over every node
+    // (and the parent pointers its scope look-ups need) is skipped.
+    const walk = hasDynamicImport || (scope.watchedImports.size > 0 && !usesAreInert(syntax, scope.watchedImports))
     const nodes = walk ? uses.collect(sf) : []
     if (scope.watchedImports.size > 0) for (const statement of sf.statements) surface.readAliases(statement)
     for (const statement of sf.statements) surface.readExports(statement)
     uses.read(nodes)
     return facts
+}
+
+/** Characters of an ASCII identifier: a name found beside one is part of another word. */
+const IDENTIFIER_PART = /[\w$]/
+
+/**
+ * Whether no call, property read or binding in the file can have a watched import at its root: every occurrence of
+ * each name in the text, as a word, is in an import declaration, a template's `${name}`, or after `:` and before
+ * `)`, `,`, `;` or `}` (a type annotation, an object's property value, a conditional's last branch). A walk then
+ * finds nothing. Anything else walks: a name in a comment, a string or a declaration, and any text with a `\u`
+ * (an identifier may spell its name with escapes).
+ */
+function usesAreInert(syntax: FileSyntax, names: ReadonlySet<string>): boolean {
+    const {sf, tsApi} = syntax
+    const text = sf.text
+    if (text.includes("\\u")) return false
+    const imports = sf.statements.filter((s) => tsApi.isImportDeclaration(s))
+    for (const name of names) {
+        for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+            const end = at + name.length
+            if (IDENTIFIER_PART.test(text[at - 1] ?? "") || IDENTIFIER_PART.test(text[end] ?? "")) continue
+            if (imports.some((s) => s.pos <= at && end <= s.end)) continue
+            if (text.startsWith("${", at - 2) && text[end] === "}") continue
+            if (text[lastNonSpace(text, at - 1)] === ":" && ")},;".includes(text[firstNonSpace(text, end)] ?? "."))
+                continue
+            return false
+        }
+    }
+    return true
+}
+
+function lastNonSpace(text: string, from: number): number {
+    let i = from
+    while (i >= 0 && /\s/.test(text[i])) i--
+    return i
+}
+
+function firstNonSpace(text: string, from: number): number {
+    let i = from
+    while (i < text.length && /\s/.test(text[i])) i++
+    return i
 }

@@ -47,8 +47,7 @@ export class FunctionReader {
     }
 
     functionFacts(fn: ts.SignatureDeclaration & {body?: ts.Node}, binding: ts.Identifier | undefined): FunctionFacts {
-        const modifiers = this.tsApi.canHaveModifiers(fn) ? this.tsApi.getModifiers(fn) : undefined
-        const isAsync = modifiers?.some((m) => m.kind === this.tsApi.SyntaxKind.AsyncKeyword) ?? false
+        const isAsync = this.syntax.hasModifier(fn, this.tsApi.SyntaxKind.AsyncKeyword)
         const facts: FunctionFacts = {
             name: fn.name && this.tsApi.isIdentifier(fn.name) ? fn.name.text : undefined,
             async: isAsync,

@@ -180,9 +180,8 @@ export class ModuleSurface {
             this.scope.facts.exportValues.default = this.valueOfExpression(statement.expression, statement)
             return
         }
-        const modifiers = this.tsApi.canHaveModifiers(statement) ? this.tsApi.getModifiers(statement) : undefined
-        if (!modifiers?.some((m) => m.kind === this.tsApi.SyntaxKind.ExportKeyword)) return
-        const isDefault = modifiers.some((m) => m.kind === this.tsApi.SyntaxKind.DefaultKeyword)
+        if (!this.syntax.hasModifier(statement, this.tsApi.SyntaxKind.ExportKeyword)) return
+        const isDefault = this.syntax.hasModifier(statement, this.tsApi.SyntaxKind.DefaultKeyword)
         if (this.tsApi.isVariableStatement(statement)) {
             for (const decl of statement.declarationList.declarations) {
                 if (!this.tsApi.isIdentifier(decl.name)) continue
