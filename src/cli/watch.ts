@@ -13,6 +13,7 @@ import {escapeControls} from "../formatters/text.js"
 import {UsageError} from "../lint/config.js"
 import {appRootsOf, lint, type LintOptions} from "../lint/engine.js"
 import type {LintMessage, LintReport} from "../lint/types.js"
+import {saveCompileCache} from "./compile-cache.js"
 
 /** Editors save in bursts (temp file, rename, chmod): wait for the burst to end. */
 const SETTLE_MS = 80
@@ -28,6 +29,8 @@ export async function watch(
 ): Promise<never> {
     const chalk = new Chalk({level: out.color ? 1 : 0})
     let previous = await lint(options)
+    // Ctrl-C ends a watch without an exit event, when the compile cache would be written: written now.
+    saveCompileCache()
     const roots = outermost(appRootsOf(options))
     // What the run was given to watch: once one is gone (deleted, renamed), there is nothing left to watch.
     const cwd = path.resolve(options.cwd ?? process.cwd())
@@ -50,6 +53,8 @@ export async function watch(
             if (gone) return stop(new UsageError(`${gone} is gone: nothing left to watch`))
             try {
                 const next = await lint(options)
+                // The first lint may not have loaded the parser (its facts were cached); no-op once written.
+                saveCompileCache()
                 printChanges(findings(next), findings(previous), next, out.write, chalk)
                 previous = next
             } catch (error) {

@@ -3,7 +3,7 @@
  * into a node_modules folder, as installed, and spawned on an app. On a Node with its own compile cache (22.1 and
  * later) the bin uses that one instead, so the V8 cache's tests are skipped there.
  */
-import {spawnSync} from "node:child_process"
+import {spawn, spawnSync} from "node:child_process"
 import fs from "node:fs"
 import module from "node:module"
 import path from "node:path"
@@ -13,6 +13,7 @@ import crypto from "node:crypto"
 import {afterAll, beforeAll, describe, expect, it} from "vitest"
 
 import {PACKAGE_ROOT} from "../support/bin.js"
+import {foreignCodeCache, predictableCacheName} from "../support/planted-code-cache.js"
 import {removeWrittenApps, tempDir, writeApp} from "../support/temp-app.js"
 
 const NODE_HAS_COMPILE_CACHE = typeof (module as {enableCompileCache?: unknown}).enableCompileCache === "function"
@@ -46,19 +47,34 @@ beforeAll(() => {
 })
 afterAll(removeWrittenApps)
 
-/** A cold run (a fresh --cache-location) of the installed copy, or of the checkout's bin, with its own TMPDIR. */
-function lint(from: "installed" | "checkout", format = "json", env: Record<string, string> = {}) {
+/** The installed bin, or the checkout's, with a fresh --cache-location and its own TMPDIR. */
+function command(from: "installed" | "checkout", args: string[], env: Record<string, string> = {}) {
     const bin =
         from === "installed" ? path.join(install, "node_modules", "attio-lint", BIN) : path.join(PACKAGE_ROOT, BIN)
     const cacheLocation = path.join(tempDir("attio-lint-facts-"), "cache")
-    const result = spawnSync(process.execPath, [bin, "--format", format, "--cache-location", cacheLocation], {
-        cwd: app,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {...process.env, NO_COLOR: "1", CI: "true", TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...env},
-        timeout: 60_000,
-    })
+    return {
+        args: [bin, "--cache-location", cacheLocation, ...args],
+        options: {
+            cwd: app,
+            stdio: ["ignore", "pipe", "pipe"] as ["ignore", "pipe", "pipe"],
+            env: {...process.env, NO_COLOR: "1", CI: "true", TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...env},
+        },
+        cacheLocation,
+    }
+}
+
+/** A cold run (a fresh --cache-location) of the installed copy, or of the checkout's bin. */
+function lint(from: "installed" | "checkout", format = "json", env: Record<string, string> = {}, args: string[] = []) {
+    const {args: argv, options, cacheLocation} = command(from, ["--format", format, ...args], env)
+    const result = spawnSync(process.execPath, argv, {...options, encoding: "utf8", timeout: 60_000})
     return {code: result.status, stdout: result.stdout, stderr: result.stderr, cacheLocation}
+}
+
+/** The installed subset, and cache data that writes `marker` where V8 runs it in the subset's place. */
+const subsetFile = () => path.join(install, "node_modules", "attio-lint", "dist", "typescript-syntax.cjs")
+function plantedCache(marker: string): Buffer {
+    const code = `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran")`
+    return foreignCodeCache(fs.readFileSync(subsetFile()), code)
 }
 
 /** Every file under `dir` whose name says V8 code cache. */
@@ -137,6 +153,62 @@ describe.skipIf(NODE_HAS_COMPILE_CACHE)("the TypeScript subset's V8 code cache, 
         const run = lint("installed", "json", {NODE_DISABLE_COMPILE_CACHE: "1"})
         expect(run).toMatchObject({code: 1, stdout: expected.json, stderr: ""})
         expect(fs.existsSync(cacheDir)).toBe(false)
+        // Not read: data under this install's own name that V8 would run (as the run without the switch shows).
+        lint("installed")
+        const marker = path.join(tempDir("attio-lint-marker-"), "ran")
+        fs.writeFileSync(cacheFile().file, plantedCache(marker))
+        const planted = cacheFile()
+        expect(lint("installed", "json", {NODE_DISABLE_COMPILE_CACHE: "1"})).toMatchObject({
+            code: 1,
+            stdout: expected.json,
+            stderr: "",
+        })
+        expect(fs.existsSync(marker)).toBe(false)
+        expect(cacheFile()).toEqual(planted)
+        expect(lint("installed")).toMatchObject({code: 1, stdout: expected.json, stderr: ""})
+        expect(fs.existsSync(marker)).toBe(true)
+        fs.rmSync(cacheDir, {recursive: true})
+    })
+
+    it("never runs a cache an app's repository could commit under a name it can compute; prunes it and stale files", () => {
+        fs.rmSync(cacheDir, {recursive: true, force: true})
+        fs.mkdirSync(cacheDir, {recursive: true})
+        const marker = path.join(tempDir("attio-lint-marker-"), "ran")
+        // The first scheme's name: public inputs only (Node, V8, flags, the subset's bytes).
+        const planted = path.join(cacheDir, predictableCacheName(subsetFile(), fs.readFileSync(subsetFile())))
+        fs.writeFileSync(planted, plantedCache(marker))
+        // A killed run's temp file, minutes old.
+        const stale = `${planted}.123-abcd.tmp`
+        fs.writeFileSync(stale, "half")
+        const minutesAgo = new Date(Date.now() - 120_000)
+        fs.utimesSync(stale, minutesAgo, minutesAgo)
+        expect(lint("installed")).toMatchObject({code: 1, stdout: expected.json, stderr: ""})
+        const written = cacheFile()
+        expect(written.file).not.toBe(planted)
+        expect(fs.readdirSync(cacheDir)).toEqual([path.basename(written.file)])
+        // The real cache still works across runs.
+        expect(lint("installed")).toMatchObject({code: 1, stdout: expected.json, stderr: ""})
+        expect(cacheFile()).toEqual(written)
+        expect(fs.existsSync(marker)).toBe(false)
+    })
+
+    it("is written by --watch after its first lint: Ctrl-C ends the process without the exit event", async () => {
+        fs.rmSync(cacheDir, {recursive: true, force: true})
+        const {args, options} = command("installed", ["--watch"])
+        const child = spawn(process.execPath, args, options)
+        let output = ""
+        child.stdout.on("data", (chunk) => (output += chunk))
+        const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({code, signal})))
+        try {
+            for (let i = 0; i < 600 && !output.includes("watching"); i++) await new Promise((r) => setTimeout(r, 50))
+            expect(output).toContain("watching")
+            expect(codeCaches(cacheDir)).toHaveLength(1)
+        } finally {
+            child.kill("SIGINT")
+        }
+        expect(await exited).toEqual({code: null, signal: "SIGINT"})
+        expect(lint("installed")).toMatchObject({code: 1, stdout: expected.json, stderr: ""})
+        cacheFile()
     })
 
     it("a cache folder that cannot be written only costs speed", () => {
@@ -153,6 +225,15 @@ describe.skipIf(NODE_HAS_COMPILE_CACHE)("the TypeScript subset's V8 code cache, 
 })
 
 describe("where no code cache is written", () => {
+    it("nowhere with --no-cache: the installed copy makes no cache folder", () => {
+        fs.rmSync(cacheDir, {recursive: true, force: true})
+        expect(fs.existsSync(cacheDir)).toBe(false)
+        const run = lint("installed", "json", {}, ["--no-cache"])
+        expect(run).toMatchObject({code: 1, stderr: ""})
+        expect(run.stdout).toBe(lint("checkout").stdout)
+        expect(fs.existsSync(cacheDir)).toBe(false)
+    })
+
     it("nowhere from a checkout of attio-lint; never in the app, at --cache-location or in the temporary folder", () => {
         const checkout = lint("checkout")
         expect(checkout.code).toBe(1)
