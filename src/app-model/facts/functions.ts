@@ -43,9 +43,9 @@ export class FunctionReader {
         at: ts.Node,
         binding: ts.Identifier | undefined
     ): ValueFact {
-        const fact = this.functionFacts(fn, binding)
+        // Located first: `at` is often `fn`, whose start functionFacts then takes from FileSyntax's last answer.
         const {range, pos} = this.syntax.located(at)
-        return {kind: "function", fn: fact, range, pos}
+        return {kind: "function", fn: this.functionFacts(fn, binding), range, pos}
     }
 
     functionFacts(fn: ts.SignatureDeclaration & {body?: ts.Node}, binding: ts.Identifier | undefined): FunctionFacts {

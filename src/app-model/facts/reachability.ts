@@ -11,6 +11,33 @@ import type {ReturnKind} from "./types.js"
 const RESPONSE_FACTORIES = new Set(["json", "redirect", "error"])
 const NONE: readonly ts.Node[] = []
 
+/** The kinds statementsIn() looks into, made once for the compiler's SyntaxKind. */
+let holderKinds: {of: typeof ts.SyntaxKind; kinds: Set<ts.SyntaxKind>} | undefined
+
+function holders(k: typeof ts.SyntaxKind): Set<ts.SyntaxKind> {
+    if (holderKinds?.of !== k) {
+        const kinds = new Set([
+            k.Block,
+            k.CaseClause,
+            k.DefaultClause,
+            k.CaseBlock,
+            k.IfStatement,
+            k.TryStatement,
+            k.CatchClause,
+            k.SwitchStatement,
+            k.ForStatement,
+            k.ForInStatement,
+            k.ForOfStatement,
+            k.WhileStatement,
+            k.DoStatement,
+            k.LabeledStatement,
+            k.WithStatement,
+        ])
+        holderKinds = {of: k, kinds}
+    }
+    return holderKinds.kinds
+}
+
 export class Reachability {
     private readonly tsApi: TypeScriptSyntax
 
@@ -24,6 +51,8 @@ export class Reachability {
      */
     statementsIn(node: ts.Node): readonly (ts.Node | undefined)[] {
         const k = this.tsApi.SyntaxKind
+        // One test for the many statements that hold none (the switch compares its cases one by one).
+        if (!holders(k).has(node.kind)) return NONE
         switch (node.kind) {
             case k.Block:
             case k.CaseClause:
