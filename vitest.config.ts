@@ -3,11 +3,14 @@ import {BaseSequencer, type TestSpecification} from "vitest/node"
 import {defineConfig} from "vitest/config"
 
 /**
- * Two projects. `unit`: the source run in-process (rules, engine, formatters, the ESLint plugin, scaffolding's AST
+ * Three projects. `unit`: the source run in-process (rules, engine, formatters, the ESLint plugin, scaffolding's AST
  * edits), no build needed and no process spawned; its files reuse the worker processes (not isolated), so TypeScript,
- * ts-morph and the parsed lib files load once per worker. `e2e`: the built bins and generators (dist/, `npm run build` first) spawned on real
- * apps in temp dirs; its files share worker processes too (about 0.35 s of CPU saved a file), the setup file
- * putting the working folder back after each.
+ * ts-morph and the parsed lib files load once per worker. `e2e`: the built bins and generators (dist/, `npm run
+ * build` first) spawned on real apps in temp dirs; its files share worker processes too (about 0.35 s of CPU saved a
+ * file), the setup file putting the working folder back after each. `integration`: what the built package does
+ * inside third-party toolchains, whose time is theirs: `npm pack` and installs, git hooks, Attio's app template
+ * with its own ESLint, prettier, vitest and `attio build`, tsc against the real SDK. `npm test` runs the first two,
+ * `npm run test:integration` the third; CI runs all three.
  */
 const UNIT = [
     "test/rules/**/*.test.ts",
@@ -28,6 +31,14 @@ const UNIT = [
     "test/testing/signature-options.test.ts",
     "test/order.test.ts",
     "test/text-edit.test.ts",
+]
+
+/** Files of the `integration` project (see above). */
+const INTEGRATION = [
+    "test/precommit.test.ts",
+    "test/packaging.test.ts",
+    "test/generators/template-checks.test.ts",
+    "test/eslint/template-config.test.ts",
 ]
 
 /**
@@ -79,9 +90,13 @@ export default defineConfig({
                 test: {
                     name: "e2e",
                     include: ["test/**/*.test.ts"],
-                    exclude: ["**/node_modules/**", ...UNIT],
+                    exclude: ["**/node_modules/**", ...UNIT, ...INTEGRATION],
                     isolate: false,
                 },
+            },
+            {
+                extends: true,
+                test: {name: "integration", include: INTEGRATION, isolate: false},
             },
         ],
     },
