@@ -39,6 +39,7 @@ const INTEGRATION = [
     "test/packaging.test.ts",
     "test/generators/template-checks.test.ts",
     "test/eslint/template-config.test.ts",
+    "test/testing/generated-template.test.ts",
 ]
 
 /**

@@ -1,57 +1,29 @@
 /**
- * The generated tests, end to end: Attio's real app template (attio@1.0.4's package.json, tsconfig.json and
- * .prettierrc), `attio-app test-setup`, generated webhooks with their tests, and one vitest run in the app, which
- * links this package. The tests pass as generated, type-check against the real SDK, lint clean, and fail when
- * the handler breaks. The bin writes one webhook (its --verify, --signature-header and --test) and sets the app up;
- * the other webhooks, variants of what the tests check, are planned in this process by the same code, as are
- * the cases of when a test is written. test-setup's other cases run its command in this process.
+ * The generated tests, end to end: Attio's real app template with generated webhooks and their tests, set up by
+ * `attio-app test-setup` (test/testing/template-app.ts). Here: what each step wrote and said, that the generated
+ * code lints clean, and how the generated webhooks behave; the app's own vitest run (the tests pass as generated,
+ * and fail when the handler breaks) and tsc against the real SDK are the integration project's
+ * (test/testing/generated-template.test.ts). The bin writes one webhook (its --verify, --signature-header and
+ * --test) and sets the app up; the other webhooks, variants of what the tests check, are planned in this process by
+ * the same code, as are the cases of when a test is written. test-setup's other cases run its command in this process.
  */
-import {execFile} from "node:child_process"
 import {createHmac} from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
-import {promisify} from "node:util"
 import {beforeAll, describe, expect, it, onTestFinished, vi} from "vitest"
 
-import {attioNodeModules} from "../support/attio-sdk.js"
-import {PACKAGE_ROOT, runBin} from "../support/bin.js"
+import {PACKAGE_ROOT} from "../support/bin.js"
 import {built, writeWebhook} from "../support/scaffold.js"
 import {tempDir, writeApp} from "../support/temp-app.js"
-
-const execFileAsync = promisify(execFile)
+import {generatedTemplateApp, spawnNode, type TemplateApp} from "./template-app.js"
 
 const [{run: testSetup, selfSpec}, {loadApp}] = await Promise.all([
     built<typeof import("../../src/cli/test-setup.js")>("cli/test-setup.js"),
     built<typeof import("../../src/testing/index.js")>("testing/index.js"),
 ])
-let root = ""
+let app: TemplateApp
 /** The bin's refusal of an unknown --verify scheme, started first: it runs while the app is set up. */
 let refusal: {app: string; result: ReturnType<typeof spawnNode>}
-
-/** A process run to its end without throwing: its exit code and output. */
-async function spawnNode(args: string[], cwd: string, env = process.env) {
-    return execFileAsync(process.execPath, args, {cwd, env: {...env, NO_COLOR: "1", CI: "true"}}).then(
-        ({stdout, stderr}) => ({code: 0, stdout, stderr}),
-        (error: {code: number; stdout: string; stderr: string}) => ({
-            code: error.code,
-            stdout: error.stdout,
-            stderr: error.stderr,
-        })
-    )
-}
-
-function attioApp(args: string[]) {
-    const result = runBin("attio-app", args, {cwd: root})
-    expect(result.code, result.stderr).toBe(0)
-    return result.stdout
-}
-
-function edit(rel: string, from: string, to: string) {
-    const file = path.join(root, rel)
-    const text = fs.readFileSync(file, "utf8")
-    expect(text).toContain(from)
-    fs.writeFileSync(file, text.replace(from, to))
-}
 
 /** test-setup run in this process: its exit code and what it wrote. */
 async function setup(args: string[], cwd: string) {
@@ -62,131 +34,63 @@ async function setup(args: string[], cwd: string) {
 }
 
 beforeAll(async () => {
-    const app = writeApp({})
+    const refused = writeApp({})
     const args = ["webhook", "a", "--yes", "--verify", "hmac-sha1", "--signature-header", "X-Sig"]
-    refusal = {app, result: spawnNode([path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), ...args], app)}
-    const sdk = await attioNodeModules("1.0.4")
-    const template = path.join(sdk, "attio/dist/template")
-    root = writeApp({})
-    for (const name of ["package.json", "tsconfig.json", ".prettierrc"]) {
-        fs.copyFileSync(path.join(template, name), path.join(root, name))
+    refusal = {
+        app: refused,
+        result: spawnNode([path.join(PACKAGE_ROOT, "dist/src/cli/attio-app.js"), ...args], refused),
     }
-    fs.mkdirSync(path.join(root, "src/app"), {recursive: true})
-    // node_modules: the SDK and its dependencies, this package (linked, as `npm link` does) and vitest.
-    const modules = path.join(root, "node_modules")
-    fs.mkdirSync(modules)
-    for (const entry of fs.readdirSync(sdk)) fs.symlinkSync(path.join(sdk, entry), path.join(modules, entry))
-    fs.symlinkSync(path.join(PACKAGE_ROOT, "node_modules/vitest"), path.join(modules, "vitest"))
-    fs.symlinkSync(PACKAGE_ROOT, path.join(modules, "generator-attio-app"))
+    app = await generatedTemplateApp()
 })
 
 describe("generated tests in Attio's app template", () => {
     it("--test writes a test in an app without vitest; test-setup then adds vitest, the test script and a config", () => {
-        attioApp([
-            "webhook",
-            "signed",
-            "--yes",
-            "--verify",
-            "hmac-sha256",
-            "--signature-header",
-            "X-Signature",
-            "--test",
-        ])
-        expect(fs.existsSync(path.join(root, "src/app/webhooks/signed.webhook.test.ts"))).toBe(true)
-
+        expect(app.testWithoutVitest).toBe(true)
         // Run from this checkout, the app links it: the registry may not have this version.
-        const link = `file:${path.relative(fs.realpathSync(root), fs.realpathSync(PACKAGE_ROOT))}`
-        expect(attioApp(["test-setup"])).toBe(
+        const link = `file:${path.relative(fs.realpathSync(app.root), fs.realpathSync(PACKAGE_ROOT))}`
+        expect(app.setupStdout).toBe(
             `.: added vitest and generator-attio-app (${link}, the checkout this runs from) to devDependencies, set the "test" script to "vitest run", wrote vitest.config.mts.\nNext: run \`npm install --ignore-scripts\` to install them, then \`npm test\`.\n`
         )
-        const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
+        const manifest = JSON.parse(fs.readFileSync(path.join(app.root, "package.json"), "utf8"))
         expect(manifest.scripts.test).toBe("vitest run")
         expect(manifest.devDependencies).toMatchObject({vitest: "^4.1.12", "generator-attio-app": link})
-        expect(fs.readFileSync(path.join(root, "vitest.config.mts"), "utf8")).toContain('include: ["src/**/*.test.ts"]')
+        expect(fs.readFileSync(path.join(app.root, "vitest.config.mts"), "utf8")).toContain(
+            'include: ["src/**/*.test.ts"]'
+        )
     })
 
-    it("with vitest, the webhook generator writes a test by default", async () => {
+    it("with vitest, the webhook generator writes a test by default", () => {
         // The other shapes of test: registered and unsigned, unregistered and signed. (One that syncs a record into
         // Attio runs in test/generators/template-checks.test.ts.)
-        await writeWebhook(root, {id: "deal-updated", event: "deal.updated"})
-        await writeWebhook(root, {id: "crm/plain", register: false, signatureHeader: "X-Hub-Signature-256"})
-        // Twins of deal-updated and signed, changed below: a wrong status, a check that lets forgeries through.
-        await writeWebhook(root, {id: "broken/status", event: "deal.updated"})
-        await writeWebhook(root, {id: "broken/forgery", signatureHeader: "X-Signature"})
         for (const id of ["deal-updated", "crm/plain", "broken/status", "broken/forgery"]) {
-            expect(fs.existsSync(path.join(root, `src/app/webhooks/${id}.webhook.test.ts`)), id).toBe(true)
+            expect(fs.existsSync(path.join(app.root, `src/app/webhooks/${id}.webhook.test.ts`)), id).toBe(true)
         }
-        edit(
-            "src/app/webhooks/broken/status.webhook.ts",
-            '"The body is not JSON", {status: 400}',
-            '"The body is not JSON", {status: 422}'
-        )
-        const verify = 'return crypto.subtle.verify("HMAC", key, bytes, rawBody)'
-        edit("src/app/webhooks/broken/forgery.webhook.ts", verify, `${verify}.then(() => true)`)
     })
-
-    it.concurrent("the tests pass as generated, and a changed handler fails its test", async () => {
-        const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^VITE/.test(name)))
-        const results = path.join(root, "results.json")
-        const vitest = path.join(root, "node_modules/vitest/vitest.mjs")
-        const result = await spawnNode([vitest, "run", "--reporter=json", `--outputFile=${results}`], root, env)
-        const report = JSON.parse(fs.readFileSync(results, "utf8")) as {
-            testResults: {name: string; status: string; assertionResults: {failureMessages: string[]}[]}[]
-        }
-        const outcome = Object.fromEntries(
-            report.testResults.map((file) => [
-                path.relative(root, file.name),
-                file.status === "passed" ? "passed" : file.assertionResults.flatMap((a) => a.failureMessages)[0],
-            ])
-        )
-        expect(outcome).toEqual({
-            "src/app/webhooks/deal-updated.webhook.test.ts": "passed",
-            "src/app/webhooks/signed.webhook.test.ts": "passed",
-            "src/app/webhooks/crm/plain.webhook.test.ts": "passed",
-            "src/app/webhooks/broken/status.webhook.test.ts": expect.stringContaining("expected 422 to be 400"),
-            "src/app/webhooks/broken/forgery.webhook.test.ts": expect.stringContaining("expected 200 to be 401"),
-        })
-        expect(result.code).toBe(1)
-    })
-
-    it.concurrent(
-        "the generated code type-checks against attio@1.0.4 with the template's compiler options",
-        async () => {
-            const tsconfig = JSON.parse(fs.readFileSync(path.join(root, "tsconfig.json"), "utf8"))
-            // Checking only: the options that make tsc emit are left out.
-            for (const option of ["composite", "declaration", "declarationMap", "outDir", "rootDir", "sourceMap"]) {
-                delete tsconfig.compilerOptions[option]
-            }
-            tsconfig.compilerOptions.noEmit = true
-            fs.writeFileSync(path.join(root, "tsconfig.check.json"), JSON.stringify(tsconfig))
-            const tsc = path.join(PACKAGE_ROOT, "node_modules/typescript/bin/tsc")
-            const result = await spawnNode([tsc, "-p", "tsconfig.check.json"], root)
-            expect(result.stdout).toBe("")
-            expect(result.code).toBe(0)
-        }
-    )
 
     it.concurrent("attio-lint finds no error in the generated code", async () => {
-        const result = await spawnNode([path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), ".", "--quiet"], root)
+        const result = await spawnNode(
+            [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), ".", "--quiet"],
+            app.root
+        )
         expect(result.stdout).toBe("")
         expect(result.code).toBe(0)
     })
 
     // The generated test covers a secret made by connection-added; this, one the third party answers with.
     it.concurrent("a signing secret the third party answers with is kept, and signatures with it pass", async () => {
-        const app = await loadApp(root, {
+        const loaded = await loadApp(app.root, {
             fetch: async (input, init) =>
                 new Request(input, init).method === "POST"
                     ? Response.json({id: "wh_1", secret: "theirs"})
                     : Response.json({}),
         })
-        await app.connect("third-party-token")
-        expect(await app.kv.get("signed:signing-secret")).toEqual({value: "theirs"})
-        const target = app.webhookHandlers().find((h) => h.fileName === "signed")!.id
+        await loaded.connect("third-party-token")
+        expect(await loaded.kv.get("signed:signing-secret")).toEqual({value: "theirs"})
+        const target = loaded.webhookHandlers().find((h) => h.fileName === "signed")!.id
         const body = JSON.stringify({event: "signed", data: {id: "1"}})
         const sign = (secret: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`
-        expect((await app.deliver(target, {body, headers: {"X-Signature": sign("theirs")}})).status).toBe(200)
-        expect((await app.deliver(target, {body, headers: {"X-Signature": sign("ours")}})).status).toBe(401)
+        expect((await loaded.deliver(target, {body, headers: {"X-Signature": sign("theirs")}})).status).toBe(200)
+        expect((await loaded.deliver(target, {body, headers: {"X-Signature": sign("ours")}})).status).toBe(401)
     })
 
     // Each refusal's message is test/testing/signature-options.test.ts's; here, that the bin refuses before writing.
