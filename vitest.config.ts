@@ -40,6 +40,7 @@ const INTEGRATION = [
     "test/generators/template-checks.test.ts",
     "test/eslint/template-config.test.ts",
     "test/testing/generated-template.test.ts",
+    "test/typescript-syntax-corpus.test.ts",
 ]
 
 /**

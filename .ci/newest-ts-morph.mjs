@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * Cuts the TypeScript syntax subset (src/build/typescript-syntax.ts) from the newest @ts-morph/common on the
- * registry and runs the subset's own tests (test/typescript-syntax.test.ts) against it, so that a release that
- * breaks the cut is seen before the upgrade. Run by .ci/run after the tests, on a built checkout; it only warns:
- * the pinned ts-morph is what ships.
+ * registry and runs the subset's own tests (test/typescript-syntax.test.ts and test/typescript-syntax-corpus.test.ts)
+ * against it, so that a release that breaks the cut is seen before the upgrade. Run by .ci/run after the tests, on a
+ * built checkout; it only warns: the pinned ts-morph is what ships.
  */
 import {spawnSync} from "node:child_process"
 import fs from "node:fs"
@@ -50,7 +50,14 @@ try {
     run(
         `the subset's tests on @ts-morph/common ${version}`,
         "npx",
-        ["vitest", "run", "test/typescript-syntax.test.ts", "-t", "the TypeScript syntax subset"],
+        [
+            "vitest",
+            "run",
+            "test/typescript-syntax.test.ts",
+            "test/typescript-syntax-corpus.test.ts",
+            "-t",
+            "the TypeScript syntax subset",
+        ],
         {ATTIO_LINT_SUBSET: subset, ATTIO_LINT_FULL_BUNDLE: fullBundle}
     )
     console.log(`newest-ts-morph: the subset cut from @ts-morph/common ${version} passes its tests`)
