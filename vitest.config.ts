@@ -5,12 +5,11 @@ import {defineConfig} from "vitest/config"
 /**
  * Three projects. `unit`: the source run in-process (rules, engine, formatters, the ESLint plugin, scaffolding's AST
  * edits), no build needed and no process spawned; its files reuse the worker processes (not isolated), so TypeScript,
- * ts-morph and the parsed lib files load once per worker. `e2e`: the built bins and generators (dist/, `npm run
- * build` first) spawned on real apps in temp dirs; its files share worker processes too (about 0.35 s of CPU saved a
- * file), the setup file putting the working folder back after each. `integration`: what the built package does
- * inside third-party toolchains, whose time is theirs: `npm pack` and installs, git hooks, Attio's app template
- * with its own ESLint, prettier, vitest and `attio build`, tsc against the real SDK. `npm test` runs the first two,
- * `npm run test:integration` the third; CI runs all three.
+ * ts-morph and the parsed lib files load once per worker. `e2e`: the built bins and generators (dist/, built first
+ * when not current) spawned on real apps in temp dirs; its files share worker processes too (about 0.35 s of CPU
+ * saved a file), the setup file putting the working folder back after each. `integration`: the built package in
+ * third-party toolchains, where most of the time is theirs (INTEGRATION below). `npm test` runs `unit` and `e2e`,
+ * `npm run test:integration` the third; CI runs both commands.
  */
 const UNIT = [
     "test/rules/**/*.test.ts",
@@ -33,7 +32,12 @@ const UNIT = [
     "test/text-edit.test.ts",
 ]
 
-/** Files of the `integration` project (see above). */
+/**
+ * The `integration` project: `npm pack` and installs (the pre-commit hook's install path, the attio-lint package
+ * alone); Attio's app template with its own ESLint, prettier, vitest, tsc and `attio build`; the TypeScript subset
+ * judged by the full compiler and ESLint's scope analysis; the V8 code cache of an installed copy, about 35 runs of
+ * the bin (its logic is test/cli/compile-cache.test.ts's, in `unit`).
+ */
 const INTEGRATION = [
     "test/precommit.test.ts",
     "test/packaging.test.ts",
@@ -41,6 +45,7 @@ const INTEGRATION = [
     "test/eslint/template-config.test.ts",
     "test/testing/generated-template.test.ts",
     "test/typescript-syntax-corpus.test.ts",
+    "test/cli/code-cache.test.ts",
 ]
 
 /**
@@ -52,12 +57,13 @@ const INTEGRATION = [
  */
 const LONGEST = [
     "test/precommit.test.ts",
-    "test/generators/bin.test.ts",
     "test/generators/template-checks.test.ts",
+    "test/cli/code-cache.test.ts",
+    "test/generators/bin.test.ts",
     "test/generators/safety.test.ts",
     "test/cli/attio-lint.test.ts",
-    "test/typescript-syntax.test.ts",
-    "test/testing/generated.test.ts",
+    "test/generators/webhook.test.ts",
+    "test/testing/generated-template.test.ts",
 ]
 
 class LongestFirst extends BaseSequencer {
