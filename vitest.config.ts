@@ -34,10 +34,10 @@ const UNIT = [
 
 /**
  * The `integration` project: `npm pack` and installs (the pre-commit hook's install path, the attio-lint package
- * alone); Attio's app template with its own ESLint, prettier, vitest, tsc and `attio build`; generated apps
- * type-checked by tsc against attio@1.0.4; the TypeScript subset judged by the full compiler and ESLint's scope
- * analysis; the V8 code cache of an installed copy, about 35 runs of the bin (its logic is
- * test/cli/compile-cache.test.ts's, in `unit`).
+ * alone); Attio's app template with its own ESLint, prettier, vitest, tsc and `attio build`; tsc against
+ * attio@1.0.4's declarations (the generated apps; the testing runtime's attio/server); the TypeScript subset judged
+ * by the full compiler and ESLint's scope analysis; the V8 code cache of an installed copy, about 35 runs of the bin
+ * (its logic is test/cli/compile-cache.test.ts's, in `unit`).
  */
 const INTEGRATION = [
     "test/precommit.test.ts",
@@ -48,6 +48,7 @@ const INTEGRATION = [
     "test/typescript-syntax-corpus.test.ts",
     "test/cli/code-cache.test.ts",
     "test/generators/typecheck.test.ts",
+    "test/testing/sdk-exports.test.ts",
 ]
 
 /**
