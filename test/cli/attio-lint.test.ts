@@ -555,13 +555,10 @@ describe("found in review", () => {
     })
 
     it("a reader that stops early is no failure; output that cannot be written is one exit-2 line", async () => {
-        const hooks = Object.fromEntries(
-            Array.from({length: 300}, (_, i) => [
-                `src/webhooks/h${i}.webhook.ts`,
-                `export default function h${i}(req: Request) {\n    console.log(req)\n}\n`,
-            ])
-        )
-        const root = writeApp(hooks)
+        // A long report (about 200 KB, more than a pipe holds) from one file: 300 fileNames that name no handler.
+        const root = writeApp({
+            "src/events/connection-added.event.ts": added(...Array.from({length: 300}, (_, i) => `h${i}`)),
+        })
         // `attio-lint | head -1`: the pipe closes after the first chunk of a long report.
         const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")], {
             cwd: root,
