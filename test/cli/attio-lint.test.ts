@@ -6,7 +6,7 @@ import {describe, expect, it, vi} from "vitest"
 
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {ESLINT_RESULT_KEYS} from "../support/eslint-json.js"
-import {lintInProcess} from "../support/lint-cli.js"
+import {freshLintInProcess, lintInProcess} from "../support/lint-cli.js"
 import {tempDir, writeApp} from "../support/temp-app.js"
 
 /** In this process (runLint): for what is not the process's wiring. */
@@ -207,10 +207,10 @@ describe("targets", () => {
             "src/app/events/connection-removed.event.ts": REMOVED,
             "README.md": "# app\n",
         })
-        const listed = async (...args: string[]) =>
-            JSON.parse((await lint(["--format", "json", ...args], root)).stdout).map((x: {filePath: string}) =>
-                path.relative(root, x.filePath).split(path.sep).join("/")
-            )
+        const fresh = await freshLintInProcess()
+        const files = (stdout: string) =>
+            JSON.parse(stdout).map((x: {filePath: string}) => path.relative(root, x.filePath).split(path.sep).join("/"))
+        const listed = async (...args: string[]) => files((await fresh(["--format", "json", ...args], root)).stdout)
         expect(await listed()).toEqual([
             "src/app/events/connection-added.event.ts",
             "src/app/events/connection-removed.event.ts",
@@ -224,7 +224,10 @@ describe("targets", () => {
         try {
             await listed()
             const staged = ["src/lib/unused.ts", "README.md", "src/lib/sync.ts"]
-            expect(await listed(...staged)).toEqual(["src/lib/sync.ts"])
+            const warm = await fresh(["--format", "json", "--debug", ...staged], root)
+            // The warm path's answer: in this process only it says that TypeScript is not loaded.
+            expect(warm.stderr).toContain('"typescript":"none"')
+            expect(files(warm.stdout)).toEqual(["src/lib/sync.ts"])
             expect(await listed("--no-cache", ...staged)).toEqual(["src/lib/sync.ts"])
         } finally {
             vi.useRealTimers()
