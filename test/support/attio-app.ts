@@ -3,20 +3,13 @@
  * the bin runs once it has wired its process, here with strings for its streams and a terminal that is none. For
  * tests about what a run prints, writes and answers; what the process adds (exit codes, which stream, no stdin, no
  * terminal, signals, the working folder) stays with spawned runs of the bin (runBin).
- *
- * Loaded with `require`, as Node loads it, not through the test runner's transform: then it and the generators it
- * imports are the modules yeoman-test loads for runGenerator, and ts-morph, TypeScript and Yeoman load once per
- * test process for both.
  */
-import {createRequire} from "node:module"
-import path from "node:path"
 import {PassThrough, Writable} from "node:stream"
 
-import {type BinResult, PACKAGE_ROOT} from "./bin.js"
+import type {BinResult} from "./bin.js"
+import {fromDist} from "./dist.js"
 
-type Main = typeof import("../../src/cli/attio-app-main.js")
-
-const {runAttioApp} = createRequire(import.meta.url)(path.join(PACKAGE_ROOT, "dist/src/cli/attio-app-main.js")) as Main
+const {runAttioApp} = await fromDist<typeof import("../../src/cli/attio-app-main.js")>("src/cli/attio-app-main.js")
 
 /** A stream that keeps what is written to it, at once (a write calls back before it returns). */
 class Sink extends Writable {
