@@ -12,7 +12,7 @@ import {fromDist} from "./dist.js"
 const {runAttioApp} = await fromDist<typeof import("../../src/cli/attio-app-main.js")>("src/cli/attio-app-main.js")
 
 /** A stream that keeps what is written to it, at once (a write calls back before it returns). */
-class Sink extends Writable {
+export class Sink extends Writable {
     text = ""
     override _write(chunk: Buffer | string, _encoding: string, done: () => void) {
         this.text += chunk.toString()
@@ -38,6 +38,10 @@ export async function runAttioAppHere(args: string[], {cwd}: {cwd: string}): Pro
             stderr: stderr as unknown as NodeJS.WriteStream,
         },
     })
-    const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "")
-    return {code, stdout: plain(stdout.text), stderr: plain(stderr.text)}
+    return {code, stdout: withoutColours(stdout.text), stderr: withoutColours(stderr.text)}
+}
+
+/** Text without the colours (SGR sequences) that Yeoman's logger adds when the test process has a terminal. */
+export function withoutColours(text: string): string {
+    return text.replace(/\x1b\[[0-9;]*m/g, "")
 }
