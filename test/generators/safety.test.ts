@@ -241,10 +241,18 @@ describe("all or nothing", () => {
 })
 
 describe("two runs at once", () => {
-    it("both registrations are kept", async () => {
+    it("both registrations are kept: a run that finds the app locked waits, then adds its own to what the other wrote", async () => {
         const root = app({[ADDED]: ADDED_CODE})
-        const run = (id: string) => spawnBin(root, ["webhook", id, "--yes"]).exited
-        expect(await Promise.all([run("one"), run("two")])).toEqual([0, 0])
+        const one = spawnBin(root, ["webhook", "one", "--yes"])
+        // The second run (in this process: its own lock, its own pid) starts once the first holds the lock.
+        const watcher = fs.watch(root)
+        const locked = new Promise((resolve) =>
+            watcher.on("change", (_event, name) => name === LOCK_FILE && resolve(0))
+        )
+        await Promise.race([locked, one.exited]).finally(() => watcher.close())
+        const two = await runAttioAppHere(["webhook", "two", "--yes"], {cwd: root})
+        expect(two.stderr).not.toContain("attio-app:")
+        expect([await one.exited, two.code]).toEqual([0, 0])
         const added = fs.readFileSync(path.join(root, ADDED), "utf8")
         expect(added).toContain('fileName: "one"')
         expect(added).toContain('fileName: "two"')
