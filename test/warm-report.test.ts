@@ -5,7 +5,7 @@ import path from "node:path"
 import {afterAll, beforeAll, describe, expect, it, vi} from "vitest"
 
 import {contentHash} from "../src/app-model/sealed-file.js"
-import {freshLintInProcess, type InProcessLint} from "./support/lint-cli.js"
+import {freshRunAttioLintHere, type LintHere} from "./support/attio-lint.js"
 import {writeApp} from "./support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null, {status: 200})\n}\n"
@@ -21,10 +21,10 @@ afterAll(() => {
 })
 
 const cacheDir = (root: string) => path.join(root, "node_modules/.cache/attio-lint")
-/** attio-lint in this process, on modules of this file's own (freshLintInProcess says why). */
-let run: InProcessLint
+/** attio-lint in this process, on modules of this file's own (freshRunAttioLintHere says why). */
+let run: LintHere
 const lint = async (root: string, args: string[] = []) => {
-    const result = await run(["--format", "json", "--debug", ...args], root)
+    const result = await run(["--format", "json", "--debug", ...args], {cwd: root})
     const stats = JSON.parse(
         result.stderr
             .split("\n")
@@ -35,7 +35,7 @@ const lint = async (root: string, args: string[] = []) => {
 }
 /** What the engine says without any cache: what every warm answer must equal. */
 const fresh = async (root: string, args: string[] = []) =>
-    (await run(["--format", "json", "--no-cache", ...args], root)).stdout
+    (await run(["--format", "json", "--no-cache", ...args], {cwd: root})).stdout
 
 /** The apps of the two tests. */
 let changing = ""
@@ -48,7 +48,7 @@ let firstCache: string[] = []
 // their first run; then the runs' clock is set 2.1 s later, as if they started after a wait: the run compares the
 // files' times with the time it started, Date.now(), the only clock it reads.
 beforeAll(async () => {
-    run = await freshLintInProcess()
+    run = await freshRunAttioLintHere()
     changing = writeApp({
         "src/app/webhooks/a.webhook.ts": HOOK,
         "src/app/webhooks/b.webhook.ts": HOOK,
@@ -115,13 +115,13 @@ describe("the warm path (the last run's findings, reused while nothing changed)"
             JSON.stringify({...sealed, body: {...good, results: []}}),
         ]
         // A location that cannot be written (here no folder at all) only costs speed.
-        const unwritable = await run(["--cache-location", "/dev/null/x"], root)
+        const unwritable = await run(["--cache-location", "/dev/null/x"], {cwd: root})
         expect(unwritable).toMatchObject({code: 0, stderr: ""})
         // A report.json that is not attio-lint's, at a location the user chose, is left as it is.
         const chosen = fs.mkdtempSync(path.join(os.tmpdir(), "attio-lint-chosen-"))
         roots.push(chosen)
         fs.writeFileSync(path.join(chosen, "report.json"), "my own report")
-        expect((await run(["--cache-location", chosen], root)).code).toBe(0)
+        expect((await run(["--cache-location", chosen], {cwd: root})).code).toBe(0)
         expect(fs.readFileSync(path.join(chosen, "report.json"), "utf8")).toBe("my own report")
         // The app does not change: one run without the cache is what each answer must equal.
         const expected = await fresh(root)

@@ -2,9 +2,9 @@
 /**
  * attio-lint [DIR | FILE...]: exit 0 without errors, 1 with errors (or too many warnings),
  * 2 on a usage error, an unusable setup or an internal failure (one line; the stack with --debug).
- * The process's part: its arguments, streams, terminal and exit code; the rest is runLint's.
+ * What a run does is in attio-lint-main.ts; this file wires it to the process: its streams, terminal and exit code.
  */
-import {runLint} from "./lint-command.js"
+import {runAttioLint} from "./attio-lint-main.js"
 
 /** Set when the output could not be written (a full disk): the run then exits 2, whatever it found. */
 let outputFailed = false
@@ -16,10 +16,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     process.exitCode = 2
 })
 
-runLint(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+runAttioLint(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
     color: Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env),
+    cwd: () => process.cwd(),
 }).then((code) => {
     process.exitCode = outputFailed ? 2 : code
 })

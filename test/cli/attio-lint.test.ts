@@ -6,11 +6,11 @@ import {describe, expect, it, vi} from "vitest"
 
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {ESLINT_RESULT_KEYS} from "../support/eslint-json.js"
-import {freshLintInProcess, lintInProcess} from "../support/lint-cli.js"
+import {freshRunAttioLintHere, runAttioLintHere} from "../support/attio-lint.js"
 import {tempDir, writeApp} from "../support/temp-app.js"
 
-/** In this process (runLint): for what is not the process's wiring. */
-const lint = lintInProcess
+/** In this process (runAttioLint): for what is not the process's wiring. */
+const lint = (args: string[], cwd: string) => runAttioLintHere(args, {cwd})
 /** The built bin in a process of its own: for the wiring (exit codes, streams, the working folder, --help). */
 const spawned = (args: string[], cwd: string, env?: Record<string, string>) => runBin("attio-lint", args, {cwd, env})
 
@@ -207,10 +207,11 @@ describe("targets", () => {
             "src/app/events/connection-removed.event.ts": REMOVED,
             "README.md": "# app\n",
         })
-        const fresh = await freshLintInProcess()
+        const fresh = await freshRunAttioLintHere()
         const files = (stdout: string) =>
             JSON.parse(stdout).map((x: {filePath: string}) => path.relative(root, x.filePath).split(path.sep).join("/"))
-        const listed = async (...args: string[]) => files((await fresh(["--format", "json", ...args], root)).stdout)
+        const listed = async (...args: string[]) =>
+            files((await fresh(["--format", "json", ...args], {cwd: root})).stdout)
         expect(await listed()).toEqual([
             "src/app/events/connection-added.event.ts",
             "src/app/events/connection-removed.event.ts",
@@ -224,7 +225,7 @@ describe("targets", () => {
         try {
             await listed()
             const staged = ["src/lib/unused.ts", "README.md", "src/lib/sync.ts"]
-            const warm = await fresh(["--format", "json", "--debug", ...staged], root)
+            const warm = await fresh(["--format", "json", "--debug", ...staged], {cwd: root})
             // The warm path's answer: in this process only it says that TypeScript is not loaded.
             expect(warm.stderr).toContain('"typescript":"none"')
             expect(files(warm.stdout)).toEqual(["src/lib/sync.ts"])

@@ -12,7 +12,7 @@ import path from "node:path"
 import {afterAll, describe, expect, it} from "vitest"
 
 import {type BinResult, PACKAGE_ROOT} from "../support/bin.js"
-import {lintInProcess} from "../support/lint-cli.js"
+import {runAttioLintHere} from "../support/attio-lint.js"
 import {type AppFiles, writeApp} from "../support/temp-app.js"
 
 const posix = process.platform !== "win32"
@@ -61,7 +61,7 @@ function findings(root: string, stdout: string): string[] {
 }
 
 /** attio-lint ARGS in `cwd`, in this process. */
-const lint = lintInProcess
+const lint = (args: string[], cwd: string) => runAttioLintHere(args, {cwd})
 
 function exit2(r: BinResult, pattern: RegExp): void {
     expect(r.code, r.stderr).toBe(2)

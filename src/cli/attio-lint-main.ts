@@ -1,6 +1,7 @@
 /**
- * What `attio-lint ARGS` does, apart from the process it runs in: the bin (attio-lint.ts) passes its argv, output
- * streams and terminal; tests run it in-process on an app's folder, without a process of their own.
+ * What `attio-lint` does with its arguments, apart from the process it runs in (src/cli/attio-lint.ts wires that:
+ * the exit code, stream errors). Given its streams and working folder, it runs in another process too: the tests
+ * run it in theirs, where the engine, the rules and TypeScript load once for many runs.
  */
 import {parseArgs} from "node:util"
 
@@ -43,16 +44,16 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or setup
 
 /** Where a run writes, and the folder it runs in. */
 export interface LintIo {
-    stdout: (text: string) => void
-    stderr: (text: string) => void
+    stdout: {write(chunk: string): unknown}
+    stderr: {write(chunk: string): unknown}
     /** Whether stdout takes colours (a terminal, without NO_COLOR). */
     color: boolean
-    /** The folder relative paths start from: the process's working folder when absent. */
-    cwd?: string
+    /** The working folder; throws when it cannot be read (deleted). Read after --help and --version only. */
+    cwd(): string
 }
 
 /** Runs attio-lint with these arguments; the exit code: 0, 1 (errors, or too many warnings) or 2 (one line on stderr). */
-export async function runLint(argv: string[], io: LintIo): Promise<number> {
+export async function runAttioLint(argv: string[], io: LintIo): Promise<number> {
     try {
         return await main(argv, io)
     } catch (error) {
@@ -66,8 +67,8 @@ export async function runLint(argv: string[], io: LintIo): Promise<number> {
               ? error.message
               : String(error)
         const message = escapeControls(text.split("\n").join(" "))
-        io.stderr(`attio-lint: ${usage ? "" : "internal error: "}${message}\n`)
-        if (argv.includes("--debug") && error instanceof Error) io.stderr(`${error.stack}\n`)
+        io.stderr.write(`attio-lint: ${usage ? "" : "internal error: "}${message}\n`)
+        if (argv.includes("--debug") && error instanceof Error) io.stderr.write(`${error.stack}\n`)
         return 2
     }
 }
@@ -92,16 +93,16 @@ async function main(argv: string[], io: LintIo): Promise<number> {
         },
     })
     if (values.help) {
-        io.stdout(HELP + "\n")
+        io.stdout.write(HELP + "\n")
         return 0
     }
     if (values.version) {
-        io.stdout(packageVersion() + "\n")
+        io.stdout.write(packageVersion() + "\n")
         return 0
     }
-    let cwd = io.cwd
+    let cwd: string
     try {
-        cwd ??= process.cwd()
+        cwd = io.cwd()
     } catch (error) {
         // Deleted under the shell (a checkout, `rm -rf` of a build folder): the user's setup, not ours.
         throw new UsageError(
@@ -136,7 +137,7 @@ async function main(argv: string[], io: LintIo): Promise<number> {
             )
         }
         const {watch} = await import("./watch.js")
-        return watch(options, {color, write: io.stdout})
+        return watch(options, {color, write: (text) => io.stdout.write(text)})
     }
     // An unchanged app is answered from the last run's findings without loading the engine.
     const warm =
@@ -145,14 +146,14 @@ async function main(argv: string[], io: LintIo): Promise<number> {
     // Settings from the app's config apply where the command line is silent.
     const settings = report.settings
     const format = (values.format ?? settings.format ?? "stylish") as FormatName
-    io.stdout((await loadFormatter(format))(report, {color}))
+    io.stdout.write((await loadFormatter(format))(report, {color}))
     if (values.debug) {
-        io.stderr(`attio-lint: ${JSON.stringify(report.stats)}\n`)
+        io.stderr.write(`attio-lint: ${JSON.stringify(report.stats)}\n`)
     }
     const limit = maxWarnings ?? settings.maxWarnings
     if (report.errorCount > 0) return 1
     if (limit !== undefined && report.warningCount > limit) {
-        io.stderr(`attio-lint found too many warnings (maximum: ${limit}).\n`)
+        io.stderr.write(`attio-lint found too many warnings (maximum: ${limit}).\n`)
         return 1
     }
     return 0
