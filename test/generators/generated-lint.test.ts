@@ -3,15 +3,11 @@
  * error in them (nor a warning in the registered ones), and handlers use the SDK's current API. That they type-check
  * against the SDK is test/generators/typecheck.test.ts's (the integration project).
  */
-import {execFile} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
-import {promisify} from "node:util"
 import {beforeAll, describe, expect, it} from "vitest"
-import {PACKAGE_ROOT} from "../support/bin.js"
+import {runAttioLintHere} from "../support/attio-lint.js"
 import {CASES, generatedApps} from "./generated-apps.js"
-
-const run = promisify(execFile)
 
 let roots = new Map<string, string>()
 
@@ -22,10 +18,7 @@ beforeAll(async () => {
 describe("generated apps with attio@1.0.4", () => {
     it.concurrent.each(CASES)("$name: attio-lint finds no error", async ({name, warnings}) => {
         const root = roots.get(name)!
-        const lint = path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js")
-        const {stdout} = await run(process.execPath, [lint, root, "--format", "json"], {cwd: root}).catch(
-            (error: {stdout: string}) => ({stdout: error.stdout})
-        )
+        const {stdout} = await runAttioLintHere([root, "--format", "json"], {cwd: root})
         const results = JSON.parse(stdout) as {
             filePath: string
             messages: {ruleId: string; severity: number; message: string}[]

@@ -3,15 +3,17 @@
  * `attio-app test-setup` (test/testing/template-app.ts). Here: what each step wrote and said, that the generated
  * code lints clean, and how the generated webhooks behave; the app's own vitest run (the tests pass as generated,
  * and fail when the handler breaks) and tsc against the real SDK are the integration project's
- * (test/testing/generated-template.test.ts). The bin writes one webhook (its --verify, --signature-header and
- * --test) and sets the app up; the other webhooks, variants of what the tests check, are planned in this process by
- * the same code, as are the cases of when a test is written. test-setup's other cases run its command in this process.
+ * (test/testing/generated-template.test.ts). The bin's run writes one webhook (its --verify, --signature-header and
+ * --test) and sets the app up, in this process; the other webhooks, variants of what the tests check, are planned
+ * by the same code, as are the cases of when a test is written. The bin itself is spawned for its refusal of a
+ * scheme it does not know. test-setup's other cases run its command in this process.
  */
 import {createHmac} from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import {beforeAll, describe, expect, it, onTestFinished, vi} from "vitest"
 
+import {runAttioLintHere} from "../support/attio-lint.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
 import {built, writeWebhook} from "../support/scaffold.js"
 import {tempDir, writeApp} from "../support/temp-app.js"
@@ -68,10 +70,7 @@ describe("generated tests in Attio's app template", () => {
     })
 
     it.concurrent("attio-lint finds no error in the generated code", async () => {
-        const result = await spawnNode(
-            [path.join(PACKAGE_ROOT, "dist/src/cli/attio-lint.js"), ".", "--quiet"],
-            app.root
-        )
+        const result = await runAttioLintHere([".", "--quiet"], {cwd: app.root})
         expect(result.stdout).toBe("")
         expect(result.code).toBe(0)
     })

@@ -1,7 +1,7 @@
 /**
  * Attio's real app template with generated webhooks and their tests, as a user gets there: attio@1.0.4's
  * package.json, tsconfig.json and .prettierrc, `attio-app webhook … --test` in the app before it has vitest, then
- * `attio-app test-setup`, then webhooks written with vitest present (by the code the bin runs, in this process).
+ * `attio-app test-setup`, then webhooks written with vitest present; all by the code the bin runs, in this process.
  * Two of them are changed so that their tests must fail: a wrong status, a check that lets forgeries through.
  * test/testing/generated.test.ts checks what each step wrote and said; test/testing/generated-template.test.ts runs
  * the app's own vitest and tsc on the result.
@@ -13,7 +13,8 @@ import {promisify} from "node:util"
 import {expect} from "vitest"
 
 import {attioNodeModules} from "../support/attio-sdk.js"
-import {PACKAGE_ROOT, runBin} from "../support/bin.js"
+import {runAttioAppHere} from "../support/attio-app.js"
+import {PACKAGE_ROOT} from "../support/bin.js"
 import {writeWebhook} from "../support/scaffold.js"
 import {writeApp} from "../support/temp-app.js"
 
@@ -49,7 +50,7 @@ export async function generatedTemplateApp(): Promise<TemplateApp> {
     fs.symlinkSync(path.join(PACKAGE_ROOT, "node_modules/vitest"), path.join(modules, "vitest"))
     fs.symlinkSync(PACKAGE_ROOT, path.join(modules, "generator-attio-app"))
 
-    attioApp(root, [
+    await attioApp(root, [
         "webhook",
         "signed",
         "--yes",
@@ -60,7 +61,7 @@ export async function generatedTemplateApp(): Promise<TemplateApp> {
         "--test",
     ])
     const testWithoutVitest = fs.existsSync(path.join(root, "src/app/webhooks/signed.webhook.test.ts"))
-    const setupStdout = attioApp(root, ["test-setup"])
+    const setupStdout = await attioApp(root, ["test-setup"])
     for (const spec of WITH_VITEST) await writeWebhook(root, spec)
     edit(
         root,
@@ -73,8 +74,8 @@ export async function generatedTemplateApp(): Promise<TemplateApp> {
     return {root, testWithoutVitest, setupStdout}
 }
 
-function attioApp(root: string, args: string[]): string {
-    const result = runBin("attio-app", args, {cwd: root})
+async function attioApp(root: string, args: string[]): Promise<string> {
+    const result = await runAttioAppHere(args, {cwd: root})
     expect(result.code, result.stderr).toBe(0)
     return result.stdout
 }
