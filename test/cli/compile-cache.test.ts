@@ -181,7 +181,9 @@ describe("the TypeScript subset's V8 code cache (Node without a compile cache)",
         const loaded = load(cacheDir)
         expect(loaded.cache).toBe("none")
         loaded.save()
-        expect(fs.statSync(cacheFile).size).toBe(good.length)
+        // Replaced by fresh data: its size is V8's to choose (it grows with the functions compiled so far).
+        expect(fs.statSync(cacheFile).size).toBeGreaterThan(20)
+        expect(fs.statSync(cacheFile).size).toBeLessThan(MAX_CACHE_BYTES)
         expect(load(cacheDir).cache).toBe("used")
     })
 
