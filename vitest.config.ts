@@ -26,7 +26,6 @@ const UNIT = [
     "test/generators/style.test.ts",
     "test/scaffold/**/*.test.ts",
     "test/build/**/*.test.ts",
-    "test/scripts/build-stamp.test.ts",
     "test/testing/signature-options.test.ts",
     "test/order.test.ts",
     "test/text-edit.test.ts",

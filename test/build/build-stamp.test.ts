@@ -1,13 +1,13 @@
 /**
- * scripts/build-stamp.js: the test scripts build only when dist/ is not the build of the sources as they are. The
+ * .ci/build-stamp.js: the test scripts build only when dist/ is not the build of the sources as they are. The
  * hash and the decision in memory, the inputs as read from disk, and the scripts that write and check the stamp
- * (test/scripts/rebuild.test.ts runs the check itself).
+ * (test/rebuild.test.ts runs the check itself).
  */
 import fs from "node:fs"
 import path from "node:path"
 import {describe, expect, it} from "vitest"
 
-import {INPUT_FILES, INPUT_FOLDERS, STAMP, inputsHash, readInputs, staleReason} from "../../scripts/build-stamp.js"
+import {INPUT_FILES, INPUT_FOLDERS, STAMP, inputsHash, readInputs, staleReason} from "../../.ci/build-stamp.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
 import {writeApp} from "../support/temp-app.js"
 
@@ -81,7 +81,7 @@ describe("the inputs read from disk", () => {
             // A compiled step's source is in the same place under src/.
             const source = step.replace(/^dist\//, "")
             expect(
-                [...INPUT_FOLDERS, ...INPUT_FILES].some((input) => source.startsWith(`${input}/`)),
+                [...INPUT_FOLDERS, ...INPUT_FILES].some((input) => source === input || source.startsWith(`${input}/`)),
                 source
             ).toBe(true)
         }
@@ -92,12 +92,12 @@ describe("the scripts", () => {
     const {scripts} = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8"))
 
     it("npm run build stays a clean build and writes the stamp last", () => {
-        expect(scripts.build).toMatch(/^rm -rf dist && .* && node scripts\/build-stamp\.js --write$/)
+        expect(scripts.build).toMatch(/^rm -rf dist && .* && node \.ci\/build-stamp\.js --write$/)
     })
 
     it("the test commands build only when dist/ is not current", () => {
         for (const name of ["test", "test:e2e", "test:integration", "test:all"]) {
-            expect(scripts[name], name).toMatch(/^node scripts\/build-stamp\.js && vitest run\b/)
+            expect(scripts[name], name).toMatch(/^node \.ci\/build-stamp\.js && vitest run\b/)
         }
     })
 })

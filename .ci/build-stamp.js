@@ -1,8 +1,8 @@
 /**
  * Whether dist/ is the build of the sources as they are now, by content (a checkout or a `git stash` changes
- * mtimes and contents alike; only contents matter). `npm run build` ends with `node scripts/build-stamp.js
+ * mtimes and contents alike; only contents matter). `npm run build` ends with `node .ci/build-stamp.js
  * --write`: it records a hash of every build input in dist/src/build/stamp (dist/src/build stays out of the
- * package). The test scripts run `node scripts/build-stamp.js`, which runs `npm run build` only when that stamp is
+ * package). The test scripts run `node .ci/build-stamp.js`, which runs `npm run build` only when that stamp is
  * missing or names other inputs, or an output is missing. Hashing the inputs (about 1 MB) takes a few milliseconds.
  */
 import {spawnSync} from "node:child_process"
@@ -12,8 +12,14 @@ import path from "node:path"
 
 const ROOT = path.resolve(import.meta.dirname, "..")
 /** What `npm run build` reads: the sources it compiles, the build steps, their configuration and the locked dependencies. */
-export const INPUT_FOLDERS = ["src", "generators", "packages/attio-lint", "scripts"]
-export const INPUT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.test.json"]
+export const INPUT_FOLDERS = ["src", "generators", "packages/attio-lint"]
+export const INPUT_FILES = [
+    ".ci/build-stamp.js",
+    "package.json",
+    "package-lock.json",
+    "tsconfig.json",
+    "tsconfig.test.json",
+]
 /** Folders inside the input folders that the build writes or that hold installed packages. */
 const NOT_INPUTS = new Set(["dist", "node_modules"])
 export const STAMP = "dist/src/build/stamp"
@@ -90,7 +96,7 @@ if (process.argv[1] === import.meta.filename) {
     } else {
         const reason = checkBuild(ROOT)
         if (reason === undefined) {
-            console.log("dist/ is current (scripts/build-stamp.js): no build")
+            console.log("dist/ is current (.ci/build-stamp.js): no build")
         } else {
             console.log(`Building: ${reason}`)
             const build = spawnSync("npm", ["run", "build"], {cwd: ROOT, stdio: "inherit"})

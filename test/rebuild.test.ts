@@ -1,5 +1,5 @@
 /**
- * `node scripts/build-stamp.js`, as the test scripts run it, in a copy of the repository's shape whose build only
+ * `node .ci/build-stamp.js`, as the test scripts run it, in a copy of the repository's shape whose build only
  * counts its runs and writes the outputs: it builds when there is no stamp, not when nothing changed, and again after
  * any edit to a source file, or when an output was deleted.
  */
@@ -8,9 +8,9 @@ import fs from "node:fs"
 import path from "node:path"
 import {expect, it} from "vitest"
 
-import {OUTPUTS} from "../../scripts/build-stamp.js"
-import {PACKAGE_ROOT} from "../support/bin.js"
-import {writeApp} from "../support/temp-app.js"
+import {OUTPUTS} from "../.ci/build-stamp.js"
+import {PACKAGE_ROOT} from "./support/bin.js"
+import {writeApp} from "./support/temp-app.js"
 
 const BUILD = `
 const fs = require("node:fs")
@@ -28,20 +28,20 @@ it("builds when dist/ is not the build of the sources as they are, and only then
             name: "stamped",
             private: true,
             type: "module",
-            scripts: {build: "node build.cjs && node scripts/build-stamp.js --write"},
+            scripts: {build: "node build.cjs && node .ci/build-stamp.js --write"},
         }),
         "build.cjs": BUILD,
-        "scripts/build-stamp.js": fs.readFileSync(path.join(PACKAGE_ROOT, "scripts/build-stamp.js"), "utf8"),
+        ".ci/build-stamp.js": fs.readFileSync(path.join(PACKAGE_ROOT, ".ci/build-stamp.js"), "utf8"),
         "src/a.ts": "export const a = 1\n",
     })
     const check = () => {
-        const result = spawnSync(process.execPath, ["scripts/build-stamp.js"], {cwd: root, encoding: "utf8"})
+        const result = spawnSync(process.execPath, [".ci/build-stamp.js"], {cwd: root, encoding: "utf8"})
         expect(result.status, result.stderr).toBe(0)
         const builds = fs.readFileSync(path.join(root, "builds"), "utf8").split("\n").length - 1
         return {builds, said: result.stdout.split("\n")[0]}
     }
     expect(check()).toEqual({builds: 1, said: "Building: dist/src/build/stamp is missing"})
-    expect(check()).toEqual({builds: 1, said: "dist/ is current (scripts/build-stamp.js): no build"})
+    expect(check()).toEqual({builds: 1, said: "dist/ is current (.ci/build-stamp.js): no build"})
     fs.appendFileSync(path.join(root, "src/a.ts"), "export const b = 2\n")
     expect(check()).toEqual({builds: 2, said: "Building: the sources changed since the last build"})
     expect(check().builds).toBe(2)
