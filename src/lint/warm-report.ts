@@ -108,8 +108,10 @@ export function warmReport(options: WarmKeyOptions): LintReport | undefined {
     if (root === undefined) return undefined
     const key = keyOf(options)
     const stored = readStored(reportFile(cacheLocation(root, options)), key)
-    if (!stored || stored.root !== root || stored.key !== key) return undefined
+    if (!isStamped(stored) || stored.root !== root || stored.key !== key) return undefined
     for (const [file, stamp] of Object.entries(stored.stamps)) if (!sameStamp(stampOf(file), stamp)) return undefined
+    // The findings are checked only once they are to be used: after an edit, a run stops at the stamps.
+    if (!isStoredReport(stored)) return undefined
 
     const inScope = scopeFilter(root, targets)
     // As the engine: the stored run listed the files it checked, and a named file it did not check is not listed.
@@ -181,21 +183,27 @@ function sameStamp(a: Stamp, b: Stamp): boolean {
     return a === b || (a !== null && b !== null && a.every((value, i) => value === b[i]))
 }
 
-function readStored(file: string, key: string): StoredReport | undefined {
+function readStored(file: string, key: string): unknown {
     const {text} = readSealedText(file)
-    const stored = text === undefined ? undefined : openSealed(text, SCHEMA, key)
-    return isStoredReport(stored) ? stored : undefined
+    return text === undefined ? undefined : openSealed(text, SCHEMA, key)
 }
 
-/** Whether a parsed file has the shape this module writes: a damaged one is ignored, never trusted. */
-function isStoredReport(value: unknown): value is StoredReport {
+/** Whether a parsed file has the key, root and stamps this module writes: a damaged one is ignored, never trusted. */
+function isStamped(value: unknown): value is Pick<StoredReport, "key" | "root" | "stamps"> {
     if (!isJsonObject(value)) return false
-    const {key, root, stamps, results, filesScanned, settings, rules} = value
+    const {key, root, stamps} = value
     return (
         typeof key === "string" &&
         typeof root === "string" &&
         isJsonObject(stamps) &&
-        Object.values(stamps).every(isStamp) &&
+        Object.values(stamps).every(isStamp)
+    )
+}
+
+/** Whether a stamped report has the rest of the shape this module writes. */
+function isStoredReport(value: Pick<StoredReport, "key" | "root" | "stamps">): value is StoredReport {
+    const {results, filesScanned, settings, rules} = value as unknown as Record<string, unknown>
+    return (
         Array.isArray(results) &&
         results.every(isFileResult) &&
         typeof filesScanned === "number" &&
