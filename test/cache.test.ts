@@ -32,6 +32,7 @@ type CacheJson = {
     schema: number
     key: string
     sum: string
+    mac?: string
     // Entries are edited as free JSON, as a hand would.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     body: {facts: Record<string, any>; checks: Record<string, unknown>}
@@ -349,7 +350,7 @@ describe("the facts cache of a large app: one edit writes a delta", () => {
     it("entries of a cache this install did not write are checked one by one, and the whole file is written again", async () => {
         const root = largeApp()
         await run(root)
-        const cache = readCache(root) as CacheJson & {mac?: string}
+        const cache = readCache(root)
         const [first, second] = Object.keys(cache.body.facts)
         cache.body.facts[first] = {...cache.body.facts[first], imports: "nope"}
         // Neither a missing mac nor one made with another key makes the file this install's.
