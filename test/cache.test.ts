@@ -1,9 +1,11 @@
 import {spawn, spawnSync} from "node:child_process"
+import crypto from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import {setTimeout as sleep} from "node:timers/promises"
 
-import {afterAll, describe, expect, it} from "vitest"
+import {afterAll, describe, expect, it, vi} from "vitest"
 
 import {contentHash} from "../src/app-model/sealed-file.js"
 import {lint} from "../src/index.js"
@@ -376,6 +378,73 @@ describe("the facts cache of a large app: one edit writes a delta", () => {
         expect(report.stats.filesParsed).toBe(1)
         expect(fs.readFileSync(delta, "utf8")).toBe("mine")
         expect((await run(root, {cacheLocation: location})).stats.filesParsed).toBe(0)
+    })
+})
+
+describe("the facts cache's stamps: a file that keeps its stamp is not read again", () => {
+    /** The app's source files a run opens. */
+    const opened = async (root: string, lintRun: () => Promise<unknown>) => {
+        const open = vi.spyOn(fs, "openSync")
+        try {
+            await lintRun()
+            return open.mock.calls
+                .map(([file]) => path.relative(root, String(file)))
+                .filter((file) => file.startsWith("src"))
+                .sort()
+        } finally {
+            open.mockRestore()
+        }
+    }
+    const uncached = async (root: string) => findings(await lint({cwd: root}))
+    /** A cache file sealed with the mac of the attio-lint this test runs (src/app-model/sealed-file.ts's identity). */
+    const ourMac = (sum: string) => {
+        const stat = fs.statSync(path.join(PACKAGE_ROOT, "src/app-model/sealed-file.ts"), {bigint: true})
+        const key = crypto.createHash("sha256").update(`${stat.dev}:${stat.ino}:${stat.ctimeNs}`).digest()
+        return crypto.createHmac("sha256", key).update(sum).digest("hex")
+    }
+
+    it("reads only what changed, and sees an edit of the same size at once", {timeout: 20_000}, async () => {
+        const root = app()
+        // Stamps are kept only for files that changed over two seconds before the run.
+        expect(await opened(root, () => run(root))).toHaveLength(4)
+        await sleep(2100)
+        expect(await opened(root, () => run(root))).toHaveLength(4)
+        expect(await opened(root, () => run(root))).toEqual([])
+        expect(findings(await run(root))).toEqual(await uncached(root))
+
+        // Same size, other ids: only that file is read (and the file a finding is now on, whose source the report
+        // holds), and cross-file findings follow it.
+        const added = path.join(root, "src/app/events/connection-added.event.ts")
+        fs.writeFileSync(added, ADDED("a", "c"))
+        let report: Awaited<ReturnType<typeof lint>> | undefined
+        expect(await opened(root, async () => (report = await run(root)))).toEqual([
+            "src/app/events/connection-added.event.ts",
+            "src/app/webhooks/b.webhook.ts",
+        ])
+        expect(report!.stats.filesParsed).toBe(1)
+        expect(findings(report!)).toEqual(await uncached(root))
+        expect(findings(report!)).toContain("b.webhook.ts unregistered-webhook")
+    })
+
+    it("believes a stamp only from a cache file this install wrote", {timeout: 20_000}, async () => {
+        const root = app()
+        await sleep(2100)
+        await run(root)
+        const expected = await uncached(root)
+        expect(expected).toEqual([])
+        // The cache tells connection-added's text is that of connection-removed, which registers nothing.
+        const cache = readCache(root) as CacheJson & {body: {files: Record<string, {stamp: unknown}>}}
+        const added = path.join(root, "src/app/events/connection-added.event.ts")
+        const removed = path.join(root, "src/app/events/connection-removed.event.ts")
+        cache.body.files[added] = {...cache.body.files[removed], stamp: cache.body.files[added].stamp}
+        const sum = contentHash(JSON.stringify(cache.body))
+        for (const mac of [undefined, cache.mac, "b".repeat(64)]) {
+            writeCache(root, {...cache, mac})
+            expect(findings(await run(root))).toEqual(expected)
+        }
+        // Control: sealed with this install's own mac, the same entry is believed (so the refusals above are the mac's).
+        fs.writeFileSync(cacheFile(root), JSON.stringify({...cache, sum, mac: ourMac(sum)}))
+        expect(findings(await run(root))).toContain("a.webhook.ts unregistered-webhook")
     })
 })
 

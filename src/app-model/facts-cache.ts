@@ -14,6 +14,12 @@
  * extends: rewriting 2 MB of facts for one edited file cost more than the edit's parse. The whole
  * cache is written again once the two differ by more than a sixteenth (entries no longer used are
  * dropped then), and a delta whose base is not the file beside it is ignored.
+ *
+ * Beside the facts, the cache keeps each source file's stamp (./stamp.ts) as a run read it, with the
+ * key of its facts and what the checks read from its text (./text-summary.ts): a later run that
+ * finds the same stamp takes them from there instead of reading and hashing the file again. Only
+ * stamps that had settled when the run began are kept, and only a file this install wrote is
+ * believed (a stamp names the file's inode and change time, which no committed file can know).
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -22,6 +28,8 @@ import {isJsonObject} from "../json.js"
 import {type FileFacts, isFileFactsOf} from "./facts/index.js"
 import {isInside, readText, realpathOr} from "./read-file.js"
 import {contentHash, readSealedText, unseal, writeSealed} from "./sealed-file.js"
+import {isSettled, sameStamp, type Stamp} from "./stamp.js"
+import type {TextSummary} from "./text-summary.js"
 
 /** Bump when the shape of FileFacts or of the file changes. */
 const SCHEMA = 7
@@ -38,9 +46,18 @@ export interface CachedCheck {
     result: string | null
 }
 
+/** A source file as a run read it: its stamp then, the key of its facts (null: not text) and its text's summary. */
+export interface KnownFile {
+    stamp: Stamp
+    key: string | null
+    summary: TextSummary | null
+}
+
 interface CacheBody {
     facts: Record<string, FileFacts>
     checks: Record<string, CachedCheck>
+    /** Source files by absolute path. */
+    files: Record<string, KnownFile>
 }
 
 /** The delta file's body: entries beside those of the whole file whose sum is `base`, and the checks (all of them). */
@@ -65,7 +82,9 @@ export function fileHash(file: string, within?: string): string | null {
 export class NotACacheError extends Error {}
 
 export class FactsCache {
-    private readonly used: CacheBody = {facts: {}, checks: {}}
+    private readonly used: CacheBody = {facts: {}, checks: {}, files: {}}
+    /** Before this run read any file: the stamps it keeps must have settled by then. */
+    private readonly openedAt = Date.now()
     /** The entries this run made (the others it read). */
     private readonly fresh = new Set<string>()
 
@@ -99,15 +118,37 @@ export class FactsCache {
         return new FactsCache(file, key, base, deltaBody, found)
     }
 
-    /** The facts cached for a file with this content hash and text, if they pass the schema check in every field. */
-    getFacts(hash: string, text: string): FileFacts | undefined {
+    /**
+     * The facts cached for a file with this content hash and text, if they pass the schema check in every field
+     * (`text` is asked for only then).
+     */
+    getFacts(hash: string, text: () => string | null): FileFacts | undefined {
         const from = this.delta && Object.hasOwn(this.delta.body.facts, hash) ? this.delta : this.base
         if (!from || !Object.hasOwn(from.body.facts, hash)) return undefined
         const facts = from.body.facts[hash]
         // What this install wrote came from extractFacts or passed this check when it was read.
-        if (!from.ours && !isFileFactsOf(facts, text)) return undefined
+        if (!from.ours) {
+            const checked = text()
+            if (checked === null || !isFileFactsOf(facts, checked)) return undefined
+        }
         this.used.facts[hash] = facts
         return facts
+    }
+
+    /** What a file held when a run read it, while it keeps the stamp it had then. */
+    knownFile(file: string, stamp: Stamp): KnownFile | undefined {
+        const from = this.delta && Object.hasOwn(this.delta.body.files, file) ? this.delta : this.base
+        // A stamp is believed only from a file this install wrote.
+        if (!from?.ours || !Object.hasOwn(from.body.files, file)) return undefined
+        const known = from.body.files[file]
+        if (!sameStamp(known.stamp, stamp)) return undefined
+        this.used.files[file] = known
+        return known
+    }
+
+    /** Keeps what a file held, read at `known.stamp` (taken before the read), once that stamp has settled. */
+    rememberFile(file: string, known: KnownFile): void {
+        if (isSettled(known.stamp, this.openedAt)) this.used.files[file] = known
     }
 
     setFacts(hash: string, facts: FileFacts): void {
@@ -147,26 +188,29 @@ export class FactsCache {
      * whole file lacks, while they and the whole file's unused entries are few. Never throws.
      */
     save(): void {
-        const base = this.base?.body.facts ?? {}
-        const used = Object.keys(this.used.facts)
+        const base: CacheBody = this.base?.body ?? {facts: {}, checks: {}, files: {}}
+        const written: CacheBody = this.delta?.body ?? {facts: {}, checks: base.checks, files: {}}
         // Made afresh this run: new, or in place of an entry that failed the schema check.
-        const extra = used.filter((hash) => this.fresh.has(hash) || !Object.hasOwn(base, hash))
-        const unused = Object.keys(base).length - (used.length - extra.length)
-        const written = this.delta?.body ?? {facts: {}, checks: this.base?.body.checks ?? {}}
+        const facts = changes(this.used.facts, base.facts, (hash) => this.fresh.has(hash))
+        // Read afresh, or found under a stamp the whole file does not have.
+        const files = changes(this.used.files, base.files, (file) => this.used.files[file] !== base.files[file])
         const changed =
             this.fresh.size > 0 ||
-            extra.length !== Object.keys(written.facts).length ||
-            extra.some((hash) => !Object.hasOwn(written.facts, hash)) ||
+            !sameKeys(facts.extra, written.facts) ||
+            !sameKeys(files.extra, written.files) ||
+            files.extra.some((file) => this.used.files[file] !== written.files[file]) ||
             JSON.stringify(this.used.checks) !== JSON.stringify(written.checks)
-        if (this.base && unused === 0 && !changed) return
+        if (this.base && facts.unused + files.unused === 0 && !changed) return
         // A whole file this install did not write is written again, so that the next run need not check its entries.
-        const small = extra.length + unused <= Object.keys(base).length * DELTA_SHARE
+        const churn = facts.extra.length + facts.unused + files.extra.length + files.unused
+        const small = churn <= (Object.keys(base.facts).length + Object.keys(base.files).length) * DELTA_SHARE
         if (this.base?.ours && this.deltaFound !== "foreign" && small) {
             if (changed)
                 writeSealed(deltaFile(this.file), SCHEMA, this.key, {
                     base: this.base.sum,
-                    facts: Object.fromEntries(extra.map((hash) => [hash, this.used.facts[hash]])),
+                    facts: pick(this.used.facts, facts.extra),
                     checks: this.used.checks,
+                    files: pick(this.used.files, files.extra),
                 })
             return
         }
@@ -174,6 +218,25 @@ export class FactsCache {
         // Bound to the sum of the file just replaced, it would be ignored: removed so as not to be read again.
         if (this.deltaFound === "sealed") fs.rmSync(deltaFile(this.file), {force: true})
     }
+}
+
+/** The keys of `used` the whole file lacks (or that `differs` says changed), and how many of the whole file's go unused. */
+function changes<T>(
+    used: Record<string, T>,
+    whole: Record<string, T>,
+    differs: (key: string) => boolean
+): {extra: string[]; unused: number} {
+    const keys = Object.keys(used)
+    const extra = keys.filter((key) => differs(key) || !Object.hasOwn(whole, key))
+    return {extra, unused: Object.keys(whole).length - (keys.length - extra.length)}
+}
+
+function sameKeys(keys: string[], record: Record<string, unknown>): boolean {
+    return keys.length === Object.keys(record).length && keys.every((key) => Object.hasOwn(record, key))
+}
+
+function pick<T>(record: Record<string, T>, keys: string[]): Record<string, T> {
+    return Object.fromEntries(keys.map((key) => [key, record[key]]))
 }
 
 /** Where the delta of a cache file lives. */
@@ -194,7 +257,7 @@ function readDelta(text: string, key: string, base: string): Read<DeltaBody> | u
 }
 
 function isCacheBody(body: unknown): body is CacheBody & Record<string, unknown> {
-    return isJsonObject(body) && isJsonObject(body.facts) && isJsonObject(body.checks)
+    return isJsonObject(body) && isJsonObject(body.facts) && isJsonObject(body.checks) && isJsonObject(body.files)
 }
 
 function isCachedCheck(value: unknown): value is CachedCheck {

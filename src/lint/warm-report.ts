@@ -21,6 +21,7 @@ import {fileURLToPath} from "node:url"
 
 import {findAppRoot} from "../app-model/root.js"
 import {openSealed, readSealedText, writeSealed} from "../app-model/sealed-file.js"
+import {isSettled, sameStamp, type Stamp, stampOf} from "../app-model/stamp.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"
 import {resolvedTargets, scopeFilter} from "./targets.js"
@@ -31,16 +32,6 @@ export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint
 
 const SCHEMA = 2
 const REPORT_FILE = "report.json"
-
-/**
- * How long before a run its inputs must have last changed for its findings to be stored: file times
- * are coarse (a clock tick on Linux, 1 s or 2 s on some file systems), so a later change in the same
- * tick could leave them as they were.
- */
-const RACY_MS = 2000
-
-/** size, mtime, ctime and inode; null for a path that did not exist. */
-type Stamp = [number, number, number, number] | null
 
 /** What a lint with these options depends on besides the files: the build and the options. */
 export interface WarmKeyOptions {
@@ -140,7 +131,7 @@ export function saveWarmReport(run: AppRun): void {
     const stamps: Record<string, Stamp> = {}
     for (const file of [...run.files, ...run.dirs, ...run.inputs, ...sdkManifests(run.root)]) {
         const stamp = stampOf(file)
-        if (stamp && stamp[2] >= run.startedAt - RACY_MS) return
+        if (!isSettled(stamp, run.startedAt)) return
         stamps[file] = stamp
     }
     const key = keyOf(run.options)
@@ -172,15 +163,6 @@ function sdkManifests(root: string): string[] {
         manifests.push(manifest)
         if (fs.existsSync(manifest) || path.dirname(dir) === dir) return manifests
     }
-}
-
-function stampOf(file: string): Stamp {
-    const stats = fs.statSync(file, {throwIfNoEntry: false})
-    return stats ? [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino] : null
-}
-
-function sameStamp(a: Stamp, b: Stamp): boolean {
-    return a === b || (a !== null && b !== null && a.every((value, i) => value === b[i]))
 }
 
 function readStored(file: string, key: string): unknown {
