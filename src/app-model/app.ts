@@ -10,7 +10,7 @@ import {type AppFile, appFile, discover, isSourcePath} from "./discovery.js"
 import {extractFacts, type FileFacts} from "./facts/index.js"
 import type {FactsCache, KnownFile} from "./facts-cache.js"
 import {contentHash} from "./sealed-file.js"
-import {fileStamp} from "./stamp.js"
+import {fileStamp, type Stamp, stampFrom} from "./stamp.js"
 import {summarize, type TextSummary} from "./text-summary.js"
 import {typescriptSyntax} from "./typescript.js"
 import {anyRootOf, type HandlerKind, isServerFunctionPath, toPosix} from "./layout.js"
@@ -157,9 +157,11 @@ export class App {
     text(file: AppFile): string | null {
         let text = this.texts.get(file.path)
         if (text !== undefined) return text
-        // Taken before the read: a change after it moves the stamp, so a later run reads the file again.
-        const stamp = this.cache && !this.overrides.has(file.path) ? fileStamp(file.path) : undefined
-        const read = this.overrides.get(file.path) ?? readBytes(file.path, {within: this.realRoot()})
+        // The stamp is what the read's own lstat saw, before the read: a change after it moves the stamp, so a later
+        // run reads the file again. A link has none (it is read afresh every run).
+        let stamp: Stamp | undefined
+        const lstat = this.cache ? (stats: fs.Stats) => (stamp = stampFrom(stats)) : undefined
+        const read = this.overrides.get(file.path) ?? readBytes(file.path, {within: this.realRoot(), lstat})
         const decoded = read instanceof ReadFailure || typeof read === "string" ? read : read.toString("utf8")
         if (decoded instanceof ReadFailure) {
             this.failures.set(file.path, decoded)

@@ -35,6 +35,6 @@ export function sameStamp(a: Stamp, b: Stamp): boolean {
     return a === b || (a !== null && b !== null && a.every((value, i) => value === b[i]))
 }
 
-function stampFrom(stats: fs.Stats | undefined): Stamp {
+export function stampFrom(stats: fs.Stats | undefined): Stamp {
     return stats ? [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino] : null
 }
