@@ -42,7 +42,8 @@ describe("rule docs", () => {
             {...meta, description: `${meta.description}, now`},
             {...meta, docs: {...meta.docs, good: `${meta.docs.good}\n// now`}},
         ]) {
-            const docs = await generatedDocs(PACKAGE_ROOT, [changed, ...RULES.slice(1).map((r) => r.meta)])
+            // A page is made from its rule's meta alone: the other rules' pages need not be formatted again.
+            const docs = await generatedDocs(PACKAGE_ROOT, [changed])
             expect(docs.get(page)).not.toBe(read(page))
         }
     })

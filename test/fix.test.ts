@@ -8,6 +8,7 @@ import {lint} from "../src/index.js"
 import {writeFixes} from "../src/lint/fix.js"
 import type {LintReport} from "../src/lint/types.js"
 import {runBin} from "./support/bin.js"
+import {runAttioLintHere} from "./support/attio-lint.js"
 import {writeApp} from "./support/temp-app.js"
 
 const HOOK = "export default async function h(req: Request) {\n    return new Response(null)\n}\n"
@@ -223,7 +224,7 @@ describe("--fix", () => {
         }
     )
 
-    it("the CLI's --fix reports only what remains and exits 0 when all is fixed", () => {
+    it("the CLI's --fix reports only what remains and exits 0 when all is fixed", async () => {
         const root = writeApp({
             "src/webhooks/a.webhook.ts":
                 "export default function a(req: Request) {\n    return new Response(null)\n}\n",
@@ -231,7 +232,7 @@ describe("--fix", () => {
                 'import {createWebhookHandler} from "attio/server"\n\nexport default async function added() {\n    await createWebhookHandler({fileName: "a.webhook.ts"})\n}\n',
             "src/events/connection-removed.event.ts": "export default async function removed() {}\n",
         })
-        const before = runBin("attio-lint", ["--format", "json"], {cwd: root})
+        const before = await runAttioLintHere(["--format", "json"], {cwd: root})
         expect(before.code).toBe(1)
         const fixable = JSON.parse(before.stdout).reduce(
             (n: number, r: {fixableErrorCount: number}) => n + r.fixableErrorCount,

@@ -86,7 +86,8 @@ export async function watch(
                 watchers.delete(watcher)
                 setTimeout(() => {
                     if (stopped) return
-                    watchRoot(root)
+                    // A root removed for good is not watched again: the re-lint ends the watch saying it is gone.
+                    if (isDirectory(root)) watchRoot(root)
                     changed()
                 }, SETTLE_MS)
             })

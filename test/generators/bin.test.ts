@@ -1,6 +1,7 @@
 /**
  * The package as users get it: the `attio-app` bin run as a user would (a fresh process, stdin closed,
- * CI=true, as root in CI). yeoman-environment's lookup finding the generators in the packed package is in
+ * CI=true, as root in CI) for what the process adds, and its run in this process (runAttioAppHere) for what each
+ * command writes and prints. yeoman-environment's lookup finding the generators in the packed package is in
  * test/precommit.test.ts, on the tarball and install that the pre-commit hook's test makes.
  */
 import {spawn, spawnSync} from "node:child_process"
@@ -8,6 +9,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import {describe, expect, it} from "vitest"
+import {runAttioAppHere} from "../support/attio-app.js"
 import {PACKAGE_ROOT, runBin} from "../support/bin.js"
 import {tempDir, writeApp} from "../support/temp-app.js"
 import {readTree} from "./support.js"
@@ -16,10 +18,82 @@ const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.jso
     .version
 
 describe("the attio-app bin", () => {
-    // CI runs the tests as root, so this is also the "works as root" case (yo refuses root).
-    it("adds a webhook with --yes, stdin closed and CI=true", () => {
+    // CI runs the tests as root, so this is also the "works as root" case (yo refuses root). One run for the
+    // process's part of a run: no --yes, stdin closed, CI=true, in a subfolder; what a run writes and prints for
+    // each command is the in-process tests' below.
+    it("run in a subfolder without --yes, stdin closed and CI=true, takes the defaults, writes to the app found upwards and names files from its root", () => {
+        const root = writeApp({
+            "src/app/webhooks/other.webhook.ts": "export default async (r: Request) => new Response(await r.text())\n",
+        })
+        const result = runBin("attio-app", ["webhook", "x"], {cwd: path.join(root, "src/app/webhooks")})
+        expect(result.stderr).not.toMatch(/^\s+at /m)
+        expect(result.code).toBe(0)
+        expect(Object.keys(readTree(root)).sort()).toEqual([
+            "package.json",
+            "src/app/events/connection-added.event.ts",
+            "src/app/events/connection-removed.event.ts",
+            "src/app/webhooks/other.webhook.ts",
+            "src/app/webhooks/x.webhook.ts",
+        ])
+        // Yeoman's lines, the lint summary and the next steps, on stderr: every path from the app root.
+        expect(result.stdout).toBe("")
+        expect(result.stderr).toContain("   create src/app/webhooks/x.webhook.ts\n")
+        expect(result.stderr).toMatch(/^ {2}src\/app\/webhooks\/other\.webhook\.ts:\d+:\d+ warning /m)
+        expect(result.stderr).toContain("Next steps:")
+        expect(result.stderr).toContain("Fill in the sync in src/app/webhooks/x.webhook.ts")
+        expect(result.stderr).not.toMatch(/\.\.\/|src\/app\/webhooks\/src\//)
+    })
+
+    it("refuses outside any app with one line and exit code 1, and writes nothing", () => {
+        const cwd = tempDir("attio-app-no-app-")
+        const result = runBin("attio-app", ["webhook", "x", "--yes"], {cwd})
+        expect(result.code).toBe(1)
+        expect(result.stderr).toBe(
+            `attio-app: No app found at ${fs.realpathSync(cwd)}: no package.json or tsconfig.json there or in any folder above. Run the generator inside your app.\n`
+        )
+        expect(readTree(cwd)).toEqual({})
+    })
+
+    // Commander reports an unknown option and ends the process itself, so this one cannot run in-process.
+    it("fails on an unknown option with exit code 1, and writes nothing", () => {
+        const root = writeApp({})
+        const before = readTree(root)
+        const result = runBin("attio-app", ["webhook", "x", "--registr-url", "y"], {cwd: root})
+        expect(result.code).toBe(1)
+        expect(result.stderr).toMatch(/unknown option '--registr-url'/)
+        expect(result.stderr).not.toMatch(/^\s+at /m)
+        expect(readTree(root)).toEqual(before)
+    })
+
+    it("prints its help, each generator's options, and its version", () => {
+        const cwd = os.tmpdir()
+        const help = runBin("attio-app", ["--help"], {cwd})
+        expect(help.code).toBe(0)
+        expect(help.stdout).toMatch(/^Usage: attio-app <generator> \[name\] \[options\]/)
+        const webhook = runBin("attio-app", ["webhook", "--help"], {cwd})
+        expect(webhook.code).toBe(0)
+        for (const option of [
+            "attio-app webhook [<name>] [options]",
+            "--event",
+            "--register-url",
+            "--register",
+            "--no-register",
+            "--yes",
+            "--force",
+            "--dry-run",
+            "--bail",
+        ]) {
+            expect(webhook.stdout).toContain(option)
+        }
+        expect(runBin("attio-app", ["--version"], {cwd}).stdout).toBe(`${VERSION}\n`)
+    })
+})
+
+/** The bin's run in this process (runAttioAppHere): what each command writes, prints and answers. */
+describe("attio-app's run", () => {
+    it("adds a webhook with --yes", async () => {
         const root = writeApp({"src/app/settings/schema.ts": "export {}\n"})
-        const result = runBin("attio-app", ["webhook", "prospect-updated", "--yes", "--event", "lead.processed"], {
+        const result = await runAttioAppHere(["webhook", "prospect-updated", "--yes", "--event", "lead.processed"], {
             cwd: root,
         })
         expect(result.stderr).not.toMatch(/^\s+at /m)
@@ -36,45 +110,24 @@ describe("the attio-app bin", () => {
         expect(result.stderr).toContain("Next steps:")
     })
 
-    it("run in a subfolder, writes to the app found upwards and names files from its root", () => {
-        const root = writeApp({
-            "src/app/webhooks/other.webhook.ts": "export default async (r: Request) => new Response(await r.text())\n",
-        })
-        const result = runBin("attio-app", ["webhook", "x", "--yes"], {cwd: path.join(root, "src/app/webhooks")})
-        expect(result.code).toBe(0)
-        const files = Object.keys(readTree(root))
-        expect(files.filter((f) => f.startsWith("src/app/webhooks/src/"))).toEqual([])
-        expect(files).toEqual(
-            expect.arrayContaining(["src/app/webhooks/x.webhook.ts", "src/app/events/connection-added.event.ts"])
-        )
-        // Yeoman's lines, the lint summary and the next steps: every path from the app root.
-        expect(result.stderr).toContain("   create src/app/webhooks/x.webhook.ts\n")
-        expect(result.stderr).toMatch(/^ {2}src\/app\/webhooks\/other\.webhook\.ts:\d+:\d+ warning /m)
-        expect(result.stderr).toContain("Fill in the sync in src/app/webhooks/x.webhook.ts")
-        expect(result.stderr).not.toMatch(/\.\.\/|src\/app\/webhooks\/src\//)
-    })
-
-    it.each([
-        ["webhook", "x", "--yes"],
-        ["event", "connection-added"],
-    ])("refuses outside any app with one line, and writes nothing: %j", (...args) => {
-        const cwd = tempDir("attio-app-no-app-")
-        const result = runBin("attio-app", args, {cwd})
+    it("refuses the event generator outside any app with one line, and writes nothing", async () => {
+        const cwd = fs.realpathSync(tempDir("attio-app-no-app-"))
+        const result = await runAttioAppHere(["event", "connection-added"], {cwd})
         expect(result.code).toBe(1)
         expect(result.stderr).toBe(
-            `attio-app: No app found at ${fs.realpathSync(cwd)}: no package.json or tsconfig.json there or in any folder above. Run the generator inside your app.\n`
+            `attio-app: No app found at ${cwd}: no package.json or tsconfig.json there or in any folder above. Run the generator inside your app.\n`
         )
         expect(readTree(cwd)).toEqual({})
     })
 
-    it("--dry-run shows diffs readably without a terminal, --force's overwrite included", () => {
+    it("--dry-run shows diffs readably without a terminal, --force's overwrite included", async () => {
         const root = writeApp({
             "src/app/webhooks/foo.webhook.ts": "// mine\nexport {}\n",
             "src/app/events/connection-added.event.ts":
                 'import type {Connection} from "attio/server"\n\nexport default async function connectionAdded({connection}: {connection: Connection}) {\n    console.log(connection.id)\n}\n',
         })
         const before = readTree(root)
-        const result = runBin("attio-app", ["webhook", "foo", "--dry-run", "--force"], {cwd: root})
+        const result = await runAttioAppHere(["webhook", "foo", "--dry-run", "--force"], {cwd: root})
         expect(result.code).toBe(0)
         expect(readTree(root)).toEqual(before)
         expect(result.stderr).not.toContain("removedadded")
@@ -95,9 +148,9 @@ describe("the attio-app bin", () => {
         expect(result.stderr).toContain("Dry run: nothing was written.")
     })
 
-    it("takes the defaults without --yes when there is no terminal, instead of waiting", () => {
+    it("takes the defaults without --yes when there is no terminal, instead of waiting", async () => {
         const root = writeApp({})
-        const result = runBin("attio-app", ["webhook", "crm/deal-closed", "--no-register"], {cwd: root})
+        const result = await runAttioAppHere(["webhook", "crm/deal-closed", "--no-register"], {cwd: root})
         expect(result.code).toBe(0)
         expect(Object.keys(readTree(root)).sort()).toEqual([
             "package.json",
@@ -105,9 +158,9 @@ describe("the attio-app bin", () => {
         ])
     })
 
-    it("scaffolds an event", () => {
+    it("scaffolds an event", async () => {
         const root = writeApp({"src/events/x.ts": "export {}\n"})
-        const result = runBin("attio-app", ["event", "connection-removed"], {cwd: root})
+        const result = await runAttioAppHere(["event", "connection-removed"], {cwd: root})
         expect(result.code).toBe(0)
         expect(readTree(root)["src/events/connection-removed.event.ts"]).toContain(
             "export default async function connectionRemoved("
@@ -136,38 +189,14 @@ describe("the attio-app bin", () => {
             ["event", "../x"],
             'attio-app: There is no "../x" event; the platform has connection-added and connection-removed.\n',
         ],
-        [["webhook", "x", "--registr-url", "y"], /unknown option '--registr-url'/],
-    ])("fails with one clear message and writes nothing: %j", (args, message) => {
+    ])("fails with one clear message and writes nothing: %j", async (args, message) => {
         const root = writeApp({"src/app/events/connection-added.event.ts": "export default {\n"})
         const before = readTree(root)
-        const result = runBin("attio-app", args, {cwd: root})
+        const result = await runAttioAppHere(args, {cwd: root})
         expect(result.code).toBe(1)
         expect(result.stderr).toMatch(message)
         expect(result.stderr).not.toMatch(/^\s+at /m)
         expect(readTree(root)).toEqual(before)
-    })
-
-    it("prints its help, each generator's options, and its version", () => {
-        const cwd = os.tmpdir()
-        const help = runBin("attio-app", ["--help"], {cwd})
-        expect(help.code).toBe(0)
-        expect(help.stdout).toMatch(/^Usage: attio-app <generator> \[name\] \[options\]/)
-        const webhook = runBin("attio-app", ["webhook", "--help"], {cwd})
-        expect(webhook.code).toBe(0)
-        for (const option of [
-            "attio-app webhook [<name>] [options]",
-            "--event",
-            "--register-url",
-            "--register",
-            "--no-register",
-            "--yes",
-            "--force",
-            "--dry-run",
-            "--bail",
-        ]) {
-            expect(webhook.stdout).toContain(option)
-        }
-        expect(runBin("attio-app", ["--version"], {cwd}).stdout).toBe(`${VERSION}\n`)
     })
 })
 

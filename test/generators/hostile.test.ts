@@ -7,16 +7,29 @@ import {spawnSync} from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import {describe, expect, it, vi} from "vitest"
-import {readJson} from "../../src/app-model/read-file.js"
-import {run as testSetup} from "../../src/cli/test-setup.js"
-import {inspectApp} from "../../src/scaffold/app-tree.js"
-import {EventHandlerFile} from "../../src/scaffold/event-handler.js"
-import {Plan} from "../../src/scaffold/plan.js"
-import {ATTIO_STYLE, resolveStyle} from "../../src/scaffold/style.js"
-import {planWebhook, PLACEHOLDER_REGISTER_URL} from "../../src/scaffold/webhook.js"
 import {PACKAGE_ROOT} from "../support/bin.js"
+import {fromDist} from "../support/dist.js"
 import {tempDir, writeApp, type AppFiles} from "../support/temp-app.js"
 import {runGenerator} from "./support.js"
+
+// The scaffolding as built, the modules the generators run (test/support/dist.ts).
+const [
+    {readJson},
+    {run: testSetup},
+    {inspectApp},
+    {EventHandlerFile},
+    {Plan},
+    {ATTIO_STYLE, resolveStyle},
+    {planWebhook, PLACEHOLDER_REGISTER_URL},
+] = await Promise.all([
+    fromDist<typeof import("../../src/app-model/read-file.js")>("src/app-model/read-file.js"),
+    fromDist<typeof import("../../src/cli/test-setup.js")>("src/cli/test-setup.js"),
+    fromDist<typeof import("../../src/scaffold/app-tree.js")>("src/scaffold/app-tree.js"),
+    fromDist<typeof import("../../src/scaffold/event-handler.js")>("src/scaffold/event-handler.js"),
+    fromDist<typeof import("../../src/scaffold/plan.js")>("src/scaffold/plan.js"),
+    fromDist<typeof import("../../src/scaffold/style.js")>("src/scaffold/style.js"),
+    fromDist<typeof import("../../src/scaffold/webhook.js")>("src/scaffold/webhook.js"),
+])
 
 const posix = process.platform !== "win32"
 const ADDED = "src/app/events/connection-added.event.ts"

@@ -7,14 +7,21 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import {afterEach, describe, expect, it, vi} from "vitest"
-import {inspectApp} from "../../src/scaffold/app-tree.js"
 import type {CommitIo} from "../../src/scaffold/commit.js"
-import {LOCK_FILE, withAppLock} from "../../src/scaffold/lock.js"
-import {planWebhook, PLACEHOLDER_REGISTER_URL} from "../../src/scaffold/webhook.js"
-import {usesVitest} from "../../src/scaffold/vitest-app.js"
-import {PACKAGE_ROOT, runBin} from "../support/bin.js"
+import {runAttioAppHere} from "../support/attio-app.js"
+import {PACKAGE_ROOT} from "../support/bin.js"
+import {fromDist} from "../support/dist.js"
 import {writeApp, type AppFiles} from "../support/temp-app.js"
 import {readTree, runGenerator} from "./support.js"
+
+// The scaffolding as built, the modules the generators run (test/support/dist.ts).
+const [{inspectApp}, {LOCK_FILE, withAppLock}, {planWebhook, PLACEHOLDER_REGISTER_URL}, {usesVitest}] =
+    await Promise.all([
+        fromDist<typeof import("../../src/scaffold/app-tree.js")>("src/scaffold/app-tree.js"),
+        fromDist<typeof import("../../src/scaffold/lock.js")>("src/scaffold/lock.js"),
+        fromDist<typeof import("../../src/scaffold/webhook.js")>("src/scaffold/webhook.js"),
+        fromDist<typeof import("../../src/scaffold/vitest-app.js")>("src/scaffold/vitest-app.js"),
+    ])
 
 const ADDED = "src/app/events/connection-added.event.ts"
 const ADDED_CODE = `import type {Connection} from "attio/server"
@@ -234,10 +241,18 @@ describe("all or nothing", () => {
 })
 
 describe("two runs at once", () => {
-    it("both registrations are kept", async () => {
+    it("both registrations are kept: a run that finds the app locked waits, then adds its own to what the other wrote", async () => {
         const root = app({[ADDED]: ADDED_CODE})
-        const run = (id: string) => spawnBin(root, ["webhook", id, "--yes"]).exited
-        expect(await Promise.all([run("one"), run("two")])).toEqual([0, 0])
+        const one = spawnBin(root, ["webhook", "one", "--yes"])
+        // The second run (in this process: its own lock, its own pid) starts once the first holds the lock.
+        const watcher = fs.watch(root)
+        const locked = new Promise((resolve) =>
+            watcher.on("change", (_event, name) => name === LOCK_FILE && resolve(0))
+        )
+        await Promise.race([locked, one.exited]).finally(() => watcher.close())
+        const two = await runAttioAppHere(["webhook", "two", "--yes"], {cwd: root})
+        expect(two.stderr).not.toContain("attio-app:")
+        expect([await one.exited, two.code]).toEqual([0, 0])
         const added = fs.readFileSync(path.join(root, ADDED), "utf8")
         expect(added).toContain('fileName: "one"')
         expect(added).toContain('fileName: "two"')
@@ -400,13 +415,15 @@ describe("names", () => {
         expect(run.files).toEqual(run.before)
     })
 
-    it("file names with terminal escapes are printed escaped", () => {
+    it("file names with terminal escapes are printed escaped", async () => {
         const evil = "src/app/webhooks/\u001b[31mred\u202e.webhook.ts"
         const root = app({
             [evil]: "export default async function (r: Request) {\n    return new Response(await r.text())\n}\n",
         })
-        const result = runBin("attio-app", ["webhook", "deal"], {cwd: root})
+        const result = await runAttioAppHere(["webhook", "deal"], {cwd: root})
         expect(result.code).toBe(0)
+        // Checked first: runAttioAppHere strips colours, so a \u001b[31m printed raw would be gone from the text,
+        // and so would this escaped form.
         expect(result.stderr).toContain('"src/app/webhooks/\\u001b[31mred\\u202e.webhook.ts":1:1 warning')
         expect(result.stderr).not.toMatch(/[\u001b\u202e]/)
     })

@@ -12,11 +12,17 @@ import {createLogger} from "@yeoman/adapter"
 import {afterAll, describe, expect, it} from "vitest"
 import {createEnv} from "yeoman-environment"
 import helpers from "yeoman-test"
-import {GENERATOR_SPECS, helpText, IGNORED_YEOMAN_OPTIONS} from "../../src/scaffold/generator-options.js"
-import {yoDowngradedRoot} from "../../src/scaffold/generator.js"
-import {PACKAGE_ROOT, runBin} from "../support/bin.js"
+import {runAttioAppHere, Sink, withoutColours} from "../support/attio-app.js"
+import {PACKAGE_ROOT} from "../support/bin.js"
+import {fromDist} from "../support/dist.js"
 import {removeWrittenApps, writeApp} from "../support/temp-app.js"
 import {generatorPath, readTree} from "./support.js"
+
+// As built: the modules the generators import (test/support/dist.ts).
+const [{GENERATOR_SPECS, helpText, IGNORED_YEOMAN_OPTIONS}, {yoDowngradedRoot}] = await Promise.all([
+    fromDist<typeof import("../../src/scaffold/generator-options.js")>("src/scaffold/generator-options.js"),
+    fromDist<typeof import("../../src/scaffold/generator.js")>("src/scaffold/generator.js"),
+])
 
 /** Folders made here besides writeApp's apps. */
 const made: string[] = []
@@ -79,7 +85,7 @@ async function run(
     } catch (caught) {
         error = caught as Error
     }
-    return {root, output: output.replace(/\x1b\[[0-9;]*m/g, ""), error, questions}
+    return {root, output: withoutColours(output), error, questions}
 }
 
 /** The status lines, as `status path`, in order. */
@@ -181,8 +187,9 @@ describe("the conflict question", () => {
 })
 
 describe("--help", () => {
-    it("of the bin lists the generator's own options, none of Yeoman's that do nothing here", () => {
-        const webhook = runBin("attio-app", ["webhook", "--help"], {cwd: PACKAGE_ROOT})
+    // The bin's run in this process: test/generators/bin.test.ts spawns `attio-app webhook --help`.
+    it("of the bin lists the generator's own options, none of Yeoman's that do nothing here", async () => {
+        const webhook = await runAttioAppHere(["webhook", "--help"], {cwd: PACKAGE_ROOT})
         expect(webhook.code).toBe(0)
         expect(webhook.stdout).toBe(helpText("attio-app webhook", GENERATOR_SPECS.webhook))
         for (const option of [
@@ -196,7 +203,7 @@ describe("--help", () => {
         ]) {
             expect(webhook.stdout).toContain(option)
         }
-        const event = runBin("attio-app", ["event", "--help"], {cwd: PACKAGE_ROOT}).stdout
+        const event = (await runAttioAppHere(["event", "--help"], {cwd: PACKAGE_ROOT})).stdout
         expect(event).toMatch(/^Usage:\n {2}attio-app event \[<name>\] \[options\]\n/)
         expect(event).toContain("connection-added or connection-removed")
         // Nothing in an event handler can conflict, and it has no webhook to register.
@@ -251,14 +258,29 @@ describe("through yeoman-environment, as yo runs it", () => {
         })
     }
 
-    it("a composed run (the app generator running webhook) prints no internal Yeoman noise, and asks nothing without a terminal", () => {
+    /**
+     * `yo <args>` in this process: yo's environment, the generators registered as above, Yeoman's terminal adapter
+     * printing to a string, and its stdin a pipe that stays open and silent (a prompt would wait on it for ever).
+     * yo's process is the spawned one's below.
+     */
+    async function yoHere(cwd: string, args: string[]): Promise<string> {
+        const output = new Sink()
+        const terminal = output as unknown as NodeJS.WriteStream
+        const stdin = new PassThrough() as unknown as NodeJS.ReadStream
+        const env = createEnv({cwd, stdin, stdout: terminal, stderr: terminal})
+        for (const name of ["app", "webhook", "event"] as const) {
+            env.register(generatorPath(name), {namespace: `attio-app:${name}`, packagePath: PACKAGE_ROOT})
+        }
+        await env.run(args, {})
+        return withoutColours(output.text)
+    }
+
+    it("a composed run (the app generator running webhook) prints no internal Yeoman noise, and asks nothing without a terminal", async () => {
         const root = writeApp({})
-        const result = yo(root, ["attio-app", "webhook", "foo"])
-        expect(result.signal).toBeNull()
-        expect(result.stderr).not.toContain("customInstallTask")
-        expect(result.stderr).not.toMatch(/^ *info /m)
-        expect(result.status).toBe(0)
-        expect(statuses(result.stderr)).toEqual([
+        const output = await yoHere(root, ["attio-app", "webhook", "foo"])
+        expect(output).not.toContain("customInstallTask")
+        expect(output).not.toMatch(/^ *info /m)
+        expect(statuses(output)).toEqual([
             "create src/app/webhooks/foo.webhook.ts",
             `create ${ADDED}`,
             `create ${REMOVED}`,
