@@ -1,9 +1,11 @@
 import {spawn, spawnSync} from "node:child_process"
+import crypto from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import {setTimeout as sleep} from "node:timers/promises"
 
-import {afterAll, describe, expect, it} from "vitest"
+import {afterAll, describe, expect, it, vi} from "vitest"
 
 import {contentHash} from "../src/app-model/sealed-file.js"
 import {lint} from "../src/index.js"
@@ -32,6 +34,7 @@ type CacheJson = {
     schema: number
     key: string
     sum: string
+    mac?: string
     // Entries are edited as free JSON, as a hand would.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     body: {facts: Record<string, any>; checks: Record<string, unknown>}
@@ -254,6 +257,194 @@ describe("the facts cache", () => {
         expect(Object.keys(cache.body.facts)).toHaveLength(14)
         expect(fs.readdirSync(path.dirname(cacheFile(root)))).toEqual(["facts.json"])
         expect((await run(root)).stats.filesParsed).toBe(0)
+    })
+})
+
+describe("the facts cache of a large app: one edit writes a delta", () => {
+    // 73 files: a change of one or two files is within a sixteenth of the cache, so only the change is written.
+    const ids = Array.from({length: 70}, (_, i) => `h${String(i).padStart(2, "0")}`)
+    const IMPL = "export default async function impl(req: Request) {\n    return new Response(null, {status: 200})\n}\n"
+    const largeApp = () =>
+        writeApp({
+            // Each handler's own text: the cache holds one entry per distinct content.
+            ...Object.fromEntries(ids.slice(1).map((id, i) => [`src/app/webhooks/${id}.webhook.ts`, HOOK(201 + i)])),
+            // A handler whose default function lives in another module: a change there is a finding here.
+            [`src/app/webhooks/${ids[0]}.webhook.ts`]: 'export {default} from "../../shared/impl.js"\n',
+            "src/shared/impl.ts": IMPL,
+            "src/app/events/connection-added.event.ts": ADDED(...ids),
+            "src/app/events/connection-removed.event.ts": "export default async function removed() {}\n",
+        })
+    const deltaFile = (root: string) => path.join(path.dirname(cacheFile(root)), "facts.delta.json")
+    const messages = (report: Awaited<ReturnType<typeof lint>>) =>
+        JSON.stringify(report.results.map((r) => [r.filePath, r.messages]))
+    /** A cached run, checked against a run without the cache: what every cached answer must equal. */
+    const cachedRun = async (root: string) => {
+        const report = await run(root)
+        expect(messages(report)).toBe(messages(await lint({cwd: root})))
+        return report
+    }
+
+    it("keeps the whole file, and cross-file results follow each edit", async () => {
+        const root = largeApp()
+        expect((await cachedRun(root)).stats.filesParsed).toBe(73)
+        const whole = fs.readFileSync(cacheFile(root), "utf8")
+        const added = path.join(root, "src/app/events/connection-added.event.ts")
+        const impl = path.join(root, "src/shared/impl.ts")
+
+        // h69 no longer registered (a finding on h69's file), "x" registered with no handler.
+        fs.writeFileSync(added, ADDED(...ids.slice(0, -1), "x"))
+        const unregistered = await cachedRun(root)
+        expect(unregistered.stats.filesParsed).toBe(1)
+        expect(findings(unregistered).sort()).toEqual([
+            "connection-added.event.ts webhook-filename",
+            "h69.webhook.ts unregistered-webhook",
+        ])
+        expect(fs.readFileSync(cacheFile(root), "utf8")).toBe(whole)
+        expect(fs.existsSync(deltaFile(root))).toBe(true)
+
+        // The module h00 takes its default from stops exporting a function: h00's file has the finding.
+        fs.writeFileSync(impl, 'export default "not a function"\n')
+        const notFunction = await cachedRun(root)
+        expect(notFunction.stats.filesParsed).toBe(1)
+        expect(findings(notFunction)).toContain("h00.webhook.ts default-export")
+        expect((await cachedRun(root)).stats.filesParsed).toBe(0)
+
+        // Both back as they were: the facts of the whole file serve again, and the delta holds nothing.
+        fs.writeFileSync(added, ADDED(...ids))
+        fs.writeFileSync(impl, IMPL)
+        const restored = await cachedRun(root)
+        expect(restored.stats.filesParsed).toBe(0)
+        expect(findings(restored)).toEqual([])
+        expect(fs.readFileSync(cacheFile(root), "utf8")).toBe(whole)
+        expect(Object.keys(JSON.parse(fs.readFileSync(deltaFile(root), "utf8")).body.facts)).toEqual([])
+    })
+
+    it("writes the whole file again once the edits outgrow a sixteenth of it, and removes the delta", async () => {
+        const root = largeApp()
+        await run(root)
+        for (const [i, id] of ids.slice(1, 4).entries()) {
+            fs.writeFileSync(path.join(root, `src/app/webhooks/${id}.webhook.ts`), HOOK(296 + i))
+        }
+        expect((await cachedRun(root)).stats.filesParsed).toBe(3)
+        expect(fs.existsSync(deltaFile(root))).toBe(false)
+        expect((await cachedRun(root)).stats.filesParsed).toBe(0)
+    })
+
+    it("a damaged delta, or one made for another version of the whole file, is ignored", async () => {
+        const root = largeApp()
+        await run(root)
+        fs.writeFileSync(path.join(root, `src/app/webhooks/${ids[5]}.webhook.ts`), HOOK(299))
+        await run(root)
+        const good = fs.readFileSync(deltaFile(root), "utf8")
+        const delta = JSON.parse(good)
+        const elsewhere = {...delta.body, base: "0".repeat(40)}
+        for (const damaged of [
+            good.slice(0, good.length / 2),
+            good.replace('"facts":{"', '"facts":{"x'),
+            // Sealed with a right sum, but for another whole file.
+            JSON.stringify({...delta, sum: contentHash(JSON.stringify(elsewhere)), body: elsewhere}),
+        ]) {
+            fs.writeFileSync(deltaFile(root), damaged)
+            expect((await cachedRun(root)).stats.filesParsed).toBe(1)
+        }
+    })
+
+    it("entries of a cache this install did not write are checked one by one, and the whole file is written again", async () => {
+        const root = largeApp()
+        await run(root)
+        const cache = readCache(root)
+        const [first, second] = Object.keys(cache.body.facts)
+        cache.body.facts[first] = {...cache.body.facts[first], imports: "nope"}
+        // Neither a missing mac nor one made with another key makes the file this install's.
+        for (const mac of [undefined, "a".repeat(64)]) {
+            cache.body.facts[second] = {...cache.body.facts[second], refs: [{local: 5}]}
+            writeCache(root, {...cache, mac})
+            expect((await cachedRun(root)).stats.filesParsed).toBe(2)
+            expect(fs.readFileSync(cacheFile(root), "utf8")).toMatch(
+                /^\{"schema":\d+,"key":"[^"]*","sum":"\w+","mac":"\w{64}"/
+            )
+            expect((await cachedRun(root)).stats.filesParsed).toBe(0)
+        }
+    })
+
+    it("a file at the delta's place that is not attio-lint's is left as it is", async () => {
+        const root = largeApp()
+        const location = path.join(root, "lint-cache.json")
+        const delta = path.join(root, "lint-cache.delta.json")
+        fs.writeFileSync(delta, "mine")
+        await run(root, {cacheLocation: location})
+        fs.writeFileSync(path.join(root, `src/app/webhooks/${ids[7]}.webhook.ts`), HOOK(299))
+        const report = await run(root, {cacheLocation: location})
+        expect(report.stats.filesParsed).toBe(1)
+        expect(fs.readFileSync(delta, "utf8")).toBe("mine")
+        expect((await run(root, {cacheLocation: location})).stats.filesParsed).toBe(0)
+    })
+})
+
+describe("the facts cache's stamps: a file that keeps its stamp is not read again", () => {
+    /** The app's source files a run opens. */
+    const opened = async (root: string, lintRun: () => Promise<unknown>) => {
+        const open = vi.spyOn(fs, "openSync")
+        try {
+            await lintRun()
+            return open.mock.calls
+                .map(([file]) => path.relative(root, String(file)))
+                .filter((file) => file.startsWith("src"))
+                .sort()
+        } finally {
+            open.mockRestore()
+        }
+    }
+    const uncached = async (root: string) => findings(await lint({cwd: root}))
+    /** A cache file sealed with the mac of the attio-lint this test runs (src/app-model/sealed-file.ts's identity). */
+    const ourMac = (sum: string) => {
+        const stat = fs.statSync(path.join(PACKAGE_ROOT, "src/app-model/sealed-file.ts"), {bigint: true})
+        const key = crypto.createHash("sha256").update(`${stat.dev}:${stat.ino}:${stat.ctimeNs}`).digest()
+        return crypto.createHmac("sha256", key).update(sum).digest("hex")
+    }
+
+    it("reads only what changed, and sees an edit of the same size at once", {timeout: 20_000}, async () => {
+        const root = app()
+        // Stamps are kept only for files that changed over two seconds before the run.
+        expect(await opened(root, () => run(root))).toHaveLength(4)
+        await sleep(2100)
+        expect(await opened(root, () => run(root))).toHaveLength(4)
+        expect(await opened(root, () => run(root))).toEqual([])
+        expect(findings(await run(root))).toEqual(await uncached(root))
+
+        // Same size, other ids: only that file is read (and the file a finding is now on, whose source the report
+        // holds), and cross-file findings follow it.
+        const added = path.join(root, "src/app/events/connection-added.event.ts")
+        fs.writeFileSync(added, ADDED("a", "c"))
+        let report: Awaited<ReturnType<typeof lint>> | undefined
+        expect(await opened(root, async () => (report = await run(root)))).toEqual([
+            "src/app/events/connection-added.event.ts",
+            "src/app/webhooks/b.webhook.ts",
+        ])
+        expect(report!.stats.filesParsed).toBe(1)
+        expect(findings(report!)).toEqual(await uncached(root))
+        expect(findings(report!)).toContain("b.webhook.ts unregistered-webhook")
+    })
+
+    it("believes a stamp only from a cache file this install wrote", {timeout: 20_000}, async () => {
+        const root = app()
+        await sleep(2100)
+        await run(root)
+        const expected = await uncached(root)
+        expect(expected).toEqual([])
+        // The cache tells connection-added's text is that of connection-removed, which registers nothing.
+        const cache = readCache(root) as CacheJson & {body: {files: Record<string, {stamp: unknown}>}}
+        const added = path.join(root, "src/app/events/connection-added.event.ts")
+        const removed = path.join(root, "src/app/events/connection-removed.event.ts")
+        cache.body.files[added] = {...cache.body.files[removed], stamp: cache.body.files[added].stamp}
+        const sum = contentHash(JSON.stringify(cache.body))
+        for (const mac of [undefined, cache.mac, "b".repeat(64)]) {
+            writeCache(root, {...cache, mac})
+            expect(findings(await run(root))).toEqual(expected)
+        }
+        // Control: sealed with this install's own mac, the same entry is believed (so the refusals above are the mac's).
+        fs.writeFileSync(cacheFile(root), JSON.stringify({...cache, sum, mac: ourMac(sum)}))
+        expect(findings(await run(root))).toContain("a.webhook.ts unregistered-webhook")
     })
 })
 

@@ -7,17 +7,16 @@ import fs from "node:fs"
 import path from "node:path"
 
 import {type AppFile, appFile, discover, isSourcePath} from "./discovery.js"
-import {extractFacts, type FileFacts, mentionsSdk} from "./facts/index.js"
-import type {FactsCache} from "./facts-cache.js"
+import {extractFacts, type FileFacts} from "./facts/index.js"
+import type {FactsCache, KnownFile} from "./facts-cache.js"
 import {contentHash} from "./sealed-file.js"
+import {fileStamp, type Stamp, stampFrom} from "./stamp.js"
+import {summarize, type TextSummary} from "./text-summary.js"
 import {typescriptSyntax} from "./typescript.js"
 import {anyRootOf, type HandlerKind, isServerFunctionPath, toPosix} from "./layout.js"
 import {readBytes, readText, ReadFailure, realpathOr} from "./read-file.js"
 import {isLegacySdk} from "./sdk.js"
 import {configHost} from "./setup.js"
-
-/** Relative module specifiers in a text: `from "./x"`, `import "./x"`, `import("./x")`. */
-export const RELATIVE_SPECIFIER = /\bfrom\s*["'](\.[^"']*)["']|\bimport\s*\(?\s*["'](\.[^"']*)["']/g
 
 export interface AppOptions {
     /** Facts of unchanged files from earlier runs. */
@@ -44,6 +43,10 @@ export class App {
     /** What text() decoded (the bytes read, or an override): the facts cache's key is its hash. */
     private readonly sources = new Map<string, Buffer | string>()
     private readonly failures = new Map<string, ReadFailure>()
+    /** What the checks read from each text (TextSummary; null: no text), from the text or the facts cache. */
+    private readonly summaries = new Map<string, TextSummary | null>()
+    /** The facts cache's key for each file: the hash of the bytes read, or what the cache knew of the file. */
+    private readonly keys = new Map<string, string | null>()
     private realRootPath: string | undefined
     private readonly factsByPath = new Map<string, FileFacts | undefined>()
     private readonly byPath = new Map<string, AppFile>()
@@ -140,9 +143,8 @@ export class App {
         ]
         const bundled = new Set(queue)
         for (let i = 0; i < queue.length; i++) {
-            const text = this.text(queue[i])
-            for (const [, from, bare] of text === null ? [] : text.matchAll(RELATIVE_SPECIFIER)) {
-                const target = this.resolveModule(queue[i], from ?? bare)
+            for (const specifier of this.summary(queue[i])?.specifiers ?? []) {
+                const target = this.resolveModule(queue[i], specifier)
                 if (!target || bundled.has(target)) continue
                 bundled.add(target)
                 queue.push(target)
@@ -155,7 +157,11 @@ export class App {
     text(file: AppFile): string | null {
         let text = this.texts.get(file.path)
         if (text !== undefined) return text
-        const read = this.overrides.get(file.path) ?? readBytes(file.path, {within: this.realRoot()})
+        // The stamp is what the read's own lstat saw, before the read: a change after it moves the stamp, so a later
+        // run reads the file again. A link has none (it is read afresh every run).
+        let stamp: Stamp | undefined
+        const lstat = this.cache ? (stats: fs.Stats) => (stamp = stampFrom(stats)) : undefined
+        const read = this.overrides.get(file.path) ?? readBytes(file.path, {within: this.realRoot(), lstat})
         const decoded = read instanceof ReadFailure || typeof read === "string" ? read : read.toString("utf8")
         if (decoded instanceof ReadFailure) {
             this.failures.set(file.path, decoded)
@@ -167,7 +173,49 @@ export class App {
             this.sources.set(file.path, read as Buffer | string)
         }
         this.texts.set(file.path, text)
+        if (!this.summaries.has(file.path)) this.summaries.set(file.path, text === null ? null : summarize(text))
+        if (stamp && !(decoded instanceof ReadFailure) && !this.keys.has(file.path)) {
+            this.cache!.rememberFile(file.path, {stamp, key: this.keyOf(file), summary: this.summaries.get(file.path)!})
+        }
         return text
+    }
+
+    /**
+     * What the checks read from the file's text besides its facts; null when it has no text (see text()). From the
+     * facts cache while the file keeps the stamp it had when a run read it, so that an unchanged file is not read.
+     */
+    summary(file: AppFile): TextSummary | null {
+        let summary = this.summaries.get(file.path)
+        if (summary !== undefined) return summary
+        const known = this.knownFile(file)
+        if (known) {
+            this.summaries.set(file.path, known.summary)
+            this.keys.set(file.path, known.key)
+            return known.summary
+        }
+        this.text(file)
+        summary = this.summaries.get(file.path)!
+        return summary
+    }
+
+    /** What the facts cache knows of a file that keeps its stamp. */
+    private knownFile(file: AppFile): KnownFile | undefined {
+        if (!this.cache || this.overrides.has(file.path) || this.texts.has(file.path)) return undefined
+        const stamp = fileStamp(file.path)
+        return stamp ? this.cache.knownFile(file.path, stamp) : undefined
+    }
+
+    /**
+     * The facts cache's key for a file: the hash of its bytes as read (the text is theirs, decoded: no second
+     * encoding) and its extension, which decides how the text parses (.ts, .tsx, .js); null when it has no text.
+     */
+    private keyOf(file: AppFile): string | null {
+        let key = this.keys.get(file.path)
+        if (key !== undefined) return key
+        const source = this.sources.get(file.path)
+        key = source === undefined ? null : `${contentHash(source)}${path.extname(file.path)}`
+        this.keys.set(file.path, key)
+        return key
     }
 
     /** Whether the file's text is an editor's buffer rather than what is on disk. */
@@ -191,25 +239,21 @@ export class App {
     }
 
     usesSdk(file: AppFile): boolean {
-        const text = this.text(file)
-        return text !== null && mentionsSdk(text)
+        return this.summary(file)?.sdk ?? false
     }
 
     /** Parsed facts (from the cache when the content is unchanged), or undefined when the file cannot be read. */
     facts(file: AppFile): FileFacts | undefined {
         if (this.factsByPath.has(file.path)) return this.factsByPath.get(file.path)
-        const text = this.text(file)
-        let facts: FileFacts | undefined
+        // The cache's key without reading the file when the cache knows it, else from its bytes.
+        this.summary(file)
+        const key = this.keyOf(file)
+        let facts = key === null ? undefined : this.cache?.getFacts(key, () => this.text(file))
+        const text = facts ? null : this.text(file)
         if (text !== null) {
-            // The extension decides how the text parses (.ts, .tsx, .js), so it is part of the key. The bytes are
-            // hashed as read (the text is theirs, decoded): no second encoding of the text.
-            const hash = `${contentHash(this.sources.get(file.path)!)}${path.extname(file.path)}`
-            facts = this.cache?.getFacts(hash, text)
-            if (!facts) {
-                this.parsed++
-                facts = extractFacts(typescriptSyntax(), file.path, text)
-                this.cache?.setFacts(hash, facts)
-            }
+            this.parsed++
+            facts = extractFacts(typescriptSyntax(), file.path, text)
+            this.cache?.setFacts(this.keyOf(file)!, facts)
         }
         this.factsByPath.set(file.path, facts)
         return facts

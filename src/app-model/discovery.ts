@@ -210,19 +210,23 @@ export function isSourcePath(rel: string): boolean {
  */
 function throughLinkedDirectory(root: string): (rel: string) => boolean {
     const realRoot = realpathOr(root)
-    const realDirs = new Map<string, string>()
+    // Decided once per folder: the walk lists a folder's files together.
+    const byDir = new Map<string, boolean>()
     return (rel) => {
-        const dir = path.dirname(path.join(root, rel))
-        let real = realDirs.get(dir)
-        if (real === undefined) {
+        const dir = path.dirname(rel)
+        let through = byDir.get(dir)
+        if (through === undefined) {
             // A folder removed since the walk read it resolves to itself: its entries are then read (and missed) quietly.
-            real = realpathOr(dir)
-            realDirs.set(dir, real)
+            const real = realpathOr(path.join(root, dir))
+            const inside = path.relative(realRoot, real)
+            through =
+                real !== path.join(realRoot, dir) &&
+                !inside.startsWith("..") &&
+                !path.isAbsolute(inside) &&
+                !isIgnoredPath(inside)
+            byDir.set(dir, through)
         }
-        if (real === path.join(realRoot, path.dirname(rel))) return false
-        const inside = path.relative(realRoot, real)
-        const ignored = isIgnoredPath(inside)
-        return !inside.startsWith("..") && !path.isAbsolute(inside) && !ignored
+        return through
     }
 }
 

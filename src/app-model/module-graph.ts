@@ -6,16 +6,8 @@
  */
 import path from "node:path"
 
-import {type App, type AppFile, RELATIVE_SPECIFIER} from "./app.js"
-import {
-    type FileFacts,
-    type ImportFact,
-    type LocalRef,
-    mentionsSdk,
-    SDK_CLIENT,
-    SDK_SERVER,
-    type ValueFact,
-} from "./facts/index.js"
+import type {App, AppFile} from "./app.js"
+import {type FileFacts, type ImportFact, type LocalRef, SDK_CLIENT, SDK_SERVER, type ValueFact} from "./facts/index.js"
 import type {Range} from "./range.js"
 
 /** What a name leads to through the app's modules (imports, re-exports, `export *`, aliases). */
@@ -38,8 +30,6 @@ export type Resolution =
 export type DefinedValue = Exclude<ValueFact, {kind: "import"}>
 
 const UNKNOWN: Resolution = {kind: "unknown"}
-/** Text that may re-export what it imports: `export … from`, `export {x}`, `export const x = y`, `export default x`. */
-const RE_EXPORT = /\bexport\b[^;]*?\bfrom\b|\bexport\s*(\{|const\b|default\b)/
 
 export class ModuleGraph {
     private sdkReachingFiles: AppFile[] | undefined
@@ -69,7 +59,7 @@ export class ModuleGraph {
 
     /**
      * Whether a file of the app other than `except` imports `module` (its specifiers read from its
-     * text): a caller there would be handed a Promise if a function of it became async.
+     * text, which must name the module's stem): a caller there would be handed a Promise if a function of it became async.
      */
     importedElsewhere(module: AppFile, except: AppFile): boolean {
         const stem = moduleStem(module)
@@ -77,17 +67,15 @@ export class ModuleGraph {
             if (f.isDirectory || f.path === except.path || f.path === module.path) return false
             const text = this.app.text(f)
             if (text === null || !text.includes(stem)) return false
-            return [...text.matchAll(RELATIVE_SPECIFIER)].some(
-                ([, from, bare]) => this.app.resolveModule(f, from ?? bare)?.path === module.path
+            return (this.app.summary(f)?.specifiers ?? []).some(
+                (specifier) => this.app.resolveModule(f, specifier)?.path === module.path
             )
         })
     }
 
     private importsFacade(file: AppFile): boolean {
-        const text = this.app.text(file)
-        if (text === null) return false
-        for (const [, from, bare] of text.matchAll(RELATIVE_SPECIFIER)) {
-            const target = this.app.resolveModule(file, from ?? bare)
+        for (const specifier of this.app.summary(file)?.specifiers ?? []) {
+            const target = this.app.resolveModule(file, specifier)
             if (target && this.isFacade(target)) return true
         }
         return false
@@ -99,9 +87,9 @@ export class ModuleGraph {
         if (known !== undefined) return known
         if (visiting.has(file.path)) return false
         visiting.add(file.path)
-        const text = this.app.text(file)
+        const summary = this.app.summary(file)
         // A facade mentions the SDK or re-exports another module: most modules do neither.
-        const facts = text !== null && (mentionsSdk(text) || RE_EXPORT.test(text)) ? this.usableFacts(file) : undefined
+        const facts = summary && (summary.sdk || summary.reExport) ? this.usableFacts(file) : undefined
         const star = (specifier: string) => {
             if (isSdkModule(specifier)) return true
             const target = specifier.startsWith(".") ? this.app.resolveModule(file, specifier) : undefined

@@ -25,6 +25,8 @@ export interface ReadOptions {
     maxBytes?: number
     /** A real (symlink-free) folder: a link resolving outside it is not followed. */
     within?: string
+    /** Handed what lstat saw of a file that is not a link, before it is opened (a stamp taken before the read). */
+    lstat?: (stats: fs.Stats) => void
 }
 
 /** Opening a FIFO without a writer blocks; with O_NONBLOCK it returns at once (not on Windows, which has no FIFOs). */
@@ -46,6 +48,7 @@ export function readBytes(file: string, options: ReadOptions = {}): Buffer | Rea
         // Decided before opening: opening some devices has effects of its own. What lstat saw is the file itself
         // unless it is a link.
         if (!(link.isSymbolicLink() ? fs.statSync(file) : link).isFile()) return notAFile()
+        if (!link.isSymbolicLink()) options.lstat?.(link)
         fd = fs.openSync(file, OPEN_FLAGS)
         // Checked again on what was opened: the path may have been swapped in between.
         const stat = fs.fstatSync(fd)

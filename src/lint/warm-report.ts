@@ -21,6 +21,7 @@ import {fileURLToPath} from "node:url"
 
 import {findAppRoot} from "../app-model/root.js"
 import {openSealed, readSealedText, writeSealed} from "../app-model/sealed-file.js"
+import {isSettled, sameStamp, type Stamp, stampOf} from "../app-model/stamp.js"
 import {isJsonObject} from "../json.js"
 import {packageVersion} from "../package-info.js"
 import {resolvedTargets, scopeFilter} from "./targets.js"
@@ -31,16 +32,6 @@ export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "attio-lint
 
 const SCHEMA = 2
 const REPORT_FILE = "report.json"
-
-/**
- * How long before a run its inputs must have last changed for its findings to be stored: file times
- * are coarse (a clock tick on Linux, 1 s or 2 s on some file systems), so a later change in the same
- * tick could leave them as they were.
- */
-const RACY_MS = 2000
-
-/** size, mtime, ctime and inode; null for a path that did not exist. */
-type Stamp = [number, number, number, number] | null
 
 /** What a lint with these options depends on besides the files: the build and the options. */
 export interface WarmKeyOptions {
@@ -108,8 +99,10 @@ export function warmReport(options: WarmKeyOptions): LintReport | undefined {
     if (root === undefined) return undefined
     const key = keyOf(options)
     const stored = readStored(reportFile(cacheLocation(root, options)), key)
-    if (!stored || stored.root !== root || stored.key !== key) return undefined
+    if (!isStamped(stored) || stored.root !== root || stored.key !== key) return undefined
     for (const [file, stamp] of Object.entries(stored.stamps)) if (!sameStamp(stampOf(file), stamp)) return undefined
+    // The findings are checked only once they are to be used: after an edit, a run stops at the stamps.
+    if (!isStoredReport(stored)) return undefined
 
     const inScope = scopeFilter(root, targets)
     // As the engine: the stored run listed the files it checked, and a named file it did not check is not listed.
@@ -138,7 +131,7 @@ export function saveWarmReport(run: AppRun): void {
     const stamps: Record<string, Stamp> = {}
     for (const file of [...run.files, ...run.dirs, ...run.inputs, ...sdkManifests(run.root)]) {
         const stamp = stampOf(file)
-        if (stamp && stamp[2] >= run.startedAt - RACY_MS) return
+        if (!isSettled(stamp, run.startedAt)) return
         stamps[file] = stamp
     }
     const key = keyOf(run.options)
@@ -172,30 +165,27 @@ function sdkManifests(root: string): string[] {
     }
 }
 
-function stampOf(file: string): Stamp {
-    const stats = fs.statSync(file, {throwIfNoEntry: false})
-    return stats ? [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino] : null
-}
-
-function sameStamp(a: Stamp, b: Stamp): boolean {
-    return a === b || (a !== null && b !== null && a.every((value, i) => value === b[i]))
-}
-
-function readStored(file: string, key: string): StoredReport | undefined {
+function readStored(file: string, key: string): unknown {
     const {text} = readSealedText(file)
-    const stored = text === undefined ? undefined : openSealed(text, SCHEMA, key)
-    return isStoredReport(stored) ? stored : undefined
+    return text === undefined ? undefined : openSealed(text, SCHEMA, key)
 }
 
-/** Whether a parsed file has the shape this module writes: a damaged one is ignored, never trusted. */
-function isStoredReport(value: unknown): value is StoredReport {
+/** Whether a parsed file has the key, root and stamps this module writes: a damaged one is ignored, never trusted. */
+function isStamped(value: unknown): value is Pick<StoredReport, "key" | "root" | "stamps"> {
     if (!isJsonObject(value)) return false
-    const {key, root, stamps, results, filesScanned, settings, rules} = value
+    const {key, root, stamps} = value
     return (
         typeof key === "string" &&
         typeof root === "string" &&
         isJsonObject(stamps) &&
-        Object.values(stamps).every(isStamp) &&
+        Object.values(stamps).every(isStamp)
+    )
+}
+
+/** Whether a stamped report has the rest of the shape this module writes. */
+function isStoredReport(value: Pick<StoredReport, "key" | "root" | "stamps">): value is StoredReport {
+    const {results, filesScanned, settings, rules} = value as unknown as Record<string, unknown>
+    return (
         Array.isArray(results) &&
         results.every(isFileResult) &&
         typeof filesScanned === "number" &&

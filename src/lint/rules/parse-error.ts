@@ -22,18 +22,17 @@ export default defineRule({
     },
     checkFile({file, app, report}) {
         if (file.isDirectory) return
-        const text = app.text(file)
+        const summary = app.summary(file)
         // A handler the build picks up, or a TypeScript file named like one (the build's type check reads all of src/).
         const isHandler =
             file.handler !== undefined && ((file.handler.picked && file.handler.root) || /\.[cm]?tsx?$/.test(file.rel))
-        if (text === null) {
+        if (summary === null) {
             // No reason: the file was deleted since the walk listed it.
             const reason = isHandler ? app.unreadableReason(file) : undefined
             if (reason) report({range: FILE_START, messageId: "unreadable", data: {reason}})
             return
         }
-        const createsHandlers = text.includes("createWebhookHandler") && text.includes("attio/server")
-        if (!isHandler && !createsHandlers && !app.bundledFiles().has(file)) return
+        if (!isHandler && !summary.createsHandlers && !app.bundledFiles().has(file)) return
         const error = app.facts(file)?.parseError
         if (error) report({range: error.range, messageId: "syntax", data: {message: error.message}})
     },
