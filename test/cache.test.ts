@@ -7,6 +7,8 @@ import {setTimeout as sleep} from "node:timers/promises"
 
 import {afterAll, describe, expect, it, vi} from "vitest"
 
+import {App, type AppFile} from "../src/app-model/app.js"
+import {FactsCache} from "../src/app-model/facts-cache.js"
 import {contentHash} from "../src/app-model/sealed-file.js"
 import {lint} from "../src/index.js"
 import {PACKAGE_ROOT} from "./support/bin.js"
@@ -425,6 +427,73 @@ describe("the facts cache's stamps: a file that keeps its stamp is not read agai
         expect(findings(report!)).toEqual(await uncached(root))
         expect(findings(report!)).toContain("b.webhook.ts unregistered-webhook")
     })
+
+    it(
+        "a file edited between its stamp's look and its read is filed under the bytes read",
+        {timeout: 20_000},
+        async () => {
+            const root = app()
+            const lib = path.join(root, "src/app/lib.ts")
+            const OLD = "export const answer = 1\n"
+            const NEW = "export function answer() {\n    return 2\n}\n"
+            fs.writeFileSync(lib, OLD)
+            await sleep(2100)
+            const location = path.join(root, "cache.json")
+            const runWith = async (step: (app: App, file: AppFile) => void) => {
+                const cache = FactsCache.open(location, "test")
+                const loaded = await App.load(root, cache)
+                step(loaded, loaded.fileAt(lib)!)
+                cache.save()
+            }
+            const factsOf = async () => {
+                const fresh = await App.load(root)
+                return fresh.facts(fresh.fileAt(lib)!)
+            }
+            // Run 1 reads the text only (its stamp is kept, its facts never asked for).
+            await runWith((loaded, file) => loaded.summary(file))
+            // Run 2 knows it by its stamp; it is saved before its facts are asked for.
+            await runWith((loaded, file) => {
+                loaded.summary(file)
+                fs.writeFileSync(lib, NEW)
+                loaded.facts(file)
+                expect(loaded.isEditedDuringRun(file)).toBe(true)
+            })
+            const newFacts = await factsOf()
+            fs.writeFileSync(lib, OLD)
+            const oldFacts = await factsOf()
+            expect(oldFacts).not.toEqual(newFacts)
+            // Run 3, on the old bytes again: their facts, not those of the text run 2 read.
+            await runWith((loaded, file) => expect(loaded.facts(file)).toEqual(oldFacts))
+        }
+    )
+
+    it(
+        "--fix writes nothing at stale positions into a file edited between its stamp's look and its read",
+        {timeout: 20_000},
+        async () => {
+            const broken = "export default function h(req: Request) {\n    return new Response(null)\n}\n"
+            const root = writeApp({"src/webhooks/h.webhook.ts": broken})
+            const handler = path.join(root, "src/webhooks/h.webhook.ts")
+            await sleep(2100)
+            await run(root, {rules: {"unregistered-webhook": "off"}})
+            await run(root, {rules: {"unregistered-webhook": "off"}})
+            const edited = `// edited while linting\n${broken}`
+            const openSync = fs.openSync
+            let edits = 0
+            const open = vi.spyOn(fs, "openSync").mockImplementation((...args: Parameters<typeof fs.openSync>) => {
+                if (String(args[0]) === handler && edits++ === 0) fs.writeFileSync(handler, edited)
+                return openSync(...args)
+            })
+            try {
+                await run(root, {fix: true, rules: {"unregistered-webhook": "off"}})
+            } finally {
+                open.mockRestore()
+            }
+            expect(edits).toBeGreaterThan(0)
+            // Left as edited, or fixed at the right place by a later pass over the new text.
+            expect([edited, edited.replace("function", "async function")]).toContain(fs.readFileSync(handler, "utf8"))
+        }
+    )
 
     it("believes a stamp only from a cache file this install wrote", {timeout: 20_000}, async () => {
         const root = app()

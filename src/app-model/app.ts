@@ -47,6 +47,8 @@ export class App {
     private readonly summaries = new Map<string, TextSummary | null>()
     /** The facts cache's key for each file: the hash of the bytes read, or what the cache knew of the file. */
     private readonly keys = new Map<string, string | null>()
+    /** Files whose bytes, when read, were not those the cache knew by their stamp: edited during the run. */
+    private readonly editedDuringRun = new Set<string>()
     private realRootPath: string | undefined
     private readonly factsByPath = new Map<string, FileFacts | undefined>()
     private readonly byPath = new Map<string, AppFile>()
@@ -161,6 +163,9 @@ export class App {
         // run reads the file again. A link has none (it is read afresh every run).
         let stamp: Stamp | undefined
         const lstat = this.cache ? (stats: fs.Stats) => (stamp = stampFrom(stats)) : undefined
+        // The key the cache knew the file by (its stamp held when summary() looked): the bytes read decide now.
+        const knownKey = this.keys.get(file.path)
+        this.keys.delete(file.path)
         const read = this.overrides.get(file.path) ?? readBytes(file.path, {within: this.realRoot(), lstat})
         const decoded = read instanceof ReadFailure || typeof read === "string" ? read : read.toString("utf8")
         if (decoded instanceof ReadFailure) {
@@ -173,8 +178,12 @@ export class App {
             this.sources.set(file.path, read as Buffer | string)
         }
         this.texts.set(file.path, text)
-        if (!this.summaries.has(file.path)) this.summaries.set(file.path, text === null ? null : summarize(text))
-        if (stamp && !(decoded instanceof ReadFailure) && !this.keys.has(file.path)) {
+        const edited = knownKey !== undefined && this.keyOf(file) !== knownKey
+        if (edited) this.editedDuringRun.add(file.path)
+        if (edited || !this.summaries.has(file.path)) {
+            this.summaries.set(file.path, text === null ? null : summarize(text))
+        }
+        if (stamp && !(decoded instanceof ReadFailure) && (knownKey === undefined || edited)) {
             this.cache!.rememberFile(file.path, {stamp, key: this.keyOf(file), summary: this.summaries.get(file.path)!})
         }
         return text
@@ -216,6 +225,14 @@ export class App {
         key = source === undefined ? null : `${contentHash(source)}${path.extname(file.path)}`
         this.keys.set(file.path, key)
         return key
+    }
+
+    /**
+     * Whether the file changed between the look at its stamp and the read of its text: facts from the cache may
+     * describe the text before the edit, so no fix is written to it and its text is not shown with them.
+     */
+    isEditedDuringRun(file: AppFile): boolean {
+        return this.editedDuringRun.has(file.path)
     }
 
     /** Whether the file's text is an editor's buffer rather than what is on disk. */

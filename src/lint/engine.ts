@@ -207,8 +207,9 @@ async function lintApp(
     for (const result of results) {
         result.messages.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId))
         if (result.messages.length > 0) {
-            const text = app.text(app.fileAt(result.filePath)!)
-            if (text !== null) result.source = text
+            const file = app.fileAt(result.filePath)!
+            const text = app.text(file)
+            if (text !== null && !app.isEditedDuringRun(file)) result.source = text
         }
         report.results.push(result)
     }
