@@ -1,8 +1,8 @@
 /**
  * Whether dist/ is the build of the sources as they are now, by content (a checkout or a `git stash` changes
- * mtimes and contents alike; only contents matter). `npm run build` ends with `node .ci/build-stamp.js
- * --write`: it records a hash of every build input in dist/src/build/stamp (dist/src/build stays out of the
- * package). The test scripts run `node .ci/build-stamp.js`, which runs `npm run build` only when that stamp is
+ * mtimes and contents alike; only contents matter). `npm run build` begins with `node .ci/build-stamp.js --begin`
+ * and ends with `--write`: it records a hash of every build input in dist/src/build/stamp (dist/src/build stays out
+ * of the package), if the inputs are still those the build began from. The test scripts run `node .ci/build-stamp.js`, which runs `npm run build` only when that stamp is
  * missing or names other inputs, or an output is missing. Hashing the inputs (about 1 MB) takes a few milliseconds.
  */
 import {spawnSync} from "node:child_process"
@@ -23,6 +23,8 @@ export const INPUT_FILES = [
 /** Folders inside the input folders that the build writes or that hold installed packages. */
 const NOT_INPUTS = new Set(["dist", "node_modules"])
 export const STAMP = "dist/src/build/stamp"
+/** The inputs' hash as the build began (`--begin`, after dist/ is emptied): `--write` stamps only if it still holds. */
+const PENDING = "dist/src/build/stamp.pending"
 /** Outputs the build writes besides the stamp: one deleted by hand is rebuilt too. */
 export const OUTPUTS = [
     "dist/typescript-syntax.cjs",
@@ -90,9 +92,19 @@ export function checkBuild(root) {
 }
 
 if (process.argv[1] === import.meta.filename) {
-    if (process.argv[2] === "--write") {
-        fs.mkdirSync(path.dirname(path.join(ROOT, STAMP)), {recursive: true})
-        fs.writeFileSync(path.join(ROOT, STAMP), `${inputsHash(readInputs(ROOT))}\n`)
+    const pending = path.join(ROOT, PENDING)
+    if (process.argv[2] === "--begin") {
+        fs.mkdirSync(path.dirname(pending), {recursive: true})
+        fs.writeFileSync(pending, `${inputsHash(readInputs(ROOT))}\n`)
+    } else if (process.argv[2] === "--write") {
+        // The inputs as the build began: an edit during the build leaves no stamp, so the next check builds again.
+        const began = fs.existsSync(pending) ? fs.readFileSync(pending, "utf8") : undefined
+        fs.rmSync(pending, {force: true})
+        if (began !== undefined && began.trim() === inputsHash(readInputs(ROOT))) {
+            fs.writeFileSync(path.join(ROOT, STAMP), began)
+        } else {
+            console.log("The sources changed during the build: no stamp written (the next test run builds again)")
+        }
     } else {
         const reason = checkBuild(ROOT)
         if (reason === undefined) {
