@@ -3,9 +3,8 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import {setTimeout as sleep} from "node:timers/promises"
 
-import {afterAll, describe, expect, it, vi} from "vitest"
+import {afterAll, afterEach, describe, expect, it, vi} from "vitest"
 
 import {App, type AppFile} from "../src/app-model/app.js"
 import {FactsCache} from "../src/app-model/facts-cache.js"
@@ -384,6 +383,12 @@ describe("the facts cache of a large app: one edit writes a delta", () => {
 })
 
 describe("the facts cache's stamps: a file that keeps its stamp is not read again", () => {
+    /**
+     * Two seconds pass for the runs (a stamp is kept once its file changed over RACY_MS before the run began):
+     * the clock they read moves on, rather than the test waiting (file times are real; no tool sets a ctime back).
+     */
+    const settle = () => vi.setSystemTime(Date.now() + 2100)
+    afterEach(() => vi.useRealTimers())
     /** The app's source files a run opens. */
     const opened = async (root: string, lintRun: () => Promise<unknown>) => {
         const open = vi.spyOn(fs, "openSync")
@@ -409,7 +414,7 @@ describe("the facts cache's stamps: a file that keeps its stamp is not read agai
         const root = app()
         // Stamps are kept only for files that changed over two seconds before the run.
         expect(await opened(root, () => run(root))).toHaveLength(4)
-        await sleep(2100)
+        settle()
         expect(await opened(root, () => run(root))).toHaveLength(4)
         expect(await opened(root, () => run(root))).toEqual([])
         expect(findings(await run(root))).toEqual(await uncached(root))
@@ -437,7 +442,7 @@ describe("the facts cache's stamps: a file that keeps its stamp is not read agai
             const OLD = "export const answer = 1\n"
             const NEW = "export function answer() {\n    return 2\n}\n"
             fs.writeFileSync(lib, OLD)
-            await sleep(2100)
+            settle()
             const location = path.join(root, "cache.json")
             const runWith = async (step: (app: App, file: AppFile) => void) => {
                 const cache = FactsCache.open(location, "test")
@@ -474,7 +479,7 @@ describe("the facts cache's stamps: a file that keeps its stamp is not read agai
             const broken = "export default function h(req: Request) {\n    return new Response(null)\n}\n"
             const root = writeApp({"src/webhooks/h.webhook.ts": broken})
             const handler = path.join(root, "src/webhooks/h.webhook.ts")
-            await sleep(2100)
+            settle()
             await run(root, {rules: {"unregistered-webhook": "off"}})
             await run(root, {rules: {"unregistered-webhook": "off"}})
             const edited = `// edited while linting\n${broken}`
@@ -497,7 +502,7 @@ describe("the facts cache's stamps: a file that keeps its stamp is not read agai
 
     it("believes a stamp only from a cache file this install wrote", {timeout: 20_000}, async () => {
         const root = app()
-        await sleep(2100)
+        settle()
         await run(root)
         const expected = await uncached(root)
         expect(expected).toEqual([])
