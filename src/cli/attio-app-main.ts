@@ -6,6 +6,7 @@
 import {fileURLToPath} from "node:url"
 import {PACKAGE_ROOT, packageVersion} from "../package-info.js"
 import {escapeControls} from "../scaffold/names.js"
+import {readWorkingFolder} from "./working-folder.js"
 
 /** Exit code of a problem with the run's surroundings (its folder, its output), not with what it was asked. */
 export const SETUP_ERROR = 2
@@ -95,14 +96,8 @@ async function main(argv: string[], io: AppIo): Promise<number> {
         io.stdout.write(`${packageVersion()}\n`)
         return 0
     }
-    let cwd: string
-    try {
-        cwd = io.cwd()
-    } catch (error) {
-        throw new SetupError(
-            `the working folder cannot be read (${(error as Error).message}); it may have been deleted. Go to the app's folder and run again.`
-        )
-    }
+    const cwd = readWorkingFolder(() => io.cwd())
+    if (typeof cwd !== "string") throw new SetupError(`${cwd.problem}.`)
     if (command !== undefined && Object.hasOwn(COMMANDS, command)) {
         const {run} = (await import(COMMANDS[command].module)) as typeof import("./invoke.js")
         return run(rest, {stdout: io.stdout, stderr: io.stderr, cwd})

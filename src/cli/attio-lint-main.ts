@@ -12,6 +12,7 @@ import type {RuleSeverity} from "../lint/types.js"
 import {UsageError} from "../lint/usage-error.js"
 import {packageVersion} from "../package-info.js"
 import {enableCompileCache} from "./compile-cache.js"
+import {readWorkingFolder} from "./working-folder.js"
 
 const HELP = `Usage: attio-lint [options] [DIR | FILE...]
 
@@ -100,15 +101,8 @@ async function main(argv: string[], io: LintIo): Promise<number> {
         io.stdout.write(packageVersion() + "\n")
         return 0
     }
-    let cwd: string
-    try {
-        cwd = io.cwd()
-    } catch (error) {
-        // Deleted under the shell (a checkout, `rm -rf` of a build folder): the user's setup, not ours.
-        throw new UsageError(
-            `the working folder cannot be read (${(error as Error).message}); it may have been deleted. Go to the app's folder and run again`
-        )
-    }
+    const cwd = readWorkingFolder(() => io.cwd())
+    if (typeof cwd !== "string") throw new UsageError(cwd.problem)
     // Checking rule ids loads every rule: only when there are some to check.
     const rules: Record<string, RuleSeverity> = values.rule
         ? Object.fromEntries(values.rule.map((await import("../lint/config.js")).parseRuleOption))
