@@ -3,10 +3,14 @@
  * from (extract.ts, usesAreInert): the template's `${ATTIO_API_TOKEN}`, a type annotation, an object's value. Next to
  * each such use, one that does start something must still be found.
  */
+import {readFileSync} from "node:fs"
+
+import {globSync} from "tinyglobby"
 import {describe, expect, it} from "vitest"
 
 import {extractFacts, type FileFacts} from "../../src/app-model/facts/index.js"
 import {typescriptSyntax} from "../../src/app-model/typescript.js"
+import {PACKAGE_ROOT} from "../support/bin.js"
 
 const IMPORTS =
     'import {ATTIO_API_TOKEN, createWebhookHandler} from "attio/server"\nimport * as sdk from "attio/server"\n'
@@ -94,5 +98,83 @@ describe("dynamic imports, found at each `import` of the text", () => {
         const text = `${before}const m = await ${call}\nm.kv.get("a")\n`
         const {imports} = extractFacts(typescriptSyntax(), "a.ts", text)
         expect(imports.map((i) => i.namespaceLocal)).toEqual(['import("attio/server")'])
+    })
+})
+
+/**
+ * Where no const aliases a watched import, the walk skips every subtree whose text names none (extract.ts, mentionsOf):
+ * it must find exactly what the walk over every node finds, also where a look-up climbs from a skipped node.
+ */
+describe("the walk guided by mentions of the watched imports", () => {
+    const CALL = "createWebhookHandler({fileName: 'a'})"
+
+    function expectSameFacts(text: string): FileFacts {
+        const guided = extractFacts(typescriptSyntax(), "a.ts", text, "guided")
+        expect(guided).toEqual(extractFacts(typescriptSyntax(), "a.ts", text, "full"))
+        return guided
+    }
+
+    it.each([
+        [
+            "a registration function",
+            "async function register(c: any) {\n    const handler = await createWebhookHandler({fileName: 'a'})\n" +
+                "    const r = await fetch('https://x', {method: 'POST', body: JSON.stringify({url: handler.url})})\n" +
+                "    if (!r.ok) {\n        await sdk.deleteWebhookHandler(handler.id)\n        throw new Error(`${r.status}`)\n    }\n" +
+                "    await sdk['kv'].set(`k:${handler.id}`, 'v')\n}\n",
+            5,
+        ],
+        [
+            "a fileName from a const in a skipped statement",
+            `function f() { const N = 'b'; ${CALL.replace("'a'", "N")} }`,
+            2,
+        ],
+        [
+            "options from a const whose value names a const of the function",
+            "function f() { const N = 'b'; const o = {fileName: N}; createWebhookHandler(o) }",
+            2,
+        ],
+        [
+            "a fileName from a for…of over a const",
+            "const NAMES = ['a', 'b']\nfunction f() { for (const n of NAMES) createWebhookHandler({fileName: n}) }",
+            2,
+        ],
+        [
+            "the import shadowed in an inner block",
+            `function f() { const x = 1; { let createWebhookHandler = x; ${CALL} } }`,
+            0,
+        ],
+        [
+            "a const aliasing the import",
+            "function f() { const make = sdk.createWebhookHandler; g(() => make({fileName: 'a'})) }",
+            3,
+        ],
+        [
+            "a destructured alias",
+            "const {createWebhookHandler: make} = sdk\nfunction f() { return make({fileName: 'a'}) }",
+            3,
+        ],
+        ["a mention in a comment only", "// createWebhookHandler\nfunction f() { return 1 }", 0],
+        ["a call as a property's value", `const handlers = {a: () => ${CALL}, b: [sdk.kv, 1]}`, 3],
+    ])("finds what the full walk finds in %s", (_, body, uses) => {
+        const facts = expectSameFacts(IMPORTS + body + "\n")
+        expect(facts.refs.length + facts.webhookCalls.length).toBe(uses)
+    })
+
+    it("reads the fileName a look-up finds from a skipped node", () => {
+        const facts = expectSameFacts(
+            IMPORTS + "function f() { const N = 'b'; const o = {fileName: N}; createWebhookHandler(o) }\n"
+        )
+        expect(facts.webhookCalls.map((c) => c.fileName)).toEqual([{kind: "values", values: ["b"]}])
+    })
+
+    // Real code: the examples, and this repository's modules, whose relative imports are watched too.
+    it("finds what the full walk finds in the examples and this repository's sources", () => {
+        const files = globSync(["examples/**/*.{ts,tsx,js}", "src/**/*.ts"], {
+            cwd: PACKAGE_ROOT,
+            absolute: true,
+            ignore: ["**/node_modules/**"],
+        })
+        expect(files.length).toBeGreaterThan(100)
+        for (const file of files) expectSameFacts(readFileSync(file, "utf8"))
     })
 })

@@ -74,6 +74,25 @@ export class FileSyntax {
         return modifiers !== undefined && modifiers.some((m) => m.kind === kind)
     }
 
+    /**
+     * Sets the parent pointers on the way from the file down to a node that has none (a walk skipped its subtree),
+     * finding each step by position: siblings' ranges do not overlap.
+     */
+    setParentsDownTo(node: ts.Node): void {
+        if (node.parent !== undefined || node === this.sf) return
+        let at: ts.Node = this.sf
+        while (node.parent === undefined) {
+            const step = this.tsApi.forEachChild(at, (child) =>
+                child === node || (child.pos <= node.pos && node.end <= child.end && child.pos < child.end)
+                    ? child
+                    : undefined
+            )
+            if (step === undefined) return
+            ;(step as {parent: ts.Node}).parent = at
+            at = step
+        }
+    }
+
     /** Strips parentheses, `as`, `satisfies`, `!` and type assertions, which do not change the value. */
     unwrap(expr: ts.Expression): ts.Expression {
         // Kinds compared in place: the node tests would be five calls per node read (most of them are no wrapper).

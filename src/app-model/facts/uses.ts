@@ -36,14 +36,18 @@ export class SdkUses {
      * One walk over the file's nodes: it sets the parent pointers the scope look-ups need (TypeScript's
      * setParentRecursive walks with a work queue, several times slower) and lists, in document order, the
      * nodes read() reads. Reading waits until the walk is done, because a look-up may climb from a node
-     * the walk has not reached yet (a const declared below the function that uses it).
+     * the walk has not reached yet (a const declared below the function that uses it). `mentions`: the sorted
+     * offsets where the text names a watched import; given them, the walk skips what holds none (it sets the
+     * parent pointer of each node it reaches, and look-ups set the rest they climb through).
      */
-    collect(sf: ts.SourceFile): ts.Node[] {
+    collect(sf: ts.SourceFile, mentions?: readonly number[]): ts.Node[] {
         const {forEachChild, SyntaxKind} = this.tsApi
         const found: ts.Node[] = []
         // Every name a declaration binds: a look-up of any other name finds nothing to climb to (ConstantValues).
         const declared = new Set<string>()
         let parent: ts.Node = sf
+        // The first mention at or after the node being bound: nodes come in the order of their positions.
+        let next = 0
         const bind = (node: ts.Node): undefined => {
             const kind = node.kind
             // Tokens (identifiers, keywords, literals: most nodes) have no children; of them only identifiers start
@@ -53,6 +57,11 @@ export class SdkUses {
                 return undefined
             }
             ;(node as {parent: ts.Node}).parent = parent
+            if (mentions) {
+                while (next < mentions.length && mentions[next] < node.pos) next++
+                // Nothing below names a watched import: nothing below can be read (see readFacts).
+                if (next === mentions.length || mentions[next] >= node.end) return undefined
+            }
             if (
                 kind === SyntaxKind.CallExpression ||
                 kind === SyntaxKind.PropertyAccessExpression ||
@@ -78,8 +87,15 @@ export class SdkUses {
             return undefined
         }
         forEachChild(sf, bind)
-        this.values.declaredNames = declared
+        // A walk that skipped subtrees has not seen all declarations, nor set every parent: look-ups climb.
+        if (mentions) this.values.partialParents = true
+        else this.values.declaredNames = declared
         return found
+    }
+
+    /** Whether read() found a const bound to a watched import, whose uses a walk guided by mentions may have skipped. */
+    get foundAliases(): boolean {
+        return this.watched.size > 0
     }
 
     /** Reads the nodes collect() listed, in its order (a binding read first names what later nodes use). */

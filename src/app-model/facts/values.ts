@@ -29,6 +29,8 @@ export class ConstantValues {
      * that sets the parent pointers has listed them: the look-up of any other name is `free` without climbing.
      */
     declaredNames: ReadonlySet<string> | undefined
+    /** Whether the walk skipped subtrees (SdkUses.collect): a look-up from one first sets its parent pointers. */
+    partialParents = false
 
     constructor(private readonly syntax: FileSyntax) {
         this.tsApi = syntax.tsApi
@@ -87,6 +89,7 @@ export class ConstantValues {
     lookup(id: ts.Identifier): Lookup {
         const name = id.text
         if (this.declaredNames !== undefined && !this.declaredNames.has(name)) return FREE
+        if (this.partialParents) this.syntax.setParentsDownTo(id)
         // Without parent pointers (files with no SDK calls) only top-level consts are looked up.
         for (let scope: ts.Node | undefined = id.parent ?? this.syntax.sf; scope; scope = scope.parent) {
             if (
