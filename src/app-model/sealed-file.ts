@@ -70,15 +70,16 @@ export function unseal(text: string, schema: number, key: string): Sealed | unde
 
 /** Writes `body` sealed; returns its sum. Never throws: a cache only costs speed. */
 export function writeSealed(file: string, schema: number, key: string, body: unknown): string {
-    const json = JSON.stringify(body)
+    // Encoded once, for the sum and the write (the facts cache of a large app is megabytes).
+    const json = Buffer.from(JSON.stringify(body))
     const sum = contentHash(json)
     const mac = macOf(sum)
-    const text = `{"schema":${schema},"key":${JSON.stringify(key)},"sum":"${sum}",${mac ? `"mac":"${mac}",` : ""}"body":${json}}`
+    const head = `{"schema":${schema},"key":${JSON.stringify(key)},"sum":"${sum}",${mac ? `"mac":"${mac}",` : ""}"body":`
     const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`
     try {
         fs.mkdirSync(path.dirname(file), {recursive: true})
         // "wx": never through a link or file that is already there.
-        fs.writeFileSync(temp, text, {flag: "wx"})
+        fs.writeFileSync(temp, Buffer.concat([Buffer.from(head), json, Buffer.from("}")]), {flag: "wx"})
         fs.renameSync(temp, file)
     } catch {
         // A read-only or full disk, or a location that is no folder, only costs the next run its speed.

@@ -87,9 +87,8 @@ export class SdkUses {
             return undefined
         }
         forEachChild(sf, bind)
-        // A walk that skipped subtrees has not seen all declarations, nor set every parent: look-ups climb.
-        if (mentions) this.values.partialParents = true
-        else this.values.declaredNames = declared
+        this.values.declaredNames = declared
+        if (mentions) this.values.guidedBy = this.scope.watchedImports
         return found
     }
 

@@ -29,8 +29,12 @@ export class ConstantValues {
      * that sets the parent pointers has listed them: the look-up of any other name is `free` without climbing.
      */
     declaredNames: ReadonlySet<string> | undefined
-    /** Whether the walk skipped subtrees (SdkUses.collect): a look-up from one first sets its parent pointers. */
-    partialParents = false
+    /**
+     * The names that guided a walk that skipped subtrees (SdkUses.collect): declaredNames then answers for them
+     * only (a declaration of one names it, so no walk skips it), and a look-up first sets the parent pointers it
+     * climbs through.
+     */
+    guidedBy: ReadonlySet<string> | undefined
 
     constructor(private readonly syntax: FileSyntax) {
         this.tsApi = syntax.tsApi
@@ -88,8 +92,9 @@ export class ConstantValues {
      */
     lookup(id: ts.Identifier): Lookup {
         const name = id.text
-        if (this.declaredNames !== undefined && !this.declaredNames.has(name)) return FREE
-        if (this.partialParents) this.syntax.setParentsDownTo(id)
+        const answers = this.declaredNames !== undefined && (this.guidedBy === undefined || this.guidedBy.has(name))
+        if (answers && !this.declaredNames!.has(name)) return FREE
+        if (this.guidedBy) this.syntax.setParentsDownTo(id)
         // Without parent pointers (files with no SDK calls) only top-level consts are looked up.
         for (let scope: ts.Node | undefined = id.parent ?? this.syntax.sf; scope; scope = scope.parent) {
             if (
