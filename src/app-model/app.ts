@@ -210,8 +210,7 @@ export class App {
     /** What the facts cache knows of a file that keeps its stamp. */
     private knownFile(file: AppFile): KnownFile | undefined {
         if (!this.cache || this.overrides.has(file.path) || this.texts.has(file.path)) return undefined
-        const stamp = fileStamp(file.path)
-        return stamp ? this.cache.knownFile(file.path, stamp) : undefined
+        return this.cache.knownFile(file.path, () => fileStamp(file.path))
     }
 
     /**

@@ -135,13 +135,17 @@ export class FactsCache {
         return facts
     }
 
-    /** What a file held when a run read it, while it keeps the stamp it had then. */
-    knownFile(file: string, stamp: Stamp): KnownFile | undefined {
+    /**
+     * What a file held when a run read it, while it keeps the stamp it had then. `stamp` is asked for only where the
+     * cache knows the file (a cold run takes none).
+     */
+    knownFile(file: string, stamp: () => Stamp | undefined): KnownFile | undefined {
         const from = this.delta && Object.hasOwn(this.delta.body.files, file) ? this.delta : this.base
         // A stamp is believed only from a file this install wrote.
         if (!from?.ours || !Object.hasOwn(from.body.files, file)) return undefined
         const known = from.body.files[file]
-        if (!sameStamp(known.stamp, stamp)) return undefined
+        const now = stamp()
+        if (now === undefined || !sameStamp(known.stamp, now)) return undefined
         this.used.files[file] = known
         return known
     }
