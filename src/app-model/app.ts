@@ -6,7 +6,7 @@
 import fs from "node:fs"
 import path from "node:path"
 
-import {type AppFile, appFile, discover, isSourcePath} from "./discovery.js"
+import {type AppFile, appFile, discoverSync, isSourcePath} from "./discovery.js"
 import {extractFacts, type FileFacts} from "./facts/index.js"
 import type {FactsCache, KnownFile} from "./facts-cache.js"
 import {contentHash} from "./sealed-file.js"
@@ -98,7 +98,9 @@ export class App {
     }
 
     static async load(root: string, cache?: FactsCache): Promise<App> {
-        const {files, nestedApps, unreadableDirs, dirs} = await discover(root)
+        // The walk runs synchronously: a run has nothing to do while it waits, and the asynchronous walk waited on
+        // the thread pool (starting it first) for each folder, about 50 ms of a cold run on 1000 handlers.
+        const {files, nestedApps, unreadableDirs, dirs} = discoverSync(root)
         return new App(root, files, {cache, nestedApps, unreadableDirs, dirs})
     }
 
