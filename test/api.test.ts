@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from "vitest"
 
 import {AppAnalysis} from "../src/app-model/analysis.js"
 import {App} from "../src/app-model/app.js"
-import {discover} from "../src/app-model/discovery.js"
+import {discover, discoverSync} from "../src/app-model/discovery.js"
 import {lint} from "../src/index.js"
 import {defineRule, type Rule} from "../src/lint/rule.js"
 import {RULE_IDS, RULES} from "../src/lint/rules/index.js"
@@ -70,6 +70,18 @@ describe("what belongs to the app", () => {
         const report = await lint({cwd: root})
         expect(report.results.flatMap((r) => r.messages)).toEqual([])
         expect(report.stats.typeCheckedFiles).toEqual([])
+    })
+
+    it("lists the apps nested in it in path order, whichever walk finds them", async () => {
+        const root = writeApp({
+            "src/webhooks/a.webhook.ts":
+                "export default async function h(req: Request) {\n    return new Response(null)\n}\n",
+            "a/x/package.json": "{}\n",
+            "b/package.json": "{}\n",
+        })
+        const nested = [path.join(root, "a/x"), path.join(root, "b")]
+        expect((await discover(root)).nestedApps).toEqual(nested)
+        expect(discoverSync(root).nestedApps).toEqual(nested)
     })
 })
 

@@ -128,7 +128,8 @@ function walker(root: string): {options: GlobOptions; found: (entries: string[])
             const own = entries.filter((e) => !e.endsWith("package.json") && !nested.some((n) => e.startsWith(n)))
             return {
                 files: appFiles(root, own),
-                nestedApps: nested.map((n) => path.join(root, n.slice(0, -1))),
+                // In path order: the walk's own order depends on how it walks (the synchronous one goes depth first).
+                nestedApps: nested.map((n) => path.join(root, n.slice(0, -1))).sort(),
                 unreadableDirs: [...unreadable].sort(),
                 dirs: [...dirs],
             }

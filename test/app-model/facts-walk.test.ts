@@ -94,6 +94,9 @@ describe("dynamic imports, found at each `import` of the text", () => {
         ["right after the keyword", "", 'import("attio/server")'],
         ["after spaces and a line break", "", 'import \n ("attio/server")'],
         ["after an earlier `import` with no call", '// import this\nconst n = "import"\n', 'import\t("attio/server")'],
+        ["after a comment", "", 'import /* lazy */ ("attio/server")'],
+        ["after a line comment", "", 'import // lazy\n("attio/server")'],
+        ["after spaces JavaScript's \\s does not know", "", 'import\u200B\u0085("attio/server")'],
     ])("finds one %s", (_, before, call) => {
         const text = `${before}const m = await ${call}\nm.kv.get("a")\n`
         const {imports} = extractFacts(typescriptSyntax(), "a.ts", text)
@@ -158,6 +161,32 @@ describe("the walk guided by mentions of the watched imports", () => {
     ])("finds what the full walk finds in %s", (_, body, uses) => {
         const facts = expectSameFacts(IMPORTS + body + "\n")
         expect(facts.refs.length + facts.webhookCalls.length).toBe(uses)
+    })
+
+    it("finds a dynamic import of attio/client after a comment, where the other uses would guide the walk", () => {
+        for (const before of ["", 'import {kv} from "attio/server"\nkv.get("a")\n']) {
+            const text = `${before}const c = await import /* lazy */ ("attio/client")\n`
+            expect(extractFacts(typescriptSyntax(), "a.ts", text).clientImports).toHaveLength(1)
+        }
+    })
+
+    it("sets the parent pointers of a skipped statement once, however many look-ups start in it", () => {
+        // Each top-level const is looked up for aliases: a descent from the file for each would be quadratic.
+        const consts = Array.from({length: 2000}, (_, i) => `export const A${i} = Keys.k${i}`).join("\n")
+        const text = `import {helper} from "./lib"\nhelper()\n${consts}\n`
+        let visits = 0
+        const api = typescriptSyntax()
+        const counting = {
+            ...api,
+            forEachChild: ((node, visit, visitArray) =>
+                api.forEachChild(
+                    node,
+                    (child) => (visits++, visit(child)),
+                    visitArray && ((children) => ((visits += children.length), visitArray(children)))
+                )) as typeof api.forEachChild,
+        }
+        expect(extractFacts(counting, "a.ts", text)).toEqual(extractFacts(api, "a.ts", text, "full"))
+        expect(visits).toBeLessThan(30_000)
     })
 
     it("reads the fileName a look-up finds from a skipped node", () => {

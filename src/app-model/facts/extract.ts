@@ -59,12 +59,16 @@ function scriptKind(tsApi: TypeScriptSyntax, fileName: string): ts.ScriptKind {
     return fileName.endsWith("x") ? tsApi.ScriptKind.JSX : tsApi.ScriptKind.JS
 }
 
-/** What follows `import` in a dynamic import, tested where an `import` was found. */
-const CALL_AFTER = /\s*\(/y
+/**
+ * What follows `import` in a dynamic import, tested where an `import` was found: the parenthesis, after any
+ * whitespace TypeScript skips (JavaScript's `\s` and U+0085, U+200B) and comments.
+ */
+const CALL_AFTER = /(?:[\s\u0085\u200B]|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*\(/y
 
 /**
- * Whether the text may hold a dynamic `import()`: `import\s*\(` anywhere, tested at each `import` indexOf finds
- * (a regular expression scanning the whole text for it costs more than all the reading of most files).
+ * Whether the text may hold a dynamic `import()`: an `import` followed by a parenthesis anywhere, tested at each
+ * `import` indexOf finds (a regular expression scanning the whole text for it costs more than all the reading of
+ * most files).
  */
 function mayImportDynamically(text: string): boolean {
     for (let at = text.indexOf("import"); at !== -1; at = text.indexOf("import", at + 1)) {
