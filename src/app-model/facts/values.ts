@@ -92,8 +92,8 @@ export class ConstantValues {
      */
     lookup(id: ts.Identifier): Lookup {
         const name = id.text
-        const answers = this.declaredNames !== undefined && (this.guidedBy === undefined || this.guidedBy.has(name))
-        if (answers && !this.declaredNames!.has(name)) return FREE
+        const answered = this.guidedBy === undefined || this.guidedBy.has(name)
+        if (answered && this.declaredNames !== undefined && !this.declaredNames.has(name)) return FREE
         if (this.guidedBy) this.syntax.setParentsDownTo(id)
         // Without parent pointers (files with no SDK calls) only top-level consts are looked up.
         for (let scope: ts.Node | undefined = id.parent ?? this.syntax.sf; scope; scope = scope.parent) {
